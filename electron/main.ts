@@ -1,0 +1,117 @@
+import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { AppCommand, PlexusEvent } from '../shared/api';
+import { dispatch } from '../shared/dispatch';
+import { ensureWelcomeVault } from '../vault/app-paths';
+import { VaultService } from '../vault/service';
+import { EVENT_CHANNEL, REQUEST_CHANNEL } from './channels';
+import { buildMenu } from './menu';
+import { DESKTOP_CSP, isExternalUrl } from './security';
+import { loadSettings, saveSettings } from './settings';
+
+const dataDir = app.getPath('userData');
+const rendererIndex = join(__dirname, '../renderer/index.html');
+let window: BrowserWindow | null = null;
+let service: VaultService | null = null;
+let unsubscribe: (() => void) | null = null;
+
+function send(event: PlexusEvent): void {
+  window?.webContents.send(EVENT_CHANNEL, event);
+}
+
+/** Opens `root` as the vault, replacing the one open, and remembers it for the next launch. */
+async function openVault(root: string): Promise<void> {
+  const next = await VaultService.open(root, { host: 'electron', trash: (abs) => shell.trashItem(abs) });
+  unsubscribe?.();
+  await service?.close();
+  service = next;
+  unsubscribe = next.onDidChangeFiles((event) => send({ topic: 'files', event }));
+  await saveSettings(dataDir, { lastVault: next.vault.root });
+}
+
+async function chooseFolder(): Promise<void> {
+  if (!window) return;
+  const result = await dialog.showOpenDialog(window, { properties: ['openDirectory', 'createDirectory'] });
+  const folder = result.filePaths[0];
+  if (result.canceled || !folder) return;
+  try {
+    await openVault(folder);
+    window.webContents.reload();
+  } catch (error) {
+    dialog.showErrorBox('Could not open the folder', error instanceof Error ? error.message : String(error));
+  }
+}
+
+function createWindow(): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1200,
+    height: 800,
+    title: 'Plexus',
+    webPreferences: {
+      preload: join(__dirname, '../preload/preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webviewTag: false,
+      spellcheck: true,
+    },
+  });
+  // Links never navigate the app window; http(s) and mailto go to the OS, the rest nowhere.
+  win.webContents.on('will-navigate', (event) => event.preventDefault());
+  win.webContents.setWindowOpenHandler(({ url }) => {
+    if (isExternalUrl(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  void win.loadFile(rendererIndex);
+  return win;
+}
+
+/** Requests are served only to our own page in the main frame, never to anything it embeds. */
+function trustedSender(frame: Electron.WebFrameMain | null): boolean {
+  return frame !== null && frame === window?.webContents.mainFrame && frame.url.startsWith('file://');
+}
+
+async function start(): Promise<void> {
+  const { values } = parseArgs({ args: process.argv.slice(1), options: { vault: { type: 'string' } }, strict: false });
+  const settings = await loadSettings(dataDir);
+  const welcome = () => ensureWelcomeVault(dataDir, join(app.getAppPath(), 'vault/welcome'));
+  const chosen = typeof values.vault === 'string' ? values.vault : settings.lastVault;
+  try {
+    await openVault(chosen ?? (await welcome()));
+  } catch (error) {
+    // A remembered vault that vanished (unplugged drive) falls back to the welcome vault.
+    if (typeof values.vault === 'string') throw error;
+    await openVault(await welcome());
+  }
+
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [DESKTOP_CSP] } });
+  });
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+
+  ipcMain.handle(REQUEST_CHANNEL, (event, method: unknown, args: unknown) => {
+    if (!trustedSender(event.senderFrame) || !service) {
+      return { ok: false, error: { code: 'INVALID_ARGUMENT', message: 'Request from an untrusted frame refused.' } };
+    }
+    return dispatch(service, method, args);
+  });
+
+  const command = (c: AppCommand) => send({ topic: 'command', command: c });
+  Menu.setApplicationMenu(buildMenu({ openFolder: () => void chooseFolder(), command }));
+  window = createWindow();
+}
+
+app.on('web-contents-created', (_event, contents) => {
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+});
+app.on('window-all-closed', () => app.quit());
+app.on('will-quit', () => void service?.close());
+
+app
+  .whenReady()
+  .then(start)
+  .catch((error: unknown) => {
+    dialog.showErrorBox('Plexus could not start', error instanceof Error ? error.message : String(error));
+    app.quit();
+  });

@@ -1,0 +1,103 @@
+import type { PlexusApi } from '../../shared/api';
+import { PlexusError } from '../../shared/errors';
+
+/** What the status bar shows about the open note. */
+export type SaveState =
+  | { kind: 'saved' }
+  | { kind: 'unsaved' }
+  | { kind: 'saving' }
+  | { kind: 'error'; message: string }
+  | { kind: 'conflict'; message: string };
+
+/** How long typing must pause before a save. */
+export const AUTOSAVE_DELAY_MS = 1000;
+
+/**
+ * Saves one open note: about a second after typing stops, and at once on flush (switching notes,
+ * closing). Each write names the version it was edited from, so a note changed on disk is
+ * never overwritten unseen; the edits then stay in the editor, unsaved, and the state says why.
+ */
+export class Autosave {
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private saving: Promise<void> | null = null;
+  private state: SaveState = { kind: 'saved' };
+
+  constructor(
+    private readonly api: Pick<PlexusApi, 'writeNote'>,
+    public path: string,
+    /** The disk version the editor's text was last in step with. */
+    public version: string,
+    /** The text at `version`. */
+    public savedText: string,
+    private readonly currentText: () => string,
+    private readonly onState: (state: SaveState) => void,
+  ) {}
+
+  get status(): SaveState {
+    return this.state;
+  }
+
+  get dirty(): boolean {
+    return this.currentText() !== this.savedText;
+  }
+
+  /** Call on every edit by the person typing. */
+  edited(): void {
+    if (this.state.kind === 'conflict') return;
+    this.set(this.dirty ? { kind: 'unsaved' } : { kind: 'saved' });
+    this.clearTimer();
+    this.timer = setTimeout(() => void this.flush(), AUTOSAVE_DELAY_MS);
+  }
+
+  /** Saves now if there is anything to save; resolves when the disk holds the text. */
+  async flush(): Promise<void> {
+    this.clearTimer();
+    while (this.saving) await this.saving;
+    if (!this.dirty || this.state.kind === 'conflict') return;
+    this.saving = this.write().finally(() => (this.saving = null));
+    await this.saving;
+  }
+
+  /** The note on disk changed: take the new text as the base (the caller reloads the editor). */
+  rebase(version: string, text: string): void {
+    this.version = version;
+    this.savedText = text;
+    this.set({ kind: 'saved' });
+  }
+
+  /** The note on disk changed while edits were unsaved: stop saving until the person decides. */
+  conflict(message: string): void {
+    this.clearTimer();
+    this.set({ kind: 'conflict', message });
+  }
+
+  dispose(): void {
+    this.clearTimer();
+  }
+
+  private async write(): Promise<void> {
+    const text = this.currentText();
+    this.set({ kind: 'saving' });
+    try {
+      const { version } = await this.api.writeNote({ path: this.path, text, baseVersion: this.version });
+      this.version = version;
+      this.savedText = text;
+      this.set(this.dirty ? { kind: 'unsaved' } : { kind: 'saved' });
+      if (this.dirty) this.edited();
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      if (error instanceof PlexusError && error.code === 'STALE_VERSION') this.conflict(message);
+      else this.set({ kind: 'error', message });
+    }
+  }
+
+  private set(state: SaveState): void {
+    this.state = state;
+    this.onState(state);
+  }
+
+  private clearTimer(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+}

@@ -1,0 +1,40 @@
+import { HighlightStyle, syntaxHighlighting } from '@codemirror/language';
+import { EditorView } from '@codemirror/view';
+import { tags as t } from '@lezer/highlight';
+import type { Extension } from '@codemirror/state';
+
+/** Editor colours come from CSS variables, so the OS light/dark switch needs no reconfiguring. */
+export function editorTheme(): Extension {
+  return [
+    EditorView.theme({
+      '&': { height: '100%', color: 'var(--text)', backgroundColor: 'var(--bg)', fontSize: '16px' },
+      '.cm-scroller': { fontFamily: 'var(--font-text)', lineHeight: '1.6', padding: '24px 0' },
+      '.cm-content': { maxWidth: '46em', margin: '0 auto', padding: '0 32px', caretColor: 'var(--accent)' },
+      '.cm-cursor, .cm-dropCursor': { borderLeftColor: 'var(--accent)' },
+      '&.cm-focused .cm-selectionBackground, .cm-selectionBackground, ::selection': {
+        backgroundColor: 'var(--selection) !important',
+      },
+      '.cm-activeLine': { backgroundColor: 'transparent' },
+      '.cm-panels': { backgroundColor: 'var(--bg-alt)', color: 'var(--text)' },
+      '.cm-panels.cm-panels-top': { borderBottom: '1px solid var(--border)' },
+      '.cm-searchMatch': { backgroundColor: 'var(--match)' },
+      '.cm-textfield, .cm-button': { color: 'var(--text)', backgroundColor: 'var(--bg)', borderColor: 'var(--border)' },
+    }),
+    syntaxHighlighting(
+      HighlightStyle.define([
+        { tag: t.heading1, fontSize: '1.6em', fontWeight: '700' },
+        { tag: t.heading2, fontSize: '1.35em', fontWeight: '700' },
+        { tag: t.heading3, fontSize: '1.15em', fontWeight: '700' },
+        { tag: [t.heading4, t.heading5, t.heading6], fontWeight: '700' },
+        { tag: t.strong, fontWeight: '700' },
+        { tag: t.emphasis, fontStyle: 'italic' },
+        { tag: t.strikethrough, textDecoration: 'line-through' },
+        { tag: [t.link, t.url], color: 'var(--accent)' },
+        { tag: t.monospace, fontFamily: 'var(--font-mono)', color: 'var(--code)' },
+        { tag: t.quote, color: 'var(--muted)' },
+        { tag: [t.processingInstruction, t.meta, t.contentSeparator], color: 'var(--muted)' },
+        { tag: t.list, color: 'var(--accent)' },
+      ]),
+    ),
+  ];
+}

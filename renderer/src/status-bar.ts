@@ -1,0 +1,50 @@
+import type { SaveState } from './autosave';
+
+export type ConflictActions = { keepMine: () => void; useDisk: () => void };
+
+const LABELS: Record<SaveState['kind'], string> = {
+  saved: 'Saved',
+  unsaved: 'Unsaved',
+  saving: 'Saving…',
+  error: 'Not saved',
+  conflict: 'Changed on disk',
+};
+
+/** The save state of the open note, the connection, and the choices a conflict needs. */
+export class StatusBar {
+  constructor(
+    private readonly save: HTMLElement,
+    private readonly connection: HTMLElement,
+  ) {}
+
+  showSave(state: SaveState | null, actions?: ConflictActions): void {
+    this.save.replaceChildren();
+    this.save.dataset.state = state?.kind ?? 'none';
+    if (!state) return;
+    const label = document.createElement('span');
+    label.className = 'save-label';
+    label.textContent = LABELS[state.kind];
+    this.save.append(label);
+    if (state.kind === 'error' || state.kind === 'conflict') {
+      label.title = state.message;
+      const detail = document.createElement('span');
+      detail.className = 'save-detail';
+      detail.textContent = state.message;
+      this.save.append(detail);
+    }
+    if (state.kind === 'conflict' && actions) {
+      this.save.append(button('Keep my version', actions.keepMine), button('Load disk version', actions.useDisk));
+    }
+  }
+
+  showConnection(connected: boolean): void {
+    this.connection.textContent = connected ? '' : 'Disconnected from the Plexus host — reconnecting…';
+  }
+}
+
+function button(label: string, action: () => void): HTMLButtonElement {
+  const b = document.createElement('button');
+  b.textContent = label;
+  b.addEventListener('click', action);
+  return b;
+}

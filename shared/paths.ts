@@ -1,0 +1,96 @@
+import { PlexusError } from './errors';
+
+/** Longest vault-relative path accepted at the boundary, in UTF-16 code units. */
+export const MAX_PATH_LENGTH = 4096;
+/** Most file systems cap one name at 255 bytes. */
+const MAX_NAME_BYTES = 255;
+
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i;
+const ILLEGAL_CHARS = /[<>:"|?*\\]/;
+// eslint-disable-next-line no-control-regex -- control characters are exactly what we refuse
+const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
+
+/**
+ * Normalizes a vault-relative path ("a//b/./c.md" → "a/b/c.md") and refuses anything that could
+ * leave the vault: absolute paths, drive letters, ".." segments, backslashes and NUL.
+ * Returns "" for the vault root.
+ */
+export function normalizeVaultPath(input: string): string {
+  if (input.includes('\0')) throw unsafe(input, 'it contains a NUL character');
+  if (input.includes('\\')) throw unsafe(input, 'use "/" to separate folders');
+  if (input.startsWith('/') || /^[a-zA-Z]:/.test(input)) {
+    throw unsafe(input, 'it is absolute; paths are relative to the vault');
+  }
+  if (input.length > MAX_PATH_LENGTH) throw unsafe(input.slice(0, 80) + '…', 'it is too long');
+  const segments: string[] = [];
+  for (const segment of input.split('/')) {
+    if (segment === '' || segment === '.') continue;
+    if (segment === '..') throw unsafe(input, 'it climbs out of the vault with ".."');
+    segments.push(segment);
+  }
+  return segments.join('/');
+}
+
+/** The last segment of a vault path. */
+export function baseName(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
+/** The folder part of a vault path ("" for the root). */
+export function parentPath(path: string): string {
+  const i = path.lastIndexOf('/');
+  return i < 0 ? '' : path.slice(0, i);
+}
+
+/** Joins a folder and a name into a vault path. */
+export function joinPath(folder: string, name: string): string {
+  return folder === '' ? name : `${folder}/${name}`;
+}
+
+/** True when `path` is `folder` itself or lies inside it. */
+export function isWithin(path: string, folder: string): boolean {
+  return folder === '' || path === folder || path.startsWith(folder + '/');
+}
+
+/**
+ * Explains why `name` cannot be a file or folder name on some OS we support, or returns null.
+ * Plexus refuses these everywhere so a vault stays portable across Windows, macOS and Linux.
+ */
+export function nameProblem(name: string): string | null {
+  if (name.trim() === '') return 'a name cannot be empty';
+  if (name === '.' || name === '..') return `"${name}" is not a name`;
+  if (name.startsWith('.')) return 'names starting with "." are hidden and not shown in the vault';
+  if (CONTROL_CHARS.test(name)) return 'a name cannot contain control characters';
+  if (name.includes('/')) return 'a name cannot contain "/"';
+  const illegal = ILLEGAL_CHARS.exec(name);
+  if (illegal) return `"${illegal[0]}" is not allowed in names on Windows`;
+  if (/[. ]$/.test(name)) return 'Windows does not allow a name to end with a dot or a space';
+  if (WINDOWS_RESERVED.test(name)) return `"${name.split('.')[0]}" is a reserved name on Windows`;
+  if (utf8Length(name) > MAX_NAME_BYTES) {
+    return `a name can be at most ${MAX_NAME_BYTES} bytes long`;
+  }
+  return null;
+}
+
+/** Throws INVALID_NAME unless every segment of a new path is a portable name. */
+export function assertPortablePath(path: string): void {
+  if (path === '') throw new PlexusError('INVALID_NAME', 'A name is required.');
+  for (const segment of path.split('/')) {
+    const problem = nameProblem(segment);
+    if (problem) throw new PlexusError('INVALID_NAME', `Cannot use "${segment}": ${problem}.`);
+  }
+}
+
+/** Bytes `text` takes in UTF-8 (computed here: shared/ has neither TextEncoder's DOM nor Node). */
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (const char of text) {
+    const code = char.codePointAt(0) ?? 0;
+    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+  }
+  return bytes;
+}
+
+function unsafe(path: string, why: string): PlexusError {
+  return new PlexusError('UNSAFE_PATH', `The path "${path}" is refused: ${why}.`);
+}

@@ -1,0 +1,44 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { PlexusError } from '../shared/errors';
+import { defaultDataDir, ensureWelcomeVault } from './app-paths';
+import { startBrowserHost } from './serve';
+import { VaultService } from './service';
+
+const usage = 'usage: npm run serve -- [--vault PATH] [--port N] [--data-dir PATH]';
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      vault: { type: 'string' },
+      port: { type: 'string', default: '0' },
+      'data-dir': { type: 'string' },
+      help: { type: 'boolean' },
+    },
+  });
+  if (values.help) return void console.log(usage);
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0–65535. ${usage}`);
+  const staticDir = fileURLToPath(new URL('../out/renderer', import.meta.url));
+  if (!existsSync(`${staticDir}/index.html`)) throw new Error('The renderer is not built: run "npm run build" first.');
+
+  const root =
+    values.vault ??
+    (await ensureWelcomeVault(values['data-dir'] ?? defaultDataDir(), fileURLToPath(new URL('./welcome', import.meta.url))));
+  const service = await VaultService.open(root, { host: 'browser' });
+  const host = await startBrowserHost({ service, staticDir, port });
+  console.log(`Plexus is serving ${service.vault.root}`);
+  console.log(`Open ${host.url}`);
+
+  const stop = () => {
+    void host.close().then(() => service.close()).then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(`plexus: ${error instanceof PlexusError || error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,40 @@
+/** How a note's bytes were laid out, so a save can write them back the same way. */
+export type TextFormat = { bom: boolean; eol: '\n' | '\r\n' };
+
+const BOM = '\uFEFF';
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** The format new notes get. */
+export const DEFAULT_FORMAT: TextFormat = { bom: false, eol: '\n' };
+
+/**
+ * Decodes a note's bytes for the editor: strict UTF-8 (null when the bytes are not UTF-8, so
+ * nothing is ever re-saved lossily), BOM removed, CRLF turned into LF. A note with mixed line
+ * endings keeps the majority ending on save.
+ */
+export function decodeNote(bytes: Uint8Array): { text: string; format: TextFormat } | null {
+  let raw: string;
+  try {
+    raw = utf8.decode(bytes);
+  } catch {
+    return null;
+  }
+  const bom = raw.startsWith(BOM);
+  if (bom) raw = raw.slice(1);
+  const crlf = countOf(raw, '\r\n');
+  const lf = countOf(raw, '\n') - crlf;
+  const eol = crlf > lf ? '\r\n' : '\n';
+  return { text: crlf > 0 ? raw.replace(/\r\n/g, '\n') : raw, format: { bom, eol } };
+}
+
+/** Encodes editor text in a note's original format. */
+export function encodeNote(text: string, format: TextFormat): Uint8Array {
+  const withEol = format.eol === '\r\n' ? text.replace(/\r?\n/g, '\r\n') : text;
+  return new TextEncoder().encode((format.bom ? BOM : '') + withEol);
+}
+
+function countOf(text: string, needle: string): number {
+  let count = 0;
+  for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + needle.length)) count++;
+  return count;
+}

@@ -1,0 +1,323 @@
+import { createHash } from 'node:crypto';
+import { promises as fs, type Stats } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { MAX_NOTE_BYTES, type FileEntry, type FilesEvent, type NoteContent } from '../shared/api';
+import { PlexusError } from '../shared/errors';
+import { assertPortablePath, baseName, joinPath, normalizeVaultPath, parentPath } from '../shared/paths';
+import { atomicWrite, TEMP_PREFIX } from './atomic-write';
+import { OwnChanges, signatureOf } from './own-changes';
+import { decodeNote, DEFAULT_FORMAT, encodeNote } from './text-format';
+
+/** Moves an absolute path out of the vault (to the OS trash, or a trash folder). */
+export type TrashFn = (absolutePath: string, vaultPath: string) => Promise<void>;
+
+/** The content version of a note's bytes: a short hash, so any change of content changes it. */
+export function versionOf(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+}
+
+/**
+ * The files under one root folder. Every path is vault-relative and checked: nothing this class
+ * does can read or write outside the root, through ".." or through a symlink.
+ */
+export class Vault {
+  /** States our own operations left paths in, so the watcher can drop their echoes. */
+  readonly own = new OwnChanges();
+  private readonly listeners = new Set<(event: FilesEvent) => void>();
+  private readonly locks = new Map<string, Promise<unknown>>();
+
+  private constructor(
+    /** The real (symlink-free) absolute path of the root. */
+    readonly root: string,
+    private readonly trashFn: TrashFn,
+  ) {}
+
+  /** Opens a folder as a vault; fails with a clear message when it is not a folder. */
+  static async open(root: string, trash?: TrashFn): Promise<Vault> {
+    const real = await fs.realpath(root).catch(() => {
+      throw new PlexusError('NOT_FOUND', `The vault folder "${root}" does not exist.`);
+    });
+    if (!(await fs.stat(real)).isDirectory()) {
+      throw new PlexusError('INVALID_ARGUMENT', `"${root}" is a file, not a folder.`);
+    }
+    const vault: Vault = new Vault(real, trash ?? ((abs, rel) => vault.moveToTrashFolder(abs, rel)));
+    return vault;
+  }
+
+  /** Tells `listener` about every change made through this Vault. */
+  onDidChange(listener: (event: FilesEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Lists every file and folder, depth first, skipping dot-files and dot-folders. */
+  async list(): Promise<FileEntry[]> {
+    const entries: FileEntry[] = [];
+    const visited = new Set<string>([this.root]);
+    const walk = async (folder: string): Promise<void> => {
+      const dirents = await fs.readdir(join(this.root, folder), { withFileTypes: true }).catch(() => []);
+      dirents.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      for (const dirent of dirents) {
+        if (dirent.name.startsWith('.')) continue;
+        const path = joinPath(folder, dirent.name);
+        let stats: Stats;
+        try {
+          if (dirent.isSymbolicLink()) {
+            const real = await fs.realpath(join(this.root, path));
+            if (!this.contains(real)) continue; // links out of the vault are not part of it
+            stats = await fs.stat(real);
+            if (stats.isDirectory()) {
+              if (visited.has(real)) continue; // a link loop
+              visited.add(real);
+            }
+          } else {
+            stats = await fs.stat(join(this.root, path));
+          }
+        } catch {
+          continue; // vanished or dangling while we walked
+        }
+        const kind = stats.isDirectory() ? 'folder' : 'file';
+        entries.push({ path, kind, size: kind === 'file' ? stats.size : 0, mtimeMs: stats.mtimeMs });
+        if (kind === 'folder') await walk(path);
+      }
+    };
+    await walk('');
+    return entries;
+  }
+
+  /** Reads a note as text. Binary and non-UTF-8 files are refused, never decoded lossily. */
+  async read(path: string): Promise<NoteContent> {
+    const rel = normalizeVaultPath(path);
+    const abs = await this.resolveExisting(rel);
+    const stats = await fs.stat(abs);
+    if (stats.isDirectory()) throw new PlexusError('INVALID_ARGUMENT', `"${rel}" is a folder, not a note.`);
+    if (stats.size > MAX_NOTE_BYTES) {
+      throw new PlexusError('TOO_LARGE', `"${rel}" is ${mb(stats.size)}; notes over ${mb(MAX_NOTE_BYTES)} are not opened.`);
+    }
+    const bytes = await fs.readFile(abs);
+    const decoded = bytes.includes(0) ? null : decodeNote(bytes);
+    if (!decoded) {
+      throw new PlexusError('NOT_TEXT', `"${rel}" is not a UTF-8 text file, so Plexus will not open it as a note.`);
+    }
+    return { path: rel, text: decoded.text, version: versionOf(bytes) };
+  }
+
+  /**
+   * Saves a note edited from `baseVersion`. If the file changed since (another app, another
+   * window), the write is refused so nothing on disk is overwritten unseen. The note keeps its
+   * BOM, line endings and file mode.
+   */
+  async write(path: string, text: string, baseVersion: string): Promise<{ version: string }> {
+    const rel = normalizeVaultPath(path);
+    return this.locked(rel, async () => {
+      const abs = await this.resolveExisting(rel);
+      const current = await fs.readFile(abs).catch((e: NodeJS.ErrnoException) => {
+        throw e.code === 'EISDIR' ? new PlexusError('INVALID_ARGUMENT', `"${rel}" is a folder, not a note.`) : e;
+      });
+      if (versionOf(current) !== baseVersion) {
+        throw new PlexusError('STALE_VERSION', `"${rel}" changed on disk after it was opened; your edits were not saved over it.`);
+      }
+      const decoded = decodeNote(current);
+      const bytes = encodeNote(text, decoded?.format ?? DEFAULT_FORMAT);
+      const version = versionOf(bytes);
+      if (version === baseVersion) return { version };
+      await this.io(rel, () => atomicWrite(abs, bytes));
+      this.own.record(rel, signatureOf(await fs.stat(abs)));
+      this.emit({ type: 'changed', path: rel, origin: 'app', version });
+      return { version };
+    });
+  }
+
+  /** Creates a note; refuses to replace an existing file. */
+  async create(path: string, text = ''): Promise<{ path: string; version: string }> {
+    const rel = normalizeVaultPath(path);
+    assertPortablePath(rel);
+    return this.locked(rel, async () => {
+      const abs = await this.resolveNew(rel);
+      await this.makeParents(rel);
+      const bytes = encodeNote(text, DEFAULT_FORMAT);
+      await this.io(rel, () => atomicWrite(abs, bytes, { exclusive: true }));
+      this.own.record(rel, signatureOf(await fs.stat(abs)));
+      this.emit({ type: 'added', path: rel, kind: 'file', origin: 'app' });
+      return { path: rel, version: versionOf(bytes) };
+    });
+  }
+
+  /** Creates a folder (and its missing parents); refuses an existing one. */
+  async createFolder(path: string): Promise<{ path: string }> {
+    const rel = normalizeVaultPath(path);
+    assertPortablePath(rel);
+    const abs = await this.resolveNew(rel);
+    await this.makeParents(rel);
+    await this.io(rel, () => fs.mkdir(abs));
+    this.own.record(rel, signatureOf(await fs.stat(abs)));
+    this.emit({ type: 'added', path: rel, kind: 'folder', origin: 'app' });
+    return { path: rel };
+  }
+
+  /** Renames or moves a file or folder; never replaces an existing one. Links are not rewritten. */
+  async move(from: string, to: string): Promise<{ from: string; to: string }> {
+    const src = normalizeVaultPath(from);
+    const dst = normalizeVaultPath(to);
+    assertPortablePath(dst);
+    if (dst === src) return { from: src, to: dst };
+    if (dst.startsWith(src + '/')) {
+      throw new PlexusError('INVALID_ARGUMENT', `Cannot move "${src}" into itself.`);
+    }
+    const srcAbs = await this.resolveExisting(src);
+    const dstAbs = await this.resolveNew(dst, srcAbs);
+    const stats = await fs.stat(srcAbs);
+    await this.makeParents(dst);
+    await this.io(src, () => fs.rename(srcAbs, dstAbs));
+    this.own.record(src, null);
+    this.own.record(dst, signatureOf(await fs.stat(dstAbs)));
+    const kind = stats.isDirectory() ? 'folder' : 'file';
+    this.emit({ type: 'renamed', from: src, to: dst, kind, origin: 'app' });
+    return { from: src, to: dst };
+  }
+
+  /** Moves a file or folder to the trash (recoverable, never deleted outright). */
+  async trash(path: string): Promise<{ path: string }> {
+    const rel = normalizeVaultPath(path);
+    if (rel === '') throw new PlexusError('INVALID_ARGUMENT', 'The vault itself cannot be deleted.');
+    const abs = await this.resolveExisting(rel);
+    const kind = (await fs.stat(abs)).isDirectory() ? 'folder' : 'file';
+    await this.io(rel, () => this.trashFn(abs, rel));
+    this.own.record(rel, null);
+    this.emit({ type: 'removed', path: rel, kind, origin: 'app' });
+    return { path: rel };
+  }
+
+  /** Removes temp files an interrupted save left behind. */
+  async cleanTempFiles(): Promise<number> {
+    let removed = 0;
+    const sweep = async (folder: string): Promise<void> => {
+      const dirents = await fs.readdir(folder, { withFileTypes: true }).catch(() => []);
+      for (const d of dirents) {
+        if (d.isFile() && d.name.startsWith(TEMP_PREFIX)) {
+          await fs.rm(join(folder, d.name), { force: true });
+          removed++;
+        } else if (d.isDirectory() && !d.name.startsWith('.')) {
+          await sweep(join(folder, d.name));
+        }
+      }
+    };
+    await sweep(this.root);
+    return removed;
+  }
+
+  /** The vault-relative path of an absolute one inside the root, or null. */
+  toVaultPath(absolute: string): string | null {
+    if (!this.contains(absolute)) return null;
+    return relative(this.root, absolute).split(sep).join('/');
+  }
+
+  private contains(absolute: string): boolean {
+    return absolute === this.root || absolute.startsWith(this.root + sep);
+  }
+
+  /** The absolute path of an existing entry, after checking its real location is in the vault. */
+  private async resolveExisting(rel: string): Promise<string> {
+    const abs = join(this.root, rel);
+    const real = await fs.realpath(abs).catch((e: NodeJS.ErrnoException) => {
+      throw e.code === 'ENOENT' ? new PlexusError('NOT_FOUND', `"${rel}" does not exist.`) : ioError(rel, e);
+    });
+    if (!this.contains(real)) throw outside(rel);
+    return abs;
+  }
+
+  /**
+   * The absolute path for a new entry: must not exist yet (a case-only rename of `self` is
+   * allowed) and its nearest existing ancestor must really be inside the vault.
+   */
+  private async resolveNew(rel: string, self?: string): Promise<string> {
+    const abs = join(this.root, rel);
+    const existing = await fs.lstat(abs).catch(() => null);
+    if (existing) {
+      const same = self ? await fs.lstat(self).then((s) => s.ino === existing.ino && s.dev === existing.dev) : false;
+      if (!same) throw new PlexusError('ALREADY_EXISTS', `"${rel}" already exists.`);
+    }
+    let ancestor = parentPath(rel);
+    for (;;) {
+      const real = await fs.realpath(join(this.root, ancestor)).catch(() => null);
+      if (real) {
+        if (!this.contains(real)) throw outside(rel);
+        return abs;
+      }
+      if (ancestor === '') return abs;
+      ancestor = parentPath(ancestor);
+    }
+  }
+
+  private async makeParents(rel: string): Promise<void> {
+    const parent = parentPath(rel);
+    if (parent) await this.io(parent, () => fs.mkdir(join(this.root, parent), { recursive: true }));
+  }
+
+  /** The default trash for hosts without an OS trash: `<vault>/.trash/`, never overwriting. */
+  private async moveToTrashFolder(abs: string, rel: string): Promise<void> {
+    const folder = join(this.root, '.trash');
+    await fs.mkdir(folder, { recursive: true });
+    const name = baseName(rel);
+    const dot = name.lastIndexOf('.');
+    const [stem, ext] = dot > 0 ? [name.slice(0, dot), name.slice(dot)] : [name, ''];
+    for (let n = 1; ; n++) {
+      const target = join(folder, n === 1 ? name : `${stem} ${n}${ext}`);
+      if (await fs.lstat(target).then(() => true, () => false)) continue;
+      await fs.rename(abs, target);
+      return;
+    }
+  }
+
+  /** Serializes operations on one path so a read-compare-write cannot interleave. */
+  private async locked<T>(rel: string, work: () => Promise<T>): Promise<T> {
+    const previous = this.locks.get(rel) ?? Promise.resolve();
+    const next = previous.then(work, work);
+    const settled = next.catch(() => undefined);
+    this.locks.set(rel, settled);
+    void settled.then(() => {
+      if (this.locks.get(rel) === settled) this.locks.delete(rel);
+    });
+    return next;
+  }
+
+  private async io<T>(rel: string, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (e) {
+      if (e instanceof PlexusError) throw e;
+      throw ioError(rel, e as NodeJS.ErrnoException);
+    }
+  }
+
+  private emit(event: FilesEvent): void {
+    for (const listener of this.listeners) listener(event);
+  }
+}
+
+const IO_REASONS: Record<string, string> = {
+  ENOSPC: 'the disk is full',
+  EACCES: 'permission was denied',
+  EPERM: 'the operation is not permitted',
+  EROFS: 'the disk is read-only',
+  EBUSY: 'the file is busy (another program has it open)',
+  EEXIST: 'something with that name already exists',
+  ENOENT: 'it does not exist',
+  ENAMETOOLONG: 'the name is too long for this file system',
+  EISDIR: 'it is a folder',
+  ENOTDIR: 'a part of the path is a file, not a folder',
+};
+
+function ioError(rel: string, e: NodeJS.ErrnoException): PlexusError {
+  if (e.code === 'EEXIST') return new PlexusError('ALREADY_EXISTS', `"${rel}" already exists.`);
+  const reason = (e.code && IO_REASONS[e.code]) ?? e.message;
+  return new PlexusError('IO', `Could not change "${rel}": ${reason}.`);
+}
+
+function outside(rel: string): PlexusError {
+  return new PlexusError('UNSAFE_PATH', `"${rel}" leads outside the vault (through a symbolic link) and is refused.`);
+}
+
+function mb(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}

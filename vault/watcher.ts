@@ -1,0 +1,51 @@
+import { watch, type FSWatcher } from 'chokidar';
+import { promises as fs } from 'node:fs';
+import { relative, sep } from 'node:path';
+import type { FilesEvent } from '../shared/api';
+import { signatureOf } from './own-changes';
+import type { Vault } from './vault';
+
+type ChokidarEvent = 'add' | 'addDir' | 'change' | 'unlink' | 'unlinkDir';
+
+/**
+ * Turns changes made on disk by other programs into FilesEvents. Changes this app made itself
+ * are dropped: the Vault already announced them, and an echo would look like a conflict.
+ */
+export class VaultWatcher {
+  private readonly watcher: FSWatcher;
+  /** Resolves once the initial scan is done and later changes will be reported. */
+  readonly ready: Promise<void>;
+
+  constructor(
+    private readonly vault: Vault,
+    private readonly onEvent: (event: FilesEvent) => void,
+  ) {
+    this.watcher = watch(vault.root, {
+      ignoreInitial: true,
+      // Dot-files and dot-folders (.git, .obsidian, .trash, our temp files) are not the vault's.
+      ignored: (path: string) => relative(vault.root, path).split(sep).some((s) => s.startsWith('.')),
+    });
+    this.ready = new Promise((resolve) => this.watcher.once('ready', () => resolve()));
+    this.watcher.on('all', (event, path) => {
+      void this.handle(event as ChokidarEvent, path);
+    });
+    this.watcher.on('error', () => {
+      // A folder vanishing mid-scan is not fatal; the next event brings the state back.
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.watcher.close();
+  }
+
+  private async handle(event: ChokidarEvent, absolute: string): Promise<void> {
+    const path = this.vault.toVaultPath(absolute);
+    if (!path) return;
+    const current = signatureOf(await fs.stat(absolute).catch(() => null));
+    if (this.vault.own.isEcho(path, current)) return;
+    const kind = event === 'addDir' || event === 'unlinkDir' ? 'folder' : 'file';
+    if (event === 'change') this.onEvent({ type: 'changed', path, origin: 'external' });
+    else if (event === 'add' || event === 'addDir') this.onEvent({ type: 'added', path, kind, origin: 'external' });
+    else this.onEvent({ type: 'removed', path, kind, origin: 'external' });
+  }
+}
