@@ -32,8 +32,8 @@ export function editorTheme(): Extension {
         { tag: [t.link, t.url], color: 'var(--accent)' },
         { tag: t.monospace, fontFamily: 'var(--font-mono)', color: 'var(--code)' },
         { tag: t.quote, color: 'var(--muted)' },
-        { tag: [t.processingInstruction, t.meta, t.contentSeparator], color: 'var(--muted)' },
-        { tag: t.list, color: 'var(--accent)' },
+        { tag: [t.processingInstruction, t.contentSeparator], color: 'var(--muted)' },
+        { tag: t.meta, color: 'var(--muted)', fontFamily: 'var(--font-mono)', fontSize: '0.9em' },
       ]),
     ),
   ];

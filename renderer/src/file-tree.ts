@@ -1,6 +1,6 @@
 import type { FileEntry } from '../../shared/api';
 import { parentPath } from '../../shared/paths';
-import { buildTree, displayName, isNote, type TreeNode } from './file-tree-model';
+import { buildTree, displayName, freeName, isNote, type TreeNode } from './file-tree-model';
 
 export type FileTreeHandlers = {
   open(path: string): void;
@@ -17,6 +17,7 @@ type Editing = { mode: 'create'; folder: string; kind: 'file' | 'folder' } | { m
  */
 export class FileTree {
   private root: TreeNode = buildTree([]);
+  private taken = new Set<string>();
   private readonly expanded = new Set<string>();
   private selected: string | null = null;
   private active: string | null = null;
@@ -34,6 +35,7 @@ export class FileTree {
 
   setEntries(entries: readonly FileEntry[]): void {
     this.root = buildTree(entries);
+    this.taken = new Set(entries.map((e) => e.path));
     this.render();
   }
 
@@ -85,7 +87,9 @@ export class FileTree {
     };
     walk(this.root, 0);
     this.element.replaceChildren(...rows);
-    this.element.querySelector<HTMLInputElement>('input')?.focus();
+    const input = this.element.querySelector<HTMLInputElement>('input');
+    input?.focus();
+    input?.select();
   }
 
   private row(node: TreeNode, depth: number): HTMLElement {
@@ -119,7 +123,7 @@ export class FileTree {
     input.className = 'tree-input';
     input.style.marginLeft = `${8 + depth * 14}px`;
     input.setAttribute('aria-label', node ? `New name for ${node.name}` : editing?.mode === 'create' && editing.kind === 'folder' ? 'Folder name' : 'Note name');
-    input.value = node ? displayName(node) : '';
+    input.value = node ? displayName(node) : editing?.mode === 'create' ? this.defaultName(editing.folder, editing.kind) : '';
     let done = false;
     const finish = async (commit: boolean): Promise<void> => {
       if (done) return;
@@ -143,6 +147,11 @@ export class FileTree {
     });
     input.addEventListener('blur', () => void finish(true));
     return input;
+  }
+
+  /** "Untitled" (or "Untitled 2"…), "New folder" (…): a name free in `folder`, ready to type over. */
+  private defaultName(folder: string, kind: 'file' | 'folder'): string {
+    return kind === 'folder' ? freeName(this.taken, folder, 'New folder', '') : freeName(this.taken, folder, 'Untitled', '.md').slice(0, -3);
   }
 
   private activate(node: TreeNode): void {

@@ -17,7 +17,7 @@ async function boot(): Promise<void> {
     { tree: byId('file-tree'), editor: byId('editor'), title: byId('note-title'), empty: byId('empty'), vaultName: byId('vault-name') },
     status,
   );
-  byId('new-note').addEventListener('click', () => void workspace.createUntitled());
+  byId('new-note').addEventListener('click', () => workspace.run('new-note'));
   byId('new-folder').addEventListener('click', () => workspace.run('new-folder'));
   document.addEventListener('keydown', (e) => {
     const mod = e.ctrlKey || e.metaKey;

@@ -5,6 +5,7 @@ import { highlightSelectionMatches, search, searchKeymap } from '@codemirror/sea
 import { Annotation, EditorState, type Extension } from '@codemirror/state';
 import { drawSelection, dropCursor, EditorView, highlightSpecialChars, keymap } from '@codemirror/view';
 import { editorTheme } from './editor-theme';
+import { frontmatter } from './frontmatter';
 
 /** Marks changes that came from disk rather than from the person typing. */
 const fromDisk = Annotation.define<boolean>();
@@ -30,7 +31,7 @@ export class NoteEditor {
       highlightSelectionMatches(),
       search({ top: true }),
       EditorView.lineWrapping,
-      markdown({ base: markdownLanguage }),
+      markdown({ base: markdownLanguage, extensions: [frontmatter] }),
       editorTheme(),
       keymap.of([...defaultKeymap, ...historyKeymap, ...searchKeymap, indentWithTab]),
       EditorView.contentAttributes.of({ spellcheck: 'true', 'aria-label': 'Note text' }),

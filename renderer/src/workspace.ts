@@ -3,7 +3,7 @@ import type { PlexusClient } from '../../shared/client';
 import { baseName, isWithin, joinPath, parentPath } from '../../shared/paths';
 import { Autosave, type SaveState } from './autosave';
 import { FileTree } from './file-tree';
-import { displayName, freeName, isNote } from './file-tree-model';
+import { displayName, isNote } from './file-tree-model';
 import { NoteEditor } from './note-editor';
 import { notify } from './notices';
 import type { StatusBar } from './status-bar';
@@ -117,13 +117,6 @@ export class Workspace {
       notify(message(error), 'error');
       throw error;
     }
-  }
-
-  /** Creates "Untitled.md" (or the next free name) in the selected folder and opens it. */
-  async createUntitled(): Promise<void> {
-    const folder = this.tree.targetFolder();
-    const name = freeName(new Set(this.files.map((f) => f.path)), folder, 'Untitled', '.md');
-    await this.create(folder, name, 'file');
   }
 
   private async rename(path: string, name: string): Promise<void> {

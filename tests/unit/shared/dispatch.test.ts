@@ -1,0 +1,85 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { PlexusApi } from '../../../shared/api';
+import { createClient } from '../../../shared/client';
+import { dispatch } from '../../../shared/dispatch';
+import { PlexusError } from '../../../shared/errors';
+import type { Transport } from '../../../shared/rpc';
+
+function fakeService(): PlexusApi {
+  return {
+    vaultInfo: vi.fn(() => Promise.resolve({ name: 'v', root: '/v', host: 'browser' as const })),
+    listFiles: vi.fn(() => Promise.resolve([])),
+    readNote: vi.fn(({ path }: { path: string }) => Promise.resolve({ path, text: 'hi', version: '0123456789abcdef' })),
+    writeNote: vi.fn(() => Promise.reject(new PlexusError('STALE_VERSION', 'changed on disk'))),
+    createNote: vi.fn(() => Promise.reject(new Error('boom'))),
+    createFolder: vi.fn(({ path }: { path: string }) => Promise.resolve({ path })),
+    move: vi.fn(({ from, to }: { from: string; to: string }) => Promise.resolve({ from, to })),
+    trash: vi.fn(({ path }: { path: string }) => Promise.resolve({ path })),
+  };
+}
+
+describe('dispatch', () => {
+  it('calls the service with validated arguments', async () => {
+    const service = fakeService();
+    const response = await dispatch(service, 'readNote', { path: 'a.md' });
+    expect(response).toEqual({ ok: true, result: { path: 'a.md', text: 'hi', version: '0123456789abcdef' } });
+    expect(service.readNote).toHaveBeenCalledWith({ path: 'a.md' });
+  });
+
+  it.each([
+    ['constructor', {}],
+    ['toString', {}],
+    ['nope', {}],
+    [42, {}],
+  ])('refuses unknown method %j', async (method, args) => {
+    const response = await dispatch(fakeService(), method, args);
+    expect(response).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
+  });
+
+  it.each([
+    ['readNote', { path: 3 }, 'path: a path must be a string'],
+    ['readNote', {}, 'path'],
+    ['readNote', { path: '' }, 'a path is required'],
+    ['readNote', { path: 'a.md', extra: 1 }, 'extra'],
+    ['writeNote', { path: 'a.md', text: 'x', baseVersion: 'zz' }, 'baseVersion: a version is 16 hex digits'],
+    ['writeNote', { path: 'a.md', baseVersion: '0123456789abcdef' }, 'text'],
+    ['move', { from: 'a.md' }, 'to'],
+    ['listFiles', { sneaky: true }, 'sneaky'],
+    ['readNote', 'a.md', 'Invalid readNote request'],
+  ])('%s(%j) is refused before the service runs', async (method, args, message) => {
+    const service = fakeService();
+    const response = await dispatch(service, method, args);
+    expect(response.ok).toBe(false);
+    if (!response.ok) {
+      expect(response.error.code).toBe('INVALID_ARGUMENT');
+      expect(response.error.message).toContain(message);
+    }
+    for (const fn of Object.values(service)) expect(fn).not.toHaveBeenCalled();
+  });
+
+  it('passes a PlexusError through with its code, and hides other errors behind INTERNAL', async () => {
+    const service = fakeService();
+    const stale = await dispatch(service, 'writeNote', { path: 'a.md', text: 'x', baseVersion: '0123456789abcdef' });
+    expect(stale).toEqual({ ok: false, error: { code: 'STALE_VERSION', message: 'changed on disk' } });
+    const crash = await dispatch(service, 'createNote', { path: 'a.md' });
+    expect(crash).toEqual({ ok: false, error: { code: 'INTERNAL', message: 'boom' } });
+  });
+});
+
+describe('createClient', () => {
+  it('turns error responses back into PlexusErrors and results into values, for every method', async () => {
+    const service = fakeService();
+    const transport: Transport = {
+      request: (method, args) => dispatch(service, method, args),
+      onEvent: () => () => undefined,
+    };
+    const client = createClient(transport);
+    await expect(client.readNote({ path: 'x.md' })).resolves.toMatchObject({ text: 'hi' });
+    await expect(client.move({ from: 'a.md', to: 'b.md' })).resolves.toEqual({ from: 'a.md', to: 'b.md' });
+    const error: unknown = await client
+      .writeNote({ path: 'a.md', text: 'x', baseVersion: '0123456789abcdef' })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PlexusError);
+    expect((error as PlexusError).code).toBe('STALE_VERSION');
+  });
+});

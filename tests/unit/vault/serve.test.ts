@@ -1,0 +1,125 @@
+import { mkdtemp, rm, writeFile, cp } from 'node:fs/promises';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import type { PlexusEvent } from '../../../shared/api';
+import type { ServerMessage } from '../../../shared/rpc';
+import { startBrowserHost, type BrowserHost } from '../../../vault/serve';
+import { VaultService } from '../../../vault/service';
+
+let dir: string;
+let service: VaultService;
+let host: BrowserHost;
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'plexus-serve-'));
+  await cp(join(import.meta.dirname, '../../fixtures/basic'), join(dir, 'vault'), { recursive: true });
+  await cp(join(import.meta.dirname, '../../fixtures/basic'), join(dir, 'static'), { recursive: true });
+  await writeFile(join(dir, 'static', 'index.html'), '<!doctype html><title>t</title>');
+  service = await VaultService.open(join(dir, 'vault'), { host: 'browser', watch: false });
+  host = await startBrowserHost({ service, staticDir: join(dir, 'static') });
+});
+
+afterEach(async () => {
+  await host.close();
+  await service.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+const base = () => `http://127.0.0.1:${host.port}`;
+
+function openSocket(options: { token?: string; origin?: string }): Promise<WebSocket> {
+  const url = `ws://127.0.0.1:${host.port}/api${options.token ? `?token=${options.token}` : ''}`;
+  const ws = new WebSocket(url, { origin: options.origin ?? base() });
+  return new Promise((resolve, reject) => {
+    ws.once('open', () => resolve(ws));
+    ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
+    ws.once('error', reject);
+  });
+}
+
+function nextMessage(ws: WebSocket, accept: (m: ServerMessage) => boolean): Promise<ServerMessage> {
+  return new Promise((resolve) => {
+    const onMessage = (data: WebSocket.RawData) => {
+      const message = JSON.parse((data as Buffer).toString('utf8')) as ServerMessage;
+      if (!accept(message)) return;
+      ws.off('message', onMessage);
+      resolve(message);
+    };
+    ws.on('message', onMessage);
+  });
+}
+
+describe('browser host', () => {
+  it('listens on 127.0.0.1 and prints a URL carrying the token', () => {
+    expect(host.url).toBe(`${base()}/?token=${host.token}`);
+    expect(host.token).toMatch(/^[0-9a-f]{48}$/);
+  });
+
+  it('refuses the page without the token, serves it with the token and sets a strict cookie and CSP', async () => {
+    expect((await fetch(`${base()}/`)).status).toBe(403);
+    expect((await fetch(`${base()}/?token=wrong`)).status).toBe(403);
+    const page = await fetch(host.url);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<title>t</title>');
+    expect(page.headers.get('set-cookie')).toMatch(/HttpOnly; SameSite=Strict/);
+    const csp = page.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain(`connect-src ws://127.0.0.1:${host.port}`);
+  });
+
+  it('serves assets with the cookie, and never a file outside the renderer folder', async () => {
+    const cookie = `plexus_token=${host.token}`;
+    const asset = await fetch(`${base()}/alpha.md`, { headers: { cookie } });
+    expect(asset.status).toBe(200);
+    expect(await asset.text()).toContain('Alpha body text.');
+    for (const sneaky of ['/../vault/alpha.md', '/%2e%2e/vault/alpha.md', '/..%2fvault%2falpha.md']) {
+      const res = await fetch(`${base()}${sneaky}`, { headers: { cookie } });
+      expect(res.status, sneaky).toBe(404);
+    }
+  });
+
+  it('refuses requests naming another host (DNS rebinding)', async () => {
+    // fetch() may not set Host, so this goes through node:http.
+    const status = await new Promise<number | undefined>((resolve, reject) => {
+      const req = request(host.url, { headers: { host: 'evil.example' } }, (res) => {
+        res.resume();
+        resolve(res.statusCode);
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    expect(status).toBe(421);
+  });
+
+  it('refuses a socket without the token or from a foreign origin', async () => {
+    await expect(openSocket({})).rejects.toThrow('403');
+    await expect(openSocket({ token: 'nope' })).rejects.toThrow('403');
+    await expect(openSocket({ token: host.token, origin: 'http://evil.example' })).rejects.toThrow('403');
+  });
+
+  it('answers requests over the socket, validated, and pushes file events', async () => {
+    const ws = await openSocket({ token: host.token });
+    ws.send(JSON.stringify({ id: 1, method: 'readNote', args: { path: 'beta.md' } }));
+    const read = await nextMessage(ws, (m) => 'id' in m && m.id === 1);
+    expect(read).toMatchObject({ id: 1, ok: true, result: { path: 'beta.md' } });
+
+    ws.send(JSON.stringify({ id: 2, method: 'readNote', args: { path: '../etc/passwd' } }));
+    expect(await nextMessage(ws, (m) => 'id' in m && m.id === 2)).toMatchObject({ ok: false, error: { code: 'UNSAFE_PATH' } });
+
+    ws.send(JSON.stringify({ id: 3, method: 'eval', args: {} }));
+    expect(await nextMessage(ws, (m) => 'id' in m && m.id === 3)).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
+
+    ws.send('not json');
+    const event = nextMessage(ws, (m) => 'event' in m);
+    ws.send(JSON.stringify({ id: 4, method: 'createNote', args: { path: 'new.md', text: 'hi' } }));
+    expect(await nextMessage(ws, (m) => 'id' in m && m.id === 4)).toMatchObject({ ok: true, result: { path: 'new.md' } });
+    expect(((await event) as { event: PlexusEvent }).event).toEqual({
+      topic: 'files',
+      event: { type: 'added', path: 'new.md', kind: 'file', origin: 'app' },
+    });
+    ws.close();
+  });
+});
