@@ -10,6 +10,8 @@ import { buildMenu } from './menu';
 import { DESKTOP_CSP, isExternalUrl } from './security';
 import { loadSettings, saveSettings } from './settings';
 
+// PLEXUS_DATA_DIR gives tests (and portable installs) their own settings and welcome vault.
+if (process.env.PLEXUS_DATA_DIR) app.setPath('userData', process.env.PLEXUS_DATA_DIR);
 const dataDir = app.getPath('userData');
 const rendererIndex = join(__dirname, '../renderer/index.html');
 let window: BrowserWindow | null = null;

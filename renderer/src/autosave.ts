@@ -11,6 +11,8 @@ export type SaveState =
 
 /** How long typing must pause before a save. */
 export const AUTOSAVE_DELAY_MS = 1000;
+/** How soon a failed save (disk full, file busy) is tried again. */
+export const RETRY_DELAY_MS = 5000;
 
 /**
  * Saves one open note: about a second after typing stops, and at once on flush (switching notes,
@@ -45,8 +47,7 @@ export class Autosave {
   edited(): void {
     if (this.state.kind === 'conflict') return;
     this.set(this.dirty ? { kind: 'unsaved' } : { kind: 'saved' });
-    this.clearTimer();
-    this.timer = setTimeout(() => void this.flush(), AUTOSAVE_DELAY_MS);
+    this.schedule(AUTOSAVE_DELAY_MS);
   }
 
   /** Saves now if there is anything to save; resolves when the disk holds the text. */
@@ -87,8 +88,16 @@ export class Autosave {
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       if (error instanceof PlexusError && error.code === 'STALE_VERSION') this.conflict(message);
-      else this.set({ kind: 'error', message });
+      else {
+        this.set({ kind: 'error', message });
+        this.schedule(RETRY_DELAY_MS);
+      }
     }
+  }
+
+  private schedule(delay: number): void {
+    this.clearTimer();
+    this.timer = setTimeout(() => void this.flush(), delay);
   }
 
   private set(state: SaveState): void {

@@ -1,0 +1,100 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { PlexusApi } from '../../../shared/api';
+import { PlexusError } from '../../../shared/errors';
+import { Autosave, AUTOSAVE_DELAY_MS, type SaveState } from '../../../renderer/src/autosave';
+
+type Write = PlexusApi['writeNote'];
+
+function setup(write: Write) {
+  let text = 'hello';
+  const states: SaveState['kind'][] = [];
+  const api = { writeNote: vi.fn(write) };
+  const autosave = new Autosave(api, 'a.md', 'v0', 'hello', () => text, (s) => states.push(s.kind));
+  return {
+    api,
+    autosave,
+    states,
+    type(more: string) {
+      text += more;
+      autosave.edited();
+    },
+  };
+}
+
+beforeEach(() => vi.useFakeTimers());
+afterEach(() => vi.useRealTimers());
+
+describe('Autosave', () => {
+  it('saves once, about a second after typing stops, with the version it was edited from', async () => {
+    const s = setup(({ text }) => Promise.resolve({ version: `v-${text.length}` }));
+    s.type(' w');
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS - 100);
+    s.type('orld');
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS - 100);
+    expect(s.api.writeNote).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(200);
+    expect(s.api.writeNote).toHaveBeenCalledTimes(1);
+    expect(s.api.writeNote).toHaveBeenCalledWith({ path: 'a.md', text: 'hello world', baseVersion: 'v0' });
+    expect(s.autosave.version).toBe('v-11');
+    expect(s.autosave.dirty).toBe(false);
+    expect(s.states).toEqual(['unsaved', 'unsaved', 'saving', 'saved']);
+  });
+
+  it('flush saves at once and the next write is based on the new version', async () => {
+    const s = setup(({ text }) => Promise.resolve({ version: `v-${text.length}` }));
+    s.type('!');
+    await s.autosave.flush();
+    s.type('?');
+    await s.autosave.flush();
+    expect(s.api.writeNote).toHaveBeenNthCalledWith(2, { path: 'a.md', text: 'hello!?', baseVersion: 'v-6' });
+  });
+
+  it('does not write when the text is back to what is saved', async () => {
+    const s = setup(() => Promise.resolve({ version: 'v1' }));
+    await s.autosave.flush();
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(s.api.writeNote).not.toHaveBeenCalled();
+  });
+
+  it('keeps typing made during a save and saves it next', async () => {
+    let release: (v: { version: string }) => void = () => undefined;
+    const s = setup(() => new Promise((r) => (release = r)));
+    s.type('1');
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS);
+    s.type('2');
+    release({ version: 'v1' });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(s.autosave.dirty).toBe(true);
+    expect(s.autosave.status.kind).toBe('unsaved');
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS);
+    expect(s.api.writeNote).toHaveBeenLastCalledWith({ path: 'a.md', text: 'hello12', baseVersion: 'v1' });
+  });
+
+  it('a stale version becomes a conflict: edits kept, autosave stops until rebased', async () => {
+    const s = setup(() => Promise.reject(new PlexusError('STALE_VERSION', 'changed on disk')));
+    s.type('!');
+    await s.autosave.flush();
+    expect(s.autosave.status).toEqual({ kind: 'conflict', message: 'changed on disk' });
+    expect(s.autosave.dirty).toBe(true);
+    s.type('more');
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS * 3);
+    expect(s.api.writeNote).toHaveBeenCalledTimes(1);
+
+    s.api.writeNote.mockImplementation(() => Promise.resolve({ version: 'v9' }));
+    s.autosave.rebase('disk-version', 'theirs');
+    await s.autosave.flush();
+    expect(s.api.writeNote).toHaveBeenLastCalledWith({ path: 'a.md', text: 'hello!more', baseVersion: 'disk-version' });
+    expect(s.autosave.status.kind).toBe('saved');
+  });
+
+  it('an I/O error is shown, the edits stay unsaved, and saving is retried', async () => {
+    const s = setup(() => Promise.reject(new PlexusError('IO', 'Could not change "a.md": the disk is full.')));
+    s.type('!');
+    await s.autosave.flush();
+    expect(s.autosave.status).toEqual({ kind: 'error', message: 'Could not change "a.md": the disk is full.' });
+    expect(s.autosave.dirty).toBe(true);
+    s.api.writeNote.mockImplementation(() => Promise.resolve({ version: 'v2' }));
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(s.autosave.status.kind).toBe('saved');
+  });
+});
