@@ -70,8 +70,15 @@ function createWindow(): BrowserWindow {
 }
 
 /** Requests are served only to our own page in the main frame, never to anything it embeds. */
-function trustedSender(frame: Electron.WebFrameMain | null): boolean {
-  return frame !== null && frame === window?.webContents.mainFrame && frame.url.startsWith('file://');
+function trustedSender(event: Electron.IpcMainInvokeEvent): boolean {
+  const frame = event.senderFrame;
+  return (
+    window !== null &&
+    event.sender === window.webContents &&
+    frame !== null &&
+    frame.parent === null &&
+    frame.url.startsWith('file://')
+  );
 }
 
 async function start(): Promise<void> {
@@ -93,7 +100,7 @@ async function start(): Promise<void> {
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
 
   ipcMain.handle(REQUEST_CHANNEL, (event, method: unknown, args: unknown) => {
-    if (!trustedSender(event.senderFrame) || !service) {
+    if (!trustedSender(event) || !service) {
       return { ok: false, error: { code: 'INVALID_ARGUMENT', message: 'Request from an untrusted frame refused.' } };
     }
     return dispatch(service, method, args);

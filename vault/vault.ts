@@ -3,7 +3,7 @@ import { promises as fs, type Stats } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { MAX_NOTE_BYTES, type FileEntry, type FilesEvent, type NoteContent } from '../shared/api';
 import { PlexusError } from '../shared/errors';
-import { assertPortablePath, baseName, joinPath, normalizeVaultPath, parentPath } from '../shared/paths';
+import { assertPortablePath, baseName, isWithin, joinPath, normalizeVaultPath, parentPath } from '../shared/paths';
 import { atomicWrite, TEMP_PREFIX } from './atomic-write';
 import { OwnChanges, signatureOf } from './own-changes';
 import { decodeNote, DEFAULT_FORMAT, encodeNote } from './text-format';
@@ -109,8 +109,9 @@ export class Vault {
    */
   async write(path: string, text: string, baseVersion: string): Promise<{ version: string }> {
     const rel = normalizeVaultPath(path);
-    return this.locked(rel, async () => {
-      const abs = await this.resolveExisting(rel);
+    return this.locked(rel, () => this.own.run(async () => {
+      // A symlinked note is written through to its target (checked to be inside the vault).
+      const abs = await this.resolveExisting(rel, { real: true });
       const current = await fs.readFile(abs).catch((e: NodeJS.ErrnoException) => {
         throw e.code === 'EISDIR' ? new PlexusError('INVALID_ARGUMENT', `"${rel}" is a folder, not a note.`) : e;
       });
@@ -125,14 +126,14 @@ export class Vault {
       this.own.record(rel, signatureOf(await fs.stat(abs)));
       this.emit({ type: 'changed', path: rel, origin: 'app', version });
       return { version };
-    });
+    }));
   }
 
   /** Creates a note; refuses to replace an existing file. */
   async create(path: string, text = ''): Promise<{ path: string; version: string }> {
     const rel = normalizeVaultPath(path);
     assertPortablePath(rel);
-    return this.locked(rel, async () => {
+    return this.locked(rel, () => this.own.run(async () => {
       const abs = await this.resolveNew(rel);
       await this.makeParents(rel);
       const bytes = encodeNote(text, DEFAULT_FORMAT);
@@ -140,40 +141,50 @@ export class Vault {
       this.own.record(rel, signatureOf(await fs.stat(abs)));
       this.emit({ type: 'added', path: rel, kind: 'file', origin: 'app' });
       return { path: rel, version: versionOf(bytes) };
-    });
+    }));
   }
 
   /** Creates a folder (and its missing parents); refuses an existing one. */
   async createFolder(path: string): Promise<{ path: string }> {
     const rel = normalizeVaultPath(path);
     assertPortablePath(rel);
-    const abs = await this.resolveNew(rel);
-    await this.makeParents(rel);
-    await this.io(rel, () => fs.mkdir(abs));
-    this.own.record(rel, signatureOf(await fs.stat(abs)));
-    this.emit({ type: 'added', path: rel, kind: 'folder', origin: 'app' });
-    return { path: rel };
+    return this.own.run(async () => {
+      const abs = await this.resolveNew(rel);
+      await this.makeParents(rel);
+      await this.io(rel, () => fs.mkdir(abs));
+      this.own.record(rel, signatureOf(await fs.stat(abs)));
+      this.emit({ type: 'added', path: rel, kind: 'folder', origin: 'app' });
+      return { path: rel };
+    });
   }
 
   /** Renames or moves a file or folder; never replaces an existing one. Links are not rewritten. */
   async move(from: string, to: string): Promise<{ from: string; to: string }> {
     const src = normalizeVaultPath(from);
     const dst = normalizeVaultPath(to);
+    if (src === '') throw new PlexusError('INVALID_ARGUMENT', 'The vault itself cannot be moved.');
     assertPortablePath(dst);
+    const srcAbs = await this.resolveExisting(src);
     if (dst === src) return { from: src, to: dst };
     if (dst.startsWith(src + '/')) {
       throw new PlexusError('INVALID_ARGUMENT', `Cannot move "${src}" into itself.`);
     }
-    const srcAbs = await this.resolveExisting(src);
-    const dstAbs = await this.resolveNew(dst, srcAbs);
-    const stats = await fs.stat(srcAbs);
-    await this.makeParents(dst);
-    await this.io(src, () => fs.rename(srcAbs, dstAbs));
-    this.own.record(src, null);
-    this.own.record(dst, signatureOf(await fs.stat(dstAbs)));
-    const kind = stats.isDirectory() ? 'folder' : 'file';
-    this.emit({ type: 'renamed', from: src, to: dst, kind, origin: 'app' });
-    return { from: src, to: dst };
+    return this.own.run(async () => {
+      const dstAbs = await this.resolveNew(dst, srcAbs);
+      const kind = (await fs.stat(srcAbs)).isDirectory() ? 'folder' : 'file';
+      await this.makeParents(dst);
+      await this.io(src, () => fs.rename(srcAbs, dstAbs));
+      const after = signatureOf(await fs.stat(dstAbs));
+      if (kind === 'folder') {
+        this.own.recordTree(src, null);
+        this.own.recordTree(dst, after);
+      } else {
+        this.own.record(src, null);
+        this.own.record(dst, after);
+      }
+      this.emit({ type: 'renamed', from: src, to: dst, kind, origin: 'app' });
+      return { from: src, to: dst };
+    });
   }
 
   /** Moves a file or folder to the trash (recoverable, never deleted outright). */
@@ -181,11 +192,14 @@ export class Vault {
     const rel = normalizeVaultPath(path);
     if (rel === '') throw new PlexusError('INVALID_ARGUMENT', 'The vault itself cannot be deleted.');
     const abs = await this.resolveExisting(rel);
-    const kind = (await fs.stat(abs)).isDirectory() ? 'folder' : 'file';
-    await this.io(rel, () => this.trashFn(abs, rel));
-    this.own.record(rel, null);
-    this.emit({ type: 'removed', path: rel, kind, origin: 'app' });
-    return { path: rel };
+    return this.own.run(async () => {
+      const kind = (await fs.stat(abs)).isDirectory() ? 'folder' : 'file';
+      await this.io(rel, () => this.trashFn(abs, rel));
+      if (kind === 'folder') this.own.recordTree(rel, null);
+      else this.own.record(rel, null);
+      this.emit({ type: 'removed', path: rel, kind, origin: 'app' });
+      return { path: rel };
+    });
   }
 
   /** Removes temp files an interrupted save left behind. */
@@ -216,14 +230,17 @@ export class Vault {
     return absolute === this.root || absolute.startsWith(this.root + sep);
   }
 
-  /** The absolute path of an existing entry, after checking its real location is in the vault. */
-  private async resolveExisting(rel: string): Promise<string> {
+  /**
+   * The absolute path of an existing entry, after checking its real location is in the vault;
+   * with `real`, the symlink-free path itself.
+   */
+  private async resolveExisting(rel: string, options: { real?: boolean } = {}): Promise<string> {
     const abs = join(this.root, rel);
     const real = await fs.realpath(abs).catch((e: NodeJS.ErrnoException) => {
       throw e.code === 'ENOENT' ? new PlexusError('NOT_FOUND', `"${rel}" does not exist.`) : ioError(rel, e);
     });
     if (!this.contains(real)) throw outside(rel);
-    return abs;
+    return options.real ? real : abs;
   }
 
   /**
@@ -249,9 +266,22 @@ export class Vault {
     }
   }
 
+  /** Creates the missing folders above `rel`, announcing each as our own. */
   private async makeParents(rel: string): Promise<void> {
     const parent = parentPath(rel);
-    if (parent) await this.io(parent, () => fs.mkdir(join(this.root, parent), { recursive: true }));
+    if (!parent) return;
+    const first = await this.io(parent, () => fs.mkdir(join(this.root, parent), { recursive: true }));
+    if (!first) return;
+    const created = this.toVaultPath(first);
+    if (created === null) return;
+    const folders: string[] = [];
+    for (let folder = parent; folder !== '' && isWithin(folder, created); folder = parentPath(folder)) {
+      folders.unshift(folder);
+    }
+    for (const folder of folders) {
+      this.own.record(folder, signatureOf(await fs.stat(join(this.root, folder))));
+      this.emit({ type: 'added', path: folder, kind: 'folder', origin: 'app' });
+    }
   }
 
   /** The default trash for hosts without an OS trash: `<vault>/.trash/`, never overwriting. */

@@ -41,8 +41,10 @@ export class VaultWatcher {
   private async handle(event: ChokidarEvent, absolute: string): Promise<void> {
     const path = this.vault.toVaultPath(absolute);
     if (!path) return;
+    await this.vault.own.settled();
     const current = signatureOf(await fs.stat(absolute).catch(() => null));
-    if (this.vault.own.isEcho(path, current)) return;
+    const change = event === 'change' ? 'change' : event === 'add' || event === 'addDir' ? 'add' : 'remove';
+    if (this.vault.own.isEcho(path, current, change)) return;
     const kind = event === 'addDir' || event === 'unlinkDir' ? 'folder' : 'file';
     if (event === 'change') this.onEvent({ type: 'changed', path, origin: 'external' });
     else if (event === 'add' || event === 'addDir') this.onEvent({ type: 'added', path, kind, origin: 'external' });

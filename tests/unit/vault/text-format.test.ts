@@ -142,5 +142,4 @@ describe('round trips are byte-identical', () => {
   ])('%s', (_name, input) => {
     expect(roundTrip(input)).toEqual(input);
   });
-
 });

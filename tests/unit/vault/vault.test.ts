@@ -37,10 +37,11 @@ async function codeOf(promise: Promise<unknown>): Promise<ErrorCode> {
 
 const raw = (rel: string) => fs.readFile(join(dir, rel));
 const text = (rel: string) => fs.readFile(join(dir, rel), 'utf8');
-const exists = (abs: string) => fs.lstat(abs).then(
-  () => true,
-  () => false,
-);
+const exists = (abs: string) =>
+  fs.lstat(abs).then(
+    () => true,
+    () => false,
+  );
 const modeOf = async (rel: string) => (await fs.stat(join(dir, rel))).mode & 0o7777;
 
 /** Every path under `root` (dot-files included) with its bytes as hex, or "<dir>"/"<link>". */
@@ -466,11 +467,14 @@ describe('createFolder', () => {
     expect((await fs.stat(join(dir, 'alpha.md'))).isFile()).toBe(true);
   });
 
-  it.each(['CON', '.git', 'ab:c', 'x/PRN', 'end.', 'x/y/ '])('refuses the illegal name %j with INVALID_NAME', async (name) => {
-    const before = await snapshot(dir);
-    expect(await codeOf(vault.createFolder(name))).toBe('INVALID_NAME');
-    expect(await snapshot(dir)).toEqual(before);
-  });
+  it.each(['CON', '.git', 'ab:c', 'x/PRN', 'end.', 'x/y/ '])(
+    'refuses the illegal name %j with INVALID_NAME',
+    async (name) => {
+      const before = await snapshot(dir);
+      expect(await codeOf(vault.createFolder(name))).toBe('INVALID_NAME');
+      expect(await snapshot(dir)).toEqual(before);
+    },
+  );
 
   it('announces {type: "added", kind: "folder", origin: "app"}', async () => {
     await vault.createFolder('archive');
@@ -895,5 +899,15 @@ describe('onDidChange', () => {
     await codeOf(vault.trash('missing.md'));
     await codeOf(vault.createFolder('notes'));
     expect(events).toEqual([]);
+  });
+});
+
+describe('a symlinked note inside the vault', () => {
+  it('is saved through to its target, and stays a link', async () => {
+    await fs.symlink(join(dir, 'beta.md'), join(dir, 'beta-link.md'), 'file');
+    const note = await vault.read('beta-link.md');
+    await vault.write('beta-link.md', note.text + 'Through the link.\n', note.version);
+    expect((await fs.lstat(join(dir, 'beta-link.md'))).isSymbolicLink()).toBe(true);
+    expect(await text('beta.md')).toContain('Through the link.');
   });
 });
