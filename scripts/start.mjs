@@ -8,7 +8,9 @@ const [command, commandArgs] = binary
   ? [binary, ['.', ...args]]
   : [process.execPath, ['--import', 'tsx', 'vault/serve-cli.ts', ...args]];
 if (!binary) {
-  console.log('Electron\'s binary is not installed, so Plexus starts in the browser host instead (npm run serve): open the address below.');
+  console.log(
+    "Electron's binary is not installed (`node node_modules/electron/install.js` fetches it where its host is reachable), so Plexus starts in the browser host instead: open the address below.",
+  );
 }
 const child = spawn(command, commandArgs, { stdio: 'inherit' });
 child.on('exit', (code, signal) => process.exit(signal ? 1 : (code ?? 0)));
