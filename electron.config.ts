@@ -10,7 +10,8 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       rollupOptions: {
-        input: { main: resolve(here, 'electron/main.ts') },
+        // The scan worker is its own entry: worker threads load it from a file.
+        input: { main: resolve(here, 'electron/main.ts'), 'scan-worker': resolve(here, 'vault/scan-worker.ts') },
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
       },
     },

@@ -24,11 +24,16 @@ function send(event: PlexusEvent): void {
 
 /** Opens `root` as the vault, replacing the one open, and remembers it for the next launch. */
 async function openVault(root: string): Promise<void> {
-  const next = await VaultService.open(root, { host: 'electron', trash: (abs) => shell.trashItem(abs) });
+  const next = await VaultService.open(root, {
+    host: 'electron',
+    trash: (abs) => shell.trashItem(abs),
+    cacheDir: join(dataDir, 'index-cache'),
+    worker: { url: join(__dirname, 'scan-worker.cjs') },
+  });
   unsubscribe?.();
   await service?.close();
   service = next;
-  unsubscribe = next.onDidChangeFiles((event) => send({ topic: 'files', event }));
+  unsubscribe = next.onEvent(send);
   await saveSettings(dataDir, { lastVault: next.vault.root });
 }
 

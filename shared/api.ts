@@ -1,3 +1,5 @@
+import type { LinkRef, NoteMeta, NoteProblem } from './note-meta';
+
 /**
  * The contract between the renderer and the engine. Every request takes one argument object,
  * validated (shared/schemas.ts) before the engine sees it; transports carry requests by name
@@ -20,6 +22,12 @@ export type RequestArgs = {
   createFolder: { path: string };
   move: { from: string; to: string };
   trash: { path: string };
+  noteMeta: { path: string };
+  outgoingLinks: { path: string };
+  backlinks: { path: string };
+  unresolvedLinks: NoArgs;
+  tags: NoArgs;
+  indexStatus: NoArgs;
 };
 
 export type Method = keyof RequestArgs;
@@ -34,6 +42,12 @@ const METHOD_SET: Record<Method, true> = {
   createFolder: true,
   move: true,
   trash: true,
+  noteMeta: true,
+  outgoingLinks: true,
+  backlinks: true,
+  unresolvedLinks: true,
+  tags: true,
+  indexStatus: true,
 };
 
 /** Every request's name. */
@@ -58,6 +72,24 @@ export type FileEntry = {
 /** A note's text as the editor sees it: BOM removed, line endings as "\n". */
 export type NoteContent = { path: string; text: string; version: string };
 
+/** A link as the index sees it: where it is written, and the file it resolves to (null: unresolved). */
+export type LinkInfo = { source: string; link: LinkRef; resolved: string | null };
+
+/** A link to a note, with the text around it in its source (the link at `start`–`end`). */
+export type Backlink = LinkInfo & { context: { text: string; start: number; end: number } };
+
+/** Links to a target no file answers to, grouped by target. */
+export type UnresolvedGroup = { target: string; sources: LinkInfo[] };
+
+/** Progress of the link index: `done` of `total` notes scanned. */
+export type IndexStatus = { state: 'indexing' | 'ready'; done: number; total: number };
+
+/** Counts over the whole index. */
+export type IndexStats = { notes: number; files: number; links: number; resolved: number; unresolved: number; tags: number };
+
+/** The index's progress, counts, and the notes it had trouble with. */
+export type IndexReport = IndexStatus & { stats: IndexStats; problems: { path: string; problems: NoteProblem[] }[] };
+
 /** What each request resolves to. */
 export type RequestResults = {
   vaultInfo: VaultInfo;
@@ -68,6 +100,12 @@ export type RequestResults = {
   createFolder: { path: string };
   move: { from: string; to: string };
   trash: { path: string };
+  noteMeta: NoteMeta | null;
+  outgoingLinks: LinkInfo[];
+  backlinks: Backlink[];
+  unresolvedLinks: UnresolvedGroup[];
+  tags: { tag: string; notes: string[] }[];
+  indexStatus: IndexReport;
 };
 
 /** Who caused a change: this app (through the API) or something else on disk. */
@@ -83,7 +121,10 @@ export type FilesEvent =
 export type AppCommand = 'new-note' | 'new-folder' | 'save';
 
 /** Everything the engine or host pushes to the page. */
-export type PlexusEvent = { topic: 'files'; event: FilesEvent } | { topic: 'command'; command: AppCommand };
+export type PlexusEvent =
+  | { topic: 'files'; event: FilesEvent }
+  | { topic: 'index'; status: IndexStatus }
+  | { topic: 'command'; command: AppCommand };
 
 /** The engine's API as a client calls it (and as the engine implements it). */
 export type PlexusApi = {

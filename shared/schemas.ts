@@ -22,4 +22,10 @@ export const requestSchemas: { [M in Method]: z.ZodType<RequestArgs[M]> } = {
   createFolder: z.object({ path: vaultPath }).strict(),
   move: z.object({ from: vaultPath, to: vaultPath }).strict(),
   trash: z.object({ path: vaultPath }).strict(),
+  noteMeta: z.object({ path: vaultPath }).strict(),
+  outgoingLinks: z.object({ path: vaultPath }).strict(),
+  backlinks: z.object({ path: vaultPath }).strict(),
+  unresolvedLinks: none,
+  tags: none,
+  indexStatus: none,
 };

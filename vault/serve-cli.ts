@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { PlexusError } from '../shared/errors';
@@ -23,10 +24,9 @@ async function main(): Promise<void> {
   const staticDir = fileURLToPath(new URL('../out/renderer', import.meta.url));
   if (!existsSync(`${staticDir}/index.html`)) throw new Error('The renderer is not built: run "npm run build" first.');
 
-  const root =
-    values.vault ??
-    (await ensureWelcomeVault(values['data-dir'] ?? defaultDataDir(), fileURLToPath(new URL('./welcome', import.meta.url))));
-  const service = await VaultService.open(root, { host: 'browser' });
+  const dataDir = values['data-dir'] ?? defaultDataDir();
+  const root = values.vault ?? (await ensureWelcomeVault(dataDir, fileURLToPath(new URL('./welcome', import.meta.url))));
+  const service = await VaultService.open(root, { host: 'browser', cacheDir: join(dataDir, 'index-cache') });
   const host = await startBrowserHost({ service, staticDir, port });
   console.log(`Plexus is serving ${service.vault.root}`);
   console.log(`Open ${host.url}`);

@@ -86,8 +86,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     sockets.handleUpgrade(req, socket, head, (ws) => serveSocket(ws, options.service));
   });
 
-  const unsubscribe = options.service.onDidChangeFiles((event) => {
-    const message = JSON.stringify({ event: { topic: 'files', event } satisfies PlexusEvent });
+  const unsubscribe = options.service.onEvent((event: PlexusEvent) => {
+    const message = JSON.stringify({ event });
     for (const client of sockets.clients) client.send(message);
   });
 

@@ -1,39 +1,83 @@
-import { basename } from 'node:path';
-import type { FilesEvent, PlexusApi, VaultInfo } from '../shared/api';
+import { promises as fs } from 'node:fs';
+import { basename, join } from 'node:path';
+import type {
+  Backlink,
+  FilesEvent,
+  IndexReport,
+  LinkInfo,
+  PlexusApi,
+  PlexusEvent,
+  UnresolvedGroup,
+  VaultInfo,
+} from '../shared/api';
+import type { NoteMeta } from '../shared/note-meta';
+import { normalizeVaultPath } from '../shared/paths';
+import { cacheFileFor } from './index-cache';
+import { linkContext } from './link-context';
+import type { ResolvedLink } from './link-index';
+import { sourceWorker, type WorkerScript } from './scan-pool';
+import { decodeNote } from './text-format';
 import type { TrashFn } from './vault';
 import { Vault } from './vault';
+import { VaultIndex } from './vault-index';
 import { VaultWatcher } from './watcher';
 
 /** Options a host gives the engine. */
-export type ServiceOptions = { host: VaultInfo['host']; trash?: TrashFn; watch?: boolean };
+export type ServiceOptions = {
+  host: VaultInfo['host'];
+  trash?: TrashFn;
+  watch?: boolean;
+  /** The app's cache folder for the index cache; omitted: no cache. */
+  cacheDir?: string;
+  /** The scan worker (the desktop app passes its bundle); omitted: run from source via tsx. */
+  worker?: WorkerScript | null;
+};
 
 /**
- * The engine behind shared/api.ts for one open vault: requests go to the Vault, and its own
- * changes plus the watcher's external ones come out as one event stream.
+ * The engine behind shared/api.ts for one open vault: requests go to the Vault and its index,
+ * and its own changes plus the watcher's external ones come out as one event stream.
  */
 export class VaultService implements PlexusApi {
-  private readonly listeners = new Set<(event: FilesEvent) => void>();
+  private readonly listeners = new Set<(event: PlexusEvent) => void>();
   private watcher: VaultWatcher | null = null;
+  /** The index, once the first build is done; requests for links wait for it. */
+  private readonly index: Promise<VaultIndex>;
+  private pending: FilesEvent[] | null = [];
 
   private constructor(
     readonly vault: Vault,
-    private readonly host: VaultInfo['host'],
+    private readonly options: ServiceOptions,
   ) {
-    vault.onDidChange((event) => this.emit(event));
+    vault.onDidChange((event) => this.onFiles(event));
+    this.index = VaultIndex.build(vault, {
+      cacheFile: options.cacheDir ? cacheFileFor(options.cacheDir, vault.root) : null,
+      worker: options.worker === undefined ? sourceWorker() : options.worker,
+      onStatus: (status) => this.emit({ topic: 'index', status }),
+    });
+    // Changes that arrive while the first build runs are applied after it, in order.
+    void this.index.then(async (index) => {
+      for (const event of this.pending ?? []) await index.apply(event);
+      this.pending = null;
+    });
   }
 
   static async open(root: string, options: ServiceOptions): Promise<VaultService> {
     const vault = await Vault.open(root, options.trash);
     await vault.cleanTempFiles();
-    const service = new VaultService(vault, options.host);
+    const service = new VaultService(vault, options);
     if (options.watch !== false) {
-      service.watcher = new VaultWatcher(vault, (event) => service.emit(event));
+      service.watcher = new VaultWatcher(vault, (event) => service.onFiles(event));
       await service.watcher.ready;
     }
     return service;
   }
 
-  onDidChangeFiles(listener: (event: FilesEvent) => void): () => void {
+  /** Resolves when the first full index is built. */
+  async indexed(): Promise<void> {
+    await this.index;
+  }
+
+  onEvent(listener: (event: PlexusEvent) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
@@ -41,10 +85,11 @@ export class VaultService implements PlexusApi {
   async close(): Promise<void> {
     await this.watcher?.close();
     this.listeners.clear();
+    await (await this.index).flush();
   }
 
   vaultInfo = (): Promise<VaultInfo> =>
-    Promise.resolve({ name: basename(this.vault.root), root: this.vault.root, host: this.host });
+    Promise.resolve({ name: basename(this.vault.root), root: this.vault.root, host: this.options.host });
   listFiles = () => this.vault.list();
   readNote = ({ path }: { path: string }) => this.vault.read(path);
   writeNote = ({ path, text, baseVersion }: { path: string; text: string; baseVersion: string }) =>
@@ -54,7 +99,49 @@ export class VaultService implements PlexusApi {
   move = ({ from, to }: { from: string; to: string }) => this.vault.move(from, to);
   trash = ({ path }: { path: string }) => this.vault.trash(path);
 
-  private emit(event: FilesEvent): void {
+  noteMeta = async ({ path }: { path: string }): Promise<NoteMeta | null> =>
+    (await this.index).links.note(normalizeVaultPath(path)) ?? null;
+
+  outgoingLinks = async ({ path }: { path: string }): Promise<LinkInfo[]> =>
+    (await this.index).links.outgoing(normalizeVaultPath(path)).map(info);
+
+  backlinks = async ({ path }: { path: string }): Promise<Backlink[]> => {
+    const links = (await this.index).links.backlinks(normalizeVaultPath(path));
+    const texts = new Map<string, string>();
+    const result: Backlink[] = [];
+    for (const link of links) {
+      let text = texts.get(link.source);
+      if (text === undefined) {
+        const bytes = await fs.readFile(join(this.vault.root, link.source)).catch(() => null);
+        text = (bytes && decodeNote(bytes)?.text) ?? '';
+        texts.set(link.source, text);
+      }
+      result.push({ ...info(link), context: linkContext(text, link.link) });
+    }
+    return result;
+  };
+
+  unresolvedLinks = async (): Promise<UnresolvedGroup[]> =>
+    (await this.index).links.unresolved().map((g) => ({ target: g.target, sources: g.sources.map(info) }));
+
+  tags = async () => (await this.index).links.tags();
+
+  indexStatus = async (): Promise<IndexReport> => {
+    const index = await this.index;
+    return { ...index.currentStatus, stats: index.links.stats(), problems: index.problems() };
+  };
+
+  private onFiles(event: FilesEvent): void {
+    if (this.pending) this.pending.push(event);
+    else void this.index.then((index) => index.apply(event));
+    this.emit({ topic: 'files', event });
+  }
+
+  private emit(event: PlexusEvent): void {
     for (const listener of this.listeners) listener(event);
   }
+}
+
+function info(link: ResolvedLink): LinkInfo {
+  return { source: link.source, link: link.link, resolved: link.resolved };
 }

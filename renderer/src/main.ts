@@ -10,7 +10,7 @@ function byId(id: string): HTMLElement {
 }
 
 async function boot(): Promise<void> {
-  const status = new StatusBar(byId('status-save'), byId('status-connection'));
+  const status = new StatusBar(byId('status-save'), byId('status-connection'), byId('status-index'));
   const api = await connect((connected) => status.showConnection(connected));
   const workspace = new Workspace(
     api,

@@ -1,3 +1,4 @@
+import type { IndexStatus } from '../../shared/api';
 import type { SaveState } from './autosave';
 
 export type ConflictActions = { keepMine: () => void; useDisk: () => void };
@@ -15,6 +16,7 @@ export class StatusBar {
   constructor(
     private readonly save: HTMLElement,
     private readonly connection: HTMLElement,
+    private readonly index: HTMLElement,
   ) {}
 
   showSave(state: SaveState | null, actions?: ConflictActions): void {
@@ -35,6 +37,11 @@ export class StatusBar {
     if (state.kind === 'conflict' && actions) {
       this.save.append(button('Keep my version', actions.keepMine), button('Load disk version', actions.useDisk));
     }
+  }
+
+  /** Index progress while the vault is being indexed; nothing once it is ready. */
+  showIndex(status: IndexStatus): void {
+    this.index.textContent = status.state === 'indexing' ? `Indexing ${status.done.toLocaleString()} / ${status.total.toLocaleString()} notes` : '';
   }
 
   showConnection(connected: boolean): void {

@@ -42,6 +42,7 @@ export class Workspace {
     });
     api.onEvent((event) => {
       if (event.topic === 'files') void this.onFilesEvent(event.event);
+      else if (event.topic === 'index') this.status.showIndex(event.status);
       else this.run(event.command);
     });
   }
@@ -53,6 +54,7 @@ export class Workspace {
     document.title = `${info.name} — Plexus`;
     this.lastNoteKey = `plexus:last-note:${info.root}`;
     await this.refresh();
+    void this.api.indexStatus({}).then((report) => this.status.showIndex(report), () => undefined);
     const last = localStorage.getItem(this.lastNoteKey);
     const notes = this.files.filter((f) => f.kind === 'file' && isNote(f.path));
     const first = notes.find((f) => f.path === last) ?? notes.find((f) => /^(start-here|welcome|readme)\.md$/i.test(f.path)) ?? notes[0];

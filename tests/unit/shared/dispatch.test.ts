@@ -15,6 +15,20 @@ function fakeService(): PlexusApi {
     createFolder: vi.fn(({ path }: { path: string }) => Promise.resolve({ path })),
     move: vi.fn(({ from, to }: { from: string; to: string }) => Promise.resolve({ from, to })),
     trash: vi.fn(({ path }: { path: string }) => Promise.resolve({ path })),
+    noteMeta: vi.fn(() => Promise.resolve(null)),
+    outgoingLinks: vi.fn(() => Promise.resolve([])),
+    backlinks: vi.fn(() => Promise.resolve([])),
+    unresolvedLinks: vi.fn(() => Promise.resolve([])),
+    tags: vi.fn(() => Promise.resolve([])),
+    indexStatus: vi.fn(() =>
+      Promise.resolve({
+        state: 'ready' as const,
+        done: 0,
+        total: 0,
+        stats: { notes: 0, files: 0, links: 0, resolved: 0, unresolved: 0, tags: 0 },
+        problems: [],
+      }),
+    ),
   };
 }
 
@@ -45,6 +59,8 @@ describe('dispatch', () => {
     ['writeNote', { path: 'a.md', baseVersion: '0123456789abcdef' }, 'text'],
     ['move', { from: 'a.md' }, 'to'],
     ['listFiles', { sneaky: true }, 'sneaky'],
+    ['backlinks', { path: ['a.md'] }, 'path: a path must be a string'],
+    ['indexStatus', { all: true }, 'all'],
     ['readNote', 'a.md', 'Invalid readNote request'],
   ])('%s(%j) is refused before the service runs', async (method, args, message) => {
     const service = fakeService();

@@ -17,7 +17,9 @@ beforeEach(async () => {
   dir = await tempVault();
   service = await VaultService.open(dir, { host: 'browser' });
   events = [];
-  service.onDidChangeFiles((event) => events.push(event));
+  service.onEvent((e) => {
+    if (e.topic === 'files') events.push(e.event);
+  });
 });
 
 afterEach(async () => {
@@ -214,7 +216,9 @@ describe('VaultService', () => {
   it('with watch: false reports its own changes but no external ones', async () => {
     const quiet = await VaultService.open(dir, { host: 'browser', watch: false });
     const seen: FilesEvent[] = [];
-    quiet.onDidChangeFiles((e) => seen.push(e));
+    quiet.onEvent((e) => {
+      if (e.topic === 'files') seen.push(e.event);
+    });
     try {
       await fs.writeFile(join(dir, 'external.md'), 'x');
       await quiet.createNote({ path: 'ours.md' });

@@ -1,0 +1,18 @@
+import type { Root } from 'mdast';
+// eslint-disable-next-line @typescript-eslint/no-restricted-imports -- still inside shared/: the layer pattern `../*` predates subfolders
+import type { HeadingRef } from '../note-meta';
+import { plainText } from './plain-text';
+import { walk } from './walk';
+
+/**
+ * Every ATX and setext heading, at any depth (in lists and blockquotes too), with its text as a
+ * reader sees it: markup removed, a wiki link read as its alias (see plainText).
+ */
+export function extractHeadings(tree: Root): HeadingRef[] {
+  const headings: HeadingRef[] = [];
+  walk(tree, (node) => {
+    if (node.type !== 'heading' || !node.position) return;
+    headings.push({ level: node.depth, text: plainText(node).trim(), line: node.position.start.line });
+  });
+  return headings;
+}

@@ -1,0 +1,119 @@
+import { realpathSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import type { LinkInfo } from '../shared/api';
+import { PlexusError } from '../shared/errors';
+import { normalizeVaultPath } from '../shared/paths';
+import { sourceWorker } from './scan-pool';
+import { Vault } from './vault';
+import { VaultIndex } from './vault-index';
+
+const USAGE = `usage: plexus COMMAND --vault DIR [--json]
+
+commands:
+  index              index the vault; print counts, problems and the time taken
+  links NOTE         the links written in NOTE and what each resolves to
+  backlinks NOTE     the links that resolve to NOTE
+  unresolved         links no file answers to, grouped by target
+  tags               every tag with its notes
+
+NOTE is a vault-relative path (e.g. "folder/My note.md").`;
+
+/** Bad usage: exit 2, with the usage text. */
+class UsageError extends Error {}
+
+type Output = { json: unknown; text: string };
+
+async function run(argv: string[]): Promise<Output> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { vault: { type: 'string' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  const [command, ...rest] = positionals;
+  if (values.help || command === 'help') return { json: null, text: USAGE };
+  if (!command) throw new UsageError('a command is required');
+  if (!values.vault) throw new UsageError('--vault DIR is required');
+  const needsNote = command === 'links' || command === 'backlinks';
+  if (!['index', 'links', 'backlinks', 'unresolved', 'tags'].includes(command)) throw new UsageError(`unknown command "${command}"`);
+  if (needsNote && rest.length !== 1) throw new UsageError(`${command} takes one NOTE`);
+  if (!needsNote && rest.length > 0) throw new UsageError(`${command} takes no arguments`);
+
+  const started = performance.now();
+  const vault = await Vault.open(values.vault);
+  const index = await VaultIndex.build(vault, { cacheFile: null, worker: sourceWorker() });
+  const seconds = (performance.now() - started) / 1000;
+  const links = index.links;
+
+  if (command === 'index') {
+    const stats = links.stats();
+    const problems = index.problems();
+    const json = { vault: realpathSync(values.vault), ...stats, problems, seconds: Number(seconds.toFixed(3)) };
+    const lines = [
+      `${stats.notes} notes, ${stats.files} other files`,
+      `${stats.links} links: ${stats.resolved} resolved, ${stats.unresolved} unresolved`,
+      `${stats.tags} tags`,
+      `${problems.length} notes with problems${problems.length ? ':' : ''}`,
+      ...problems.flatMap((p) => p.problems.map((q) => `  ${p.path}${q.line ? `:${q.line}` : ''}: ${q.message}`)),
+      `indexed in ${seconds.toFixed(2)} s`,
+    ];
+    return { json, text: lines.join('\n') };
+  }
+  if (command === 'tags') {
+    const tags = links.tags();
+    return { json: tags, text: tags.map((t) => `#${t.tag} (${t.notes.length}): ${t.notes.join(', ')}`).join('\n') };
+  }
+  if (command === 'unresolved') {
+    const groups = links.unresolved().map((g) => ({ target: g.target, sources: g.sources.map(linkJson) }));
+    const text = groups.map((g) => `${g.target}\n${g.sources.map((s) => `  ${s.source}:${s.line}  ${s.raw}`).join('\n')}`).join('\n');
+    return { json: groups, text };
+  }
+  const note = normalizeVaultPath(rest[0] ?? '');
+  if (!links.has(note)) throw new PlexusError('NOT_FOUND', `"${note}" is not a note of this vault.`);
+  const list = (command === 'links' ? links.outgoing(note) : links.backlinks(note)).map(linkJson);
+  const text = list
+    .map((l) => (command === 'links' ? `${l.line}  ${l.raw}  → ${l.resolved ?? '(unresolved)'}` : `${l.source}:${l.line}  ${l.raw}`))
+    .join('\n');
+  return { json: list, text };
+}
+
+/** The JSON shape of one link (documented in the README). */
+function linkJson(info: LinkInfo) {
+  const { link } = info;
+  return {
+    source: info.source,
+    line: link.line,
+    raw: link.raw,
+    target: link.target,
+    headings: link.headings,
+    block: link.block,
+    alias: link.alias,
+    style: link.style,
+    embed: link.embed,
+    resolved: info.resolved,
+  };
+}
+
+const argv = process.argv.slice(2);
+run(argv)
+  .then((output) => {
+    const json = argv.includes('--json') && output.json !== null;
+    const text = json ? JSON.stringify(output.json, null, 2) : output.text;
+    if (text) process.stdout.write(text + '\n');
+    process.exitCode = 0;
+  })
+  .catch((error: unknown) => {
+    if (error instanceof UsageError) {
+      process.stderr.write(`plexus: ${error.message}\n\n${USAGE}\n`);
+      process.exitCode = 2;
+    } else {
+      const message = error instanceof Error ? error.message : String(error);
+      process.stderr.write(`plexus: ${message}\n`);
+      process.exitCode = 1;
+    }
+  });

@@ -1,0 +1,132 @@
+import { parseDocument } from 'yaml';
+import type { NoteProblem, TagRef } from '../shared/note-meta';
+
+/** A note's frontmatter, parsed, and where the markdown after it starts. */
+export type Frontmatter = {
+  /** The YAML mapping, or null when there is none or it is not a mapping. */
+  data: Record<string, unknown> | null;
+  bodyStart: number;
+  /** The 1-based line number of `bodyStart`. */
+  bodyLine: number;
+  problems: NoteProblem[];
+};
+
+/**
+ * Reads frontmatter: only when the note's first line is `---`, up to the next line that is `---`
+ * or `...` (trailing blanks allowed on both, as remark-frontmatter allows). Without a closing line
+ * there is no frontmatter and the first line is markdown (a thematic break).
+ */
+export function readFrontmatter(text: string): Frontmatter {
+  const firstEnd = lineEnd(text, 0);
+  if (!isFence(text, 0, firstEnd, false)) return { data: null, bodyStart: 0, bodyLine: 1, problems: [] };
+  let line = 2;
+  for (let start = firstEnd + 1; start < text.length; line++) {
+    const end = lineEnd(text, start);
+    if (isFence(text, start, end, true)) {
+      const { data, problems } = parseYaml(text.slice(firstEnd + 1, start), 2);
+      return { data, bodyStart: Math.min(end + 1, text.length), bodyLine: line + 1, problems };
+    }
+    start = end + 1;
+  }
+  return { data: null, bodyStart: 0, bodyLine: 1, problems: [] };
+}
+
+/** Parses the YAML, recording each error with its line in the note; keeps what did parse. */
+function parseYaml(source: string, firstLine: number): { data: Record<string, unknown> | null; problems: NoteProblem[] } {
+  const problems: NoteProblem[] = [];
+  let value: unknown = null;
+  try {
+    const doc = parseDocument(source, { prettyErrors: false });
+    for (const error of doc.errors) {
+      problems.push({
+        kind: 'yaml',
+        message: `Frontmatter is not valid YAML: ${error.message}`,
+        line: firstLine + countNewlines(source, error.pos[0]),
+      });
+    }
+    value = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    // toJS throws on an unresolved alias (`*name`) or an alias bomb; the rest of the note still counts.
+    problems.push({ kind: 'yaml', message: `Frontmatter could not be read: ${describe(error)}`, line: firstLine });
+    return { data: null, problems };
+  }
+  if (isMapping(value)) return { data: value, problems };
+  if (value !== null && value !== undefined && problems.length === 0) {
+    problems.push({ kind: 'yaml', message: 'Frontmatter is not a mapping of `key: value` lines, so it was ignored', line: firstLine });
+  }
+  return { data: null, problems };
+}
+
+/** Frontmatter `title` when it is a non-empty string or a number. */
+export function frontmatterTitle(data: Record<string, unknown> | null): string | null {
+  const title = data?.['title'];
+  if (typeof title === 'string') return title.trim() === '' ? null : title.trim();
+  if (typeof title === 'number' && Number.isFinite(title)) return String(title);
+  return null;
+}
+
+/** Frontmatter `aliases` and `alias`: lists of strings, or strings split on commas; trimmed, non-empty, unique. */
+export function frontmatterAliases(data: Record<string, unknown> | null): string[] {
+  const aliases: string[] = [];
+  for (const key of ['aliases', 'alias']) {
+    for (const alias of stringsOf(data?.[key], /,/)) if (!aliases.includes(alias)) aliases.push(alias);
+  }
+  return aliases;
+}
+
+/**
+ * Frontmatter `tags` and `tag`: a list, or a string split on commas and whitespace; leading `#`
+ * removed. Like inline tags, a tag of digits only does not count.
+ */
+export function frontmatterTags(data: Record<string, unknown> | null): TagRef[] {
+  const tags: TagRef[] = [];
+  for (const key of ['tags', 'tag']) {
+    for (const value of stringsOf(data?.[key], /[\s,]+/)) {
+      const tag = value.replace(/^#/, '').trim();
+      if (tag !== '' && !/^[0-9]+$/.test(tag)) tags.push({ tag, line: null });
+    }
+  }
+  return tags;
+}
+
+/** The strings of a list (numbers too, as written), or a string split by `separator`; trimmed, non-empty. */
+function stringsOf(value: unknown, separator: RegExp): string[] {
+  const items: unknown[] = Array.isArray(value) ? value : typeof value === 'string' ? value.split(separator) : [];
+  const strings: string[] = [];
+  for (const item of items) {
+    const text = typeof item === 'string' ? item.trim() : typeof item === 'number' && Number.isFinite(item) ? String(item) : '';
+    if (text !== '') strings.push(text);
+  }
+  return strings;
+}
+
+function isMapping(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.getPrototypeOf(value) === Object.prototype;
+}
+
+/** `---` (or, closing, `...`) then only spaces and tabs. */
+function isFence(text: string, start: number, end: number, closing: boolean): boolean {
+  const marker = text.charCodeAt(start);
+  if (marker !== 0x2d && !(closing && marker === 0x2e)) return false;
+  if (end - start < 3 || text.charCodeAt(start + 1) !== marker || text.charCodeAt(start + 2) !== marker) return false;
+  for (let i = start + 3; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x20 && c !== 0x09) return false;
+  }
+  return true;
+}
+
+function lineEnd(text: string, start: number): number {
+  const newline = text.indexOf('\n', start);
+  return newline < 0 ? text.length : newline;
+}
+
+function countNewlines(text: string, end: number): number {
+  let count = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < end; i = text.indexOf('\n', i + 1)) count++;
+  return count;
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,82 @@
+/**
+ * What the inside of a link says, once the scanner has found where the link is: the target note,
+ * the heading path, the block id and the alias. Pure string functions, off the hot path (they run
+ * once per link found).
+ */
+
+/** The parts of a link target: `a#h1#h2` → a, [h1, h2]; `a#^id` → a, block id. */
+export type TargetParts = { target: string; headings: string[]; block: string | null };
+
+export type WikiParts = TargetParts & { alias: string | null };
+
+/**
+ * Reads the text between `[[` and `]]`. Only the first `|` splits (`a|b|c` → alias `b|c`); an
+ * escaped `\|`, as GFM table cells need, splits too. Null when there is nothing to link to
+ * (`[[]]`, `[[ ]]`, `[[|x]]`, `[[#]]`).
+ */
+export function parseWikiContent(content: string): WikiParts | null {
+  const pipe = content.indexOf('|');
+  let targetText = pipe < 0 ? content : content.slice(0, pipe);
+  if (pipe > 0 && content.charCodeAt(pipe - 1) === 0x5c /* \ */) targetText = targetText.slice(0, -1);
+  const parts = splitTarget(targetText, false);
+  if (parts.target === '' && parts.headings.length === 0 && parts.block === null) return null;
+  const alias = pipe < 0 ? null : content.slice(pipe + 1).trim();
+  return { ...parts, alias: alias === '' ? null : alias };
+}
+
+/**
+ * Reads a markdown link's destination as written between `(` and `)` (without `<>`). Null when it
+ * is not a link to a file of the vault: a URL with a scheme (`https:`, `mailto:`, `obsidian:`,
+ * also a Windows drive `C:`), a protocol-relative `//host`, a pure `#anchor`, or empty.
+ */
+export function markdownTarget(destination: string): TargetParts | null {
+  const dest = destination.includes('\\') ? unescapeMarkdown(destination) : destination;
+  if (dest === '' || SCHEME.test(dest) || dest.startsWith('//')) return null;
+  const parts = splitTarget(dest, true);
+  return parts.target === '' ? null : parts;
+}
+
+/** A URL scheme such as `https:` or `obsidian:` at the start of a destination. */
+const SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:/;
+
+/** CommonMark backslash escapes (a backslash before ASCII punctuation) taken out. */
+const ESCAPED_PUNCTUATION = /\\([!-/:-@[-`{-~])/g;
+
+function unescapeMarkdown(text: string): string {
+  return text.replace(ESCAPED_PUNCTUATION, '$1');
+}
+
+/**
+ * Splits `target#h1#h2` or `target#^block`. Segments are trimmed and empty ones dropped; a segment
+ * starting with `^` is the block id. `decode` URL-decodes each part (markdown links), splitting
+ * first so an encoded `%23` stays part of the name.
+ */
+export function splitTarget(text: string, decode: boolean): TargetParts {
+  const hash = text.indexOf('#');
+  const rawTarget = hash < 0 ? text : text.slice(0, hash);
+  const target = (decode ? decodeUri(rawTarget) : rawTarget).trim();
+  const headings: string[] = [];
+  let block: string | null = null;
+  if (hash >= 0) {
+    for (const segment of text.slice(hash + 1).split('#')) {
+      const value = (decode ? decodeUri(segment) : segment).trim();
+      if (value.startsWith('^')) {
+        const id = value.slice(1).trim();
+        if (id !== '') block = id;
+      } else if (value !== '') {
+        headings.push(value);
+      }
+    }
+  }
+  return { target, headings, block };
+}
+
+/** URL-decodes, keeping the text as written when its `%` escapes are malformed. */
+function decodeUri(text: string): string {
+  if (!text.includes('%')) return text;
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}

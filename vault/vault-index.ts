@@ -1,0 +1,171 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FilesEvent, IndexStatus } from '../shared/api';
+import type { NoteProblem } from '../shared/note-meta';
+import { isWithin } from '../shared/paths';
+import { loadIndexCache, saveIndexCache, type CachedNote } from './index-cache';
+import { LinkIndex } from './link-index';
+import { scanJob } from './scan-job';
+import { scanAll, type WorkerScript } from './scan-pool';
+import type { Vault } from './vault';
+
+export type VaultIndexOptions = {
+  /** Where the index cache lives (outside the vault); null for no cache. */
+  cacheFile: string | null;
+  /** The scan worker; null scans on this thread. */
+  worker: WorkerScript | null;
+  onStatus?: (status: IndexStatus) => void;
+};
+
+const CACHE_SAVE_DELAY_MS = 2000;
+
+function isNotePath(path: string): boolean {
+  return /\.md$/i.test(path);
+}
+
+/**
+ * The link index of one vault, kept current: built once (from the cache where files are
+ * unchanged, the rest scanned on worker threads), then updated note by note as files change.
+ */
+export class VaultIndex {
+  readonly links = new LinkIndex();
+  private cache = new Map<string, CachedNote>();
+  /** Every file path the index knows (notes and attachments), for folder moves and deletes. */
+  private readonly known = new Set<string>();
+  private status: IndexStatus = { state: 'indexing', done: 0, total: 0 };
+  /** What the first build did: notes scanned, notes taken from the cache, milliseconds. */
+  buildStats = { scanned: 0, reused: 0, ms: 0 };
+  private updates: Promise<void> = Promise.resolve();
+  private saveTimer: ReturnType<typeof setTimeout> | null = null;
+
+  private constructor(
+    private readonly vault: Vault,
+    private readonly options: VaultIndexOptions,
+  ) {}
+
+  /** Indexes the whole vault, reusing cached scans of unchanged notes. */
+  static async build(vault: Vault, options: VaultIndexOptions): Promise<VaultIndex> {
+    const index = new VaultIndex(vault, options);
+    await index.buildAll();
+    return index;
+  }
+
+  get currentStatus(): IndexStatus {
+    return this.status;
+  }
+
+  /** Notes with problems (bad YAML, not UTF-8, too large…), sorted by path. */
+  problems(): { path: string; problems: NoteProblem[] }[] {
+    return this.links
+      .notes()
+      .filter((n) => n.problems.length > 0)
+      .map((n) => ({ path: n.path, problems: n.problems }));
+  }
+
+  /** Applies one change to the index; changes are applied in the order they arrive. */
+  apply(event: FilesEvent): Promise<void> {
+    this.updates = this.updates.then(() => this.applyNow(event)).catch(() => undefined);
+    return this.updates;
+  }
+
+  /** Resolves once every change received so far is applied. */
+  idle(): Promise<void> {
+    return this.updates;
+  }
+
+  /** Writes the cache now (closing). */
+  async flush(): Promise<void> {
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = null;
+    await this.updates;
+    if (this.options.cacheFile) await saveIndexCache(this.options.cacheFile, this.vault.root, this.cache).catch(() => undefined);
+  }
+
+  private async buildAll(): Promise<void> {
+    const started = performance.now();
+    const entries = await this.vault.list();
+    const cached = this.options.cacheFile ? await loadIndexCache(this.options.cacheFile, this.vault.root) : new Map<string, CachedNote>();
+    const jobs = [];
+    const fresh = new Map<string, CachedNote>();
+    for (const entry of entries) {
+      if (entry.kind !== 'file') continue;
+      this.known.add(entry.path);
+      if (!isNotePath(entry.path)) {
+        this.links.addFile(entry.path);
+        continue;
+      }
+      const hit = cached.get(entry.path);
+      if (hit && hit.mtimeMs === entry.mtimeMs && hit.size === entry.size) fresh.set(entry.path, hit);
+      else jobs.push({ path: entry.path, absolute: join(this.vault.root, entry.path) });
+    }
+    const total = fresh.size + jobs.length;
+    this.setStatus({ state: 'indexing', done: fresh.size, total });
+    const scanned = await scanAll(jobs, (done) => this.setStatus({ state: 'indexing', done: fresh.size + done, total }), this.options.worker);
+    for (const result of scanned) fresh.set(result.path, { mtimeMs: result.mtimeMs, size: result.size, meta: result.meta });
+    for (const note of fresh.values()) this.links.setNote(note.meta);
+    this.cache = fresh;
+    this.buildStats = { scanned: jobs.length, reused: total - jobs.length, ms: performance.now() - started };
+    this.setStatus({ state: 'ready', done: total, total });
+    if (jobs.length > 0 || cached.size !== fresh.size) this.scheduleSave();
+  }
+
+  private applyNow(event: FilesEvent): void {
+    if (event.type === 'renamed') {
+      for (const path of [...this.known]) {
+        if (isWithin(path, event.from)) this.movePath(path, event.to + path.slice(event.from.length));
+      }
+      if (event.kind === 'file' && !this.known.has(event.to)) this.addPath(event.to);
+    } else if (event.type === 'removed') {
+      for (const path of [...this.known]) if (isWithin(path, event.path)) this.removePath(path);
+    } else if (event.type === 'changed' || (event.type === 'added' && event.kind === 'file')) {
+      this.addPath(event.path);
+    }
+    this.scheduleSave();
+  }
+
+  private addPath(path: string): void {
+    // The file may be gone again by the time its event is handled.
+    if (!existsSync(join(this.vault.root, path))) return this.removePath(path);
+    this.known.add(path);
+    if (!isNotePath(path)) return this.links.addFile(path);
+    const result = scanJob({ path, absolute: join(this.vault.root, path) });
+    this.cache.set(path, { mtimeMs: result.mtimeMs, size: result.size, meta: result.meta });
+    this.links.setNote(result.meta);
+  }
+
+  private removePath(path: string): void {
+    this.known.delete(path);
+    this.cache.delete(path);
+    this.links.remove(path);
+  }
+
+  private movePath(from: string, to: string): void {
+    this.known.delete(from);
+    this.known.add(to);
+    this.cache.delete(from);
+    if (!isNotePath(to)) {
+      this.links.rename(from, to);
+      return;
+    }
+    const result = scanJob({ path: to, absolute: join(this.vault.root, to) });
+    this.cache.set(to, { mtimeMs: result.mtimeMs, size: result.size, meta: result.meta });
+    if (isNotePath(from)) this.links.rename(from, to, result.meta);
+    else {
+      this.links.remove(from);
+      this.links.setNote(result.meta);
+    }
+  }
+
+  private setStatus(status: IndexStatus): void {
+    this.status = status;
+    this.options.onStatus?.(status);
+  }
+
+  private scheduleSave(): void {
+    if (!this.options.cacheFile || this.saveTimer) return;
+    this.saveTimer = setTimeout(() => {
+      this.saveTimer = null;
+      void this.flush();
+    }, CACHE_SAVE_DELAY_MS);
+  }
+}
