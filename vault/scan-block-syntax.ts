@@ -1,30 +1,31 @@
+import { isAsciiPunctuation, isDigit, isSpaceOrTab } from './scan-chars';
+
 /**
  * Line-level markdown syntax (CommonMark 0.31 and GFM tables, as micromark reads them), as pure
  * checks on `text[p, lineEnd)`, where `p` is the line's first non-blank character after its
  * container prefixes. No slicing, no regex: these run for many lines.
  */
 
-const TAB = 0x09;
 const SPACE = 0x20;
+const QUOTE = 0x22;
 const HASH = 0x23;
+const APOSTROPHE = 0x27;
+const LEFT_PAREN = 0x28;
 const RIGHT_PAREN = 0x29;
 const STAR = 0x2a;
 const PLUS = 0x2b;
 const DASH = 0x2d;
 const DOT = 0x2e;
 const COLON = 0x3a;
+const LESS_THAN = 0x3c;
 const EQUALS = 0x3d;
+const GREATER_THAN = 0x3e;
+const LEFT_BRACKET = 0x5b;
 const BACKSLASH = 0x5c;
+const RIGHT_BRACKET = 0x5d;
+const CARET = 0x5e;
 const BACKTICK = 0x60;
 const PIPE = 0x7c;
-
-export function isSpaceOrTab(c: number): boolean {
-  return c === SPACE || c === TAB;
-}
-
-function isDigit(c: number): boolean {
-  return c >= 0x30 && c <= 0x39;
-}
 
 /** Three or more of one of `- * _`, with only spaces and tabs between. */
 export function isThematicBreak(text: string, p: number, lineEnd: number): boolean {
@@ -199,4 +200,91 @@ export function tableDelimiterCells(text: string, p: number, lineEnd: number): n
 function skipBlanks(text: string, q: number, lineEnd: number): number {
   while (q < lineEnd && isSpaceOrTab(text.charCodeAt(q))) q++;
   return q;
+}
+
+/** Where the table cell starting at q ends: at its dividing `|` (not `\|`), or the line end. */
+export function tableCellEnd(text: string, q: number, lineEnd: number): number {
+  while (q < lineEnd) {
+    const c = text.charCodeAt(q);
+    if (c === PIPE) return q;
+    if (c === BACKSLASH && q + 1 < lineEnd) {
+      const next = text.charCodeAt(q + 1);
+      q += next === BACKSLASH || next === PIPE ? 2 : 1;
+    } else {
+      q++;
+    }
+  }
+  return lineEnd;
+}
+
+/** A line that is not a link reference definition. */
+export const NO_DEFINITION = 0;
+/** A whole definition, `[label]: destination "title"`. */
+export const DEFINITION = 1;
+/** A definition without a title on its line: the next line may hold its title. */
+export const DEFINITION_UNTITLED = 2;
+
+/**
+ * Whether the line at p is a link reference definition (NO_DEFINITION, DEFINITION or
+ * DEFINITION_UNTITLED). Labels and destinations spanning lines are not recognised; nor are
+ * footnote definitions (`[^1]: …`), whose text is markdown.
+ */
+export function definitionLine(text: string, p: number, lineEnd: number): number {
+  if (text.charCodeAt(p) !== LEFT_BRACKET || text.charCodeAt(p + 1) === CARET) return NO_DEFINITION;
+  let q = p + 1;
+  let blankLabel = true;
+  for (; ; q++) {
+    if (q >= lineEnd || q - p > 1000) return NO_DEFINITION;
+    const c = text.charCodeAt(q);
+    if (c === RIGHT_BRACKET) break;
+    if (c === LEFT_BRACKET) return NO_DEFINITION;
+    if (c === BACKSLASH && isAsciiPunctuation(text.charCodeAt(q + 1))) q++;
+    if (!isSpaceOrTab(c)) blankLabel = false;
+  }
+  if (blankLabel || text.charCodeAt(q + 1) !== COLON) return NO_DEFINITION;
+  q = skipBlanks(text, q + 2, lineEnd);
+  if (q >= lineEnd) return NO_DEFINITION;
+  if (text.charCodeAt(q) === LESS_THAN) {
+    for (q++; ; q++) {
+      if (q >= lineEnd) return NO_DEFINITION;
+      const c = text.charCodeAt(q);
+      if (c === GREATER_THAN) break;
+      if (c === LESS_THAN) return NO_DEFINITION;
+      if (c === BACKSLASH && isAsciiPunctuation(text.charCodeAt(q + 1))) q++;
+    }
+    q++;
+  } else {
+    let depth = 0;
+    const start = q;
+    for (; q < lineEnd; q++) {
+      const c = text.charCodeAt(q);
+      if (c <= SPACE) break;
+      if (c === BACKSLASH && isAsciiPunctuation(text.charCodeAt(q + 1))) q++;
+      else if (c === LEFT_PAREN && ++depth > 32) return NO_DEFINITION;
+      else if (c === RIGHT_PAREN && --depth < 0) return NO_DEFINITION;
+    }
+    if (depth !== 0 || q === start) return NO_DEFINITION;
+  }
+  const afterDestination = q;
+  q = skipBlanks(text, q, lineEnd);
+  if (q >= lineEnd) return DEFINITION_UNTITLED;
+  return q > afterDestination && isTitleLine(text, q, lineEnd) ? DEFINITION : NO_DEFINITION;
+}
+
+/**
+ * Whether a link title (`"…"`, `'…'` or `(…)`) starts at p and only blanks follow it. As
+ * micromark, a `(…)` title may hold a `(`.
+ */
+export function isTitleLine(text: string, p: number, lineEnd: number): boolean {
+  const open = text.charCodeAt(p);
+  const close = open === QUOTE || open === APOSTROPHE ? open : open === LEFT_PAREN ? RIGHT_PAREN : 0;
+  if (close === 0) return false;
+  let q = p + 1;
+  for (; ; q++) {
+    if (q >= lineEnd) return false;
+    const c = text.charCodeAt(q);
+    if (c === close) break;
+    if (c === BACKSLASH && isAsciiPunctuation(text.charCodeAt(q + 1))) q++;
+  }
+  return skipBlanks(text, q + 1, lineEnd) >= lineEnd;
 }

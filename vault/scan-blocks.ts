@@ -1,25 +1,30 @@
-import { LineSpans, type ScanFacts } from './scan-facts';
-import { InlineScanner, type InlineMode } from './scan-inline';
+import { isSpaceOrTab } from './scan-chars';
 import {
   atxLevel,
   atxTextEnd,
   atxTextStart,
+  definitionLine,
+  DEFINITION_UNTITLED,
   fenceOpenLength,
   isFenceClose,
-  isOrderedNotOne,
-  isSpaceOrTab,
   isThematicBreak,
-  listMarkerEnd,
+  isTitleLine,
+  NO_DEFINITION,
   setextLevel,
+  tableCellEnd,
   tableDelimiterCells,
   tableHeadCells,
 } from './scan-block-syntax';
+import { Containers } from './scan-containers';
+import { ForwardSearch, LineSpans, type ScanFacts } from './scan-facts';
+import { HTML_LONE_TAG, htmlBlockEndMarker, htmlBlockKind, rawHtmlEnd } from './scan-html';
+import { InlineScanner, type InlineMode } from './scan-inline';
 
 const TAB = 0x09;
 const SPACE = 0x20;
 const HASH = 0x23;
+const PERCENT = 0x25;
 const STAR = 0x2a;
-const PLUS = 0x2b;
 const DASH = 0x2d;
 const COLON = 0x3a;
 const LESS_THAN = 0x3c;
@@ -30,10 +35,6 @@ const BACKTICK = 0x60;
 const PIPE = 0x7c;
 const TILDE = 0x7e;
 
-/** Container blocks: they hold other blocks and prefix their lines (`>`, list indentation). */
-const QUOTE = 0;
-const ITEM = 1;
-
 /** What a line is, once its container prefixes are read. */
 const BLANK = 0;
 const TEXT = 1;
@@ -42,283 +43,256 @@ const FENCE = 3;
 const ATX = 4;
 const SETEXT = 5;
 const THEMATIC = 6;
-const HTML_COMMENT = 7;
-const TABLE_HEAD = 8;
+const HTML = 7;
+const COMMENT = 8;
+const COMMENT_LINE = 9;
+const TABLE_HEAD = 10;
+
+/** Multi-line leaf blocks whose lines hold nothing to index, while one is open. */
+const NO_LEAF = 0;
+const FENCED_CODE = 1;
+/** HTML kinds 1–5: up to the line holding the end marker. */
+const HTML_TO_MARKER = 2;
+/** HTML kinds 6–7: up to a blank line. */
+const HTML_TO_BLANK = 3;
+/** An Obsidian `%%` comment block: up to the line holding the next `%%`. */
+const COMMENT_BLOCK = 4;
 
 /**
- * The block pass: reads a note line by line the way CommonMark does (block quotes, list items,
- * lazy continuation lines, fenced and indented code, ATX and setext headings, GFM tables, HTML
- * comment blocks), and hands each paragraph, heading and table row to the inline pass.
- *
- * A paragraph is scanned when it ends, so code spans and link texts may cross its lines. The only
- * inline construct that can reach past a block is Obsidian's `%% comment %%`; when it does, the
- * inline pass says where it ends and reading resumes there.
+ * The block pass: reads a note line by line the way CommonMark does as micromark implements it
+ * (block quotes and list items with lazy continuation lines, fenced and indented code, ATX and
+ * setext headings, HTML blocks, link reference definitions, GFM tables) plus Obsidian `%%`
+ * comment blocks, and hands each paragraph, heading and table cell to the inline pass. A
+ * paragraph is scanned when it ends, so code spans and link texts may cross its lines.
  */
 export class BlockScanner {
   private readonly length: number;
+  private readonly containers: Containers;
   private readonly inline: InlineScanner;
-  /** Open containers, outermost first; `depth` of them are in use. */
-  private readonly kinds: number[] = [];
-  /** For a list item: the column its content starts at. */
-  private readonly contentCols: number[] = [];
-  private depth = 0;
-  /** Containers opened by the line being read, committed once the line is understood. */
-  private readonly newKinds: number[] = [];
-  private readonly newCols: number[] = [];
-  /** Results of matchContainers / skipBlank: a position, its column, the innermost content column. */
-  private atPos = 0;
-  private atCol = 0;
-  private atBase = 0;
-  /** The open code fence's character (0: none) and length. */
+  private readonly commentClose: ForwardSearch;
+  /** The open multi-line leaf that is skipped (fenced code, HTML, comment), if any. */
+  private leaf = NO_LEAF;
   private fenceMarker = 0;
   private fenceLength = 0;
+  /** Where an HTML block of kind 1–5 ends (-1: it does not). */
+  private htmlEnd = -1;
   private readonly paragraph = new LineSpans();
   private paragraphOpen = false;
+  /**
+   * Indented code is open (through blank lines): like a paragraph, micromark lets no empty or
+   * non-1 ordered list item start after it.
+   */
+  private indentedCodeOpen = false;
   private inTable = false;
   private readonly single = new LineSpans();
   /** The number of the line being read. */
   private line = 1;
+  /** What classify found besides the kind: a heading level, fence length or HTML block kind. */
+  private level = 0;
 
   constructor(
     private readonly text: string,
     private readonly facts: ScanFacts,
   ) {
     this.length = text.length;
+    this.containers = new Containers(text);
     this.inline = new InlineScanner(text, facts);
+    this.commentClose = new ForwardSearch(text, '%%');
   }
 
   /** Reads the note from `from` (after any frontmatter), whose line number is `line`. */
   scan(from: number, line: number): void {
     this.line = line;
-    let pos = from;
-    while (pos < this.length) pos = this.readLine(pos);
-    // A `%%` comment opened in the last paragraph cannot end past the note, so no resume here.
+    for (let pos = from; pos < this.length; this.line++) pos = this.readLine(pos);
     if (this.paragraphOpen) this.flushParagraph();
   }
 
   /** Reads the line starting at `lineStart`; returns where the next one starts. */
   private readLine(lineStart: number): number {
-    const text = this.text;
-    const newline = text.indexOf('\n', lineStart);
+    const containers = this.containers;
+    const newline = this.text.indexOf('\n', lineStart);
     const lineEnd = newline < 0 ? this.length : newline;
     const next = lineEnd + 1;
-    const matched = this.matchContainers(lineStart, lineEnd);
+    const matched = containers.match(lineStart, lineEnd);
+    if (this.leaf !== NO_LEAF) {
+      if (matched === containers.depth && this.continueLeaf(lineEnd)) return next;
+      this.leaf = NO_LEAF; // ended with its container (or, HTML, at this blank line)
+    }
 
-    if (this.fenceMarker !== 0) {
-      if (matched === this.depth) {
-        this.skipBlank(lineEnd);
-        const p = this.atPos;
-        if (this.atCol - this.atBase <= 3 && isFenceClose(text, p, lineEnd, this.fenceMarker, this.fenceLength)) this.fenceMarker = 0;
-        this.line++;
+    const allMatched = matched === containers.depth;
+    containers.skipBlank(lineEnd);
+    const opened = containers.open(lineEnd, { paragraph: this.paragraphOpen, indentedCode: this.indentedCodeOpen }, allMatched);
+    const p = containers.atPos;
+    const indent = containers.atCol - containers.atBase;
+    // Text here would continue the open paragraph; what cannot interrupt a paragraph yields to it.
+    const continuing = this.paragraphOpen && allMatched && opened === 0;
+    let kind = this.classify(p, lineEnd, indent, opened, continuing);
+
+    if (this.paragraphOpen && !allMatched && opened === 0) {
+      // A lazy continuation line: paragraph text without its containers' prefixes.
+      if (kind === TEXT) {
+        this.paragraph.push(p, lineEnd);
         return next;
       }
-      this.fenceMarker = 0; // its container ended, and the fence with it
+      // micromark's reading of a lone HTML tag there: an HTML block inside the containers.
+      if (kind === HTML && this.level === HTML_LONE_TAG) {
+        this.flushParagraph();
+        this.leaf = HTML_TO_BLANK;
+        return next;
+      }
     }
 
-    const allMatched = matched === this.depth;
-    this.skipBlank(lineEnd);
-    let p = this.atPos;
-    let col = this.atCol;
-    let base = this.atBase;
+    containers.commit(matched, opened);
+    const rowOfTable = this.inTable && allMatched && opened === 0;
+    if (kind === TEXT && !rowOfTable && indent < 4 && this.isTableHead(p, lineEnd, next)) kind = TABLE_HEAD;
+    if (this.paragraphOpen && !(kind === TEXT && continuing) && kind !== SETEXT) this.flushParagraph();
+    if (!(kind === TEXT && rowOfTable)) this.inTable = false;
+    // (Not when the code began by closing containers: micromark then reads it in a fresh flow.)
+    if (kind !== BLANK) this.indentedCodeOpen = kind === INDENTED_CODE && (this.indentedCodeOpen || allMatched);
 
-    // New containers: `>` and list markers, each possibly followed by more.
-    let opened = 0;
-    while (p < lineEnd && col - base < 4) {
-      const c = text.charCodeAt(p);
-      if (c === GREATER_THAN) {
-        this.newKinds[opened] = QUOTE;
-        this.newCols[opened++] = 0;
-        p++;
-        col++;
-        const after = text.charCodeAt(p);
-        if (after === SPACE) {
-          p++;
-          col++;
-          base = col;
-        } else {
-          base = after === TAB ? col + 1 : col;
+    if (kind === TEXT) {
+      if (rowOfTable) {
+        this.scanRow(p, lineEnd);
+      } else {
+        if (!continuing) {
+          this.paragraph.reset(this.line);
+          this.paragraphOpen = true;
         }
-        this.atPos = p;
-        this.atCol = col;
-        this.skipBlank(lineEnd);
-        p = this.atPos;
-        col = this.atCol;
-        continue;
+        this.paragraph.push(p, lineEnd);
       }
-      if (c !== DASH && c !== PLUS && c !== STAR && !(c >= 0x30 && c <= 0x39)) break;
-      if ((c === DASH || c === STAR) && isThematicBreak(text, p, lineEnd)) break;
-      const wouldContinue = this.paragraphOpen && allMatched && opened === 0;
-      if (wouldContinue && c === DASH && setextLevel(text, p, lineEnd) === 2) break;
-      const markerEnd = listMarkerEnd(text, p, lineEnd);
-      if (markerEnd < 0) break;
-      const markerCol = col + (markerEnd - p);
-      this.atPos = markerEnd;
-      this.atCol = markerCol;
-      this.skipBlank(lineEnd);
-      const empty = this.atPos >= lineEnd;
-      // A list item may interrupt a paragraph only when it has content and, if ordered, starts at 1.
-      if (wouldContinue && (empty || isOrderedNotOne(text, p, markerEnd))) break;
-      const contentCol = empty || this.atCol - markerCol > 4 ? markerCol + 1 : this.atCol;
-      this.newKinds[opened] = ITEM;
-      this.newCols[opened++] = contentCol;
-      base = contentCol;
-      p = this.atPos;
-      col = this.atCol;
-    }
-
-    const continuing = this.paragraphOpen && allMatched && opened === 0;
-    let kind = TEXT;
-    let level = 0;
-    if (p >= lineEnd) kind = BLANK;
-    else if (col - base >= 4) kind = this.paragraphOpen && opened === 0 ? TEXT : INDENTED_CODE;
-    else {
-      const c = text.charCodeAt(p);
-      if (c === BACKTICK || c === TILDE) {
-        level = fenceOpenLength(text, p, lineEnd);
-        if (level > 0) kind = FENCE;
-      } else if (c === HASH) {
-        level = atxLevel(text, p, lineEnd);
-        if (level > 0) kind = ATX;
-      } else if (c === LESS_THAN) {
-        if (text.startsWith('<!--', p)) kind = HTML_COMMENT;
-      } else if (c === EQUALS || c === DASH || c === STAR || c === UNDERSCORE) {
-        if (continuing && (c === EQUALS || c === DASH)) level = setextLevel(text, p, lineEnd);
-        if (level > 0) kind = SETEXT;
-        else if (c !== EQUALS && isThematicBreak(text, p, lineEnd)) kind = THEMATIC;
-      }
-    }
-
-    // A lazy continuation line: text that continues a paragraph without its containers' prefixes.
-    if (kind === TEXT && this.paragraphOpen && !allMatched && opened === 0) {
-      this.paragraph.push(p, lineEnd);
-      this.line++;
       return next;
     }
-
-    this.depth = matched;
-    for (let j = 0; j < opened; j++) {
-      this.kinds[this.depth] = this.newKinds[j]!;
-      this.contentCols[this.depth++] = this.newCols[j]!;
+    if (kind !== TABLE_HEAD) {
+      this.startLeaf(kind, p, lineEnd);
+      return next;
     }
-    const rowOfTable = this.inTable && allMatched && opened === 0;
-    if (kind === TEXT && !rowOfTable && this.isTableHead(p, lineEnd, next)) kind = TABLE_HEAD;
+    this.inTable = true;
+    this.scanRow(p, lineEnd);
+    // The delimiter row below holds nothing to index.
+    const delimiterEnd = this.text.indexOf('\n', next);
+    this.line++;
+    return delimiterEnd < 0 ? this.length : delimiterEnd + 1;
+  }
 
-    if (this.paragraphOpen && !(kind === TEXT && continuing) && kind !== SETEXT) {
-      const resumeAt = this.flushParagraph();
-      if (resumeAt >= 0) {
-        this.depth = matched;
-        return this.resume(resumeAt, lineStart);
+  /** What the line is from p, after its containers (sets `level` for headings, fences and HTML). */
+  private classify(p: number, lineEnd: number, indent: number, opened: number, continuing: boolean): number {
+    const text = this.text;
+    this.level = 0;
+    if (p >= lineEnd) return BLANK;
+    if (indent >= 4) return this.paragraphOpen && opened === 0 ? TEXT : INDENTED_CODE;
+    const c = text.charCodeAt(p);
+    switch (c) {
+      case BACKTICK:
+      case TILDE:
+        this.level = fenceOpenLength(text, p, lineEnd);
+        return this.level > 0 ? FENCE : TEXT;
+      case HASH:
+        this.level = atxLevel(text, p, lineEnd);
+        return this.level > 0 ? ATX : TEXT;
+      case LESS_THAN:
+        this.level = htmlBlockKind(text, p, lineEnd);
+        // A lone tag (kind 7) cannot interrupt a paragraph.
+        return this.level > 0 && !(this.level === HTML_LONE_TAG && continuing) ? HTML : TEXT;
+      case PERCENT:
+        return text.charCodeAt(p + 1) === PERCENT ? this.commentStart(p, lineEnd) : TEXT;
+      case EQUALS:
+      case DASH:
+      case STAR:
+      case UNDERSCORE:
+      {
+        const underline = continuing && (c === EQUALS || c === DASH) ? setextLevel(text, p, lineEnd) : 0;
+        // Link reference definitions are not a paragraph's text: they get no underline.
+        if (underline > 0 && this.definitionLines() < this.paragraph.count) {
+          this.level = underline;
+          return SETEXT;
+        }
+        return c !== EQUALS && isThematicBreak(text, p, lineEnd) ? THEMATIC : TEXT;
       }
+      default:
+        return TEXT;
     }
-    if (!(kind === TEXT && rowOfTable)) this.inTable = false;
+  }
 
-    let resumeAt = -1;
+  /** Acts on a line that starts a leaf other than a paragraph or table. */
+  private startLeaf(kind: number, p: number, lineEnd: number): void {
+    const text = this.text;
+    const level = this.level;
     switch (kind) {
-      case FENCE:
-        this.fenceMarker = text.charCodeAt(p);
-        this.fenceLength = level;
-        break;
       case ATX: {
         const start = atxTextStart(text, p, level, lineEnd);
         const end = atxTextEnd(text, start, lineEnd);
         this.facts.headings.push({ level, text: text.slice(start, end), line: this.line });
-        if (end > start) resumeAt = this.scanLine(start, end, 'heading');
+        if (end > start) this.scanLine(start, end, 'heading');
         break;
       }
-      case SETEXT:
-        this.facts.headings.push({ level, text: this.paragraphText(), line: this.paragraph.firstLine });
+      case SETEXT: {
+        // Leading definitions are not the heading's text, but remark starts the heading at them.
+        const line = this.paragraph.firstLine;
+        const definitions = this.definitionLines();
+        if (definitions > 0) this.paragraph.dropFirst(definitions);
+        this.facts.headings.push({ level, text: this.paragraphText(), line });
         this.paragraphOpen = false;
-        resumeAt = this.inline.scan(this.paragraph, 'heading');
+        this.inline.scan(this.paragraph, 'heading');
         break;
-      case HTML_COMMENT:
-        return this.skipHtmlComment(p, lineStart);
-      case TABLE_HEAD: {
-        this.inTable = true;
-        resumeAt = this.scanLine(p, lineEnd, 'row');
-        if (resumeAt >= 0) break;
-        // The delimiter row below holds nothing to index.
-        const delimiterEnd = text.indexOf('\n', next);
-        this.line += 2;
-        return delimiterEnd < 0 ? this.length + 1 : delimiterEnd + 1;
       }
-      case TEXT:
-        if (rowOfTable) {
-          resumeAt = this.scanLine(p, lineEnd, 'row');
-        } else {
-          if (!continuing) {
-            this.paragraph.reset(this.line);
-            this.paragraphOpen = true;
-          }
-          this.paragraph.push(p, lineEnd);
-        }
+      case FENCE:
+        this.leaf = FENCED_CODE;
+        this.fenceMarker = text.charCodeAt(p);
+        this.fenceLength = level;
         break;
-      default: // blank lines, indented code and thematic breaks hold nothing to index
+      case HTML:
+        this.openHtml(level, p, lineEnd);
+        break;
+      case COMMENT:
+        this.leaf = COMMENT_BLOCK;
+        break;
+      default: // blank lines, indented code, thematic breaks and one-line comments hold nothing to index
     }
-    if (resumeAt >= 0) return this.resume(resumeAt, lineStart);
-    this.line++;
-    return next;
+  }
+
+  /** Whether a line (its containers matched) belongs to the open leaf; closes the leaf at its last line. */
+  private continueLeaf(lineEnd: number): boolean {
+    this.containers.skipBlank(lineEnd);
+    const p = this.containers.atPos;
+    switch (this.leaf) {
+      case FENCED_CODE:
+        if (this.containers.atCol - this.containers.atBase <= 3 && isFenceClose(this.text, p, lineEnd, this.fenceMarker, this.fenceLength)) this.leaf = NO_LEAF;
+        return true;
+      case HTML_TO_MARKER:
+        if (this.htmlEnd >= 0 && this.htmlEnd < lineEnd) this.leaf = NO_LEAF;
+        return true;
+      case HTML_TO_BLANK:
+        return p < lineEnd;
+      default: {
+        const close = this.commentClose.next(p);
+        if (close >= 0 && close + 2 <= lineEnd) this.leaf = NO_LEAF;
+        return true;
+      }
+    }
   }
 
   /**
-   * Matches the line against the open containers (a quote needs its `>`, a list item enough
-   * indentation or a blank line). Returns how many matched; atPos/atCol/atBase say where the rest
-   * of the line starts and the innermost matched container's content column.
+   * A line starting with `%%`: a comment block when it does not close on this line (COMMENT), a
+   * one-line one when only blanks follow its closing `%%` (COMMENT_LINE); a line that closes the
+   * comment and goes on is text, whose inline comment the inline pass skips.
    */
-  private matchContainers(lineStart: number, lineEnd: number): number {
-    const text = this.text;
-    let pos = lineStart;
-    let col = 0;
-    let base = 0;
-    let matched = 0;
-    for (; matched < this.depth; matched++) {
-      let p = pos;
-      let c = col;
-      for (; p < lineEnd; p++) {
-        const ch = text.charCodeAt(p);
-        if (ch === SPACE) c++;
-        else if (ch === TAB) c += 4 - (c & 3);
-        else break;
-      }
-      if (this.kinds[matched] === QUOTE) {
-        if (p >= lineEnd || text.charCodeAt(p) !== GREATER_THAN || c - base > 3) break;
-        p++;
-        c++;
-        const after = text.charCodeAt(p);
-        if (after === SPACE) {
-          p++;
-          c++;
-          base = c;
-        } else {
-          // A tab after `>` lends one column to the optional space; the rest is indentation.
-          base = after === TAB ? c + 1 : c;
-        }
-        pos = p;
-        col = c;
-      } else {
-        const contentCol = this.contentCols[matched]!;
-        if (p < lineEnd && c < contentCol) break;
-        base = contentCol;
-      }
-    }
-    this.atPos = pos;
-    this.atCol = col;
-    this.atBase = base;
-    return matched;
+  private commentStart(p: number, lineEnd: number): number {
+    const close = this.commentClose.next(p + 2);
+    if (close < 0 || close + 2 > lineEnd) return COMMENT;
+    let q = close + 2;
+    while (q < lineEnd && isSpaceOrTab(this.text.charCodeAt(q))) q++;
+    return q === lineEnd ? COMMENT_LINE : TEXT;
   }
 
-  /** Moves atPos/atCol past spaces and tabs (tabs to the next multiple of 4 columns). */
-  private skipBlank(lineEnd: number): void {
-    const text = this.text;
-    let p = this.atPos;
-    let c = this.atCol;
-    for (; p < lineEnd; p++) {
-      const ch = text.charCodeAt(p);
-      if (ch === SPACE) c++;
-      else if (ch === TAB) c += 4 - (c & 3);
-      else break;
+  /** Opens an HTML block of `kind` (1–7) at p, unless it ends on this very line. */
+  private openHtml(kind: number, p: number, lineEnd: number): void {
+    if (kind >= 6) {
+      this.leaf = HTML_TO_BLANK;
+      return;
     }
-    this.atPos = p;
-    this.atCol = c;
+    const end = htmlBlockEndMarker(kind);
+    this.htmlEnd = end === null ? rawHtmlEnd(this.text, p) : this.text.indexOf(end.marker, p + end.skip);
+    if (this.htmlEnd < 0 || this.htmlEnd >= lineEnd) this.leaf = HTML_TO_MARKER;
   }
 
   /** Whether the line at p heads a GFM table: the next line, in the same containers, is a delimiter row with as many cells. */
@@ -328,25 +302,62 @@ export class BlockScanner {
     let q = next;
     for (let c = text.charCodeAt(q); c === SPACE || c === TAB || c === GREATER_THAN; c = text.charCodeAt(++q));
     const first = text.charCodeAt(q);
+    // Cheap refusals first: most lines followed by `-` are list items followed by list items.
     if (first !== PIPE && first !== DASH && first !== COLON) return false;
+    if (first === DASH && isSpaceOrTab(text.charCodeAt(q + 1))) return false;
     const cells = tableHeadCells(text, p, lineEnd);
     if (cells < 0) return false;
     const newline = text.indexOf('\n', next);
     const nextEnd = newline < 0 ? this.length : newline;
-    if (this.matchContainers(next, nextEnd) !== this.depth) return false;
-    this.skipBlank(nextEnd);
-    return this.atCol - this.atBase < 4 && tableDelimiterCells(text, this.atPos, nextEnd) === cells;
+    const containers = this.containers;
+    if (containers.match(next, nextEnd) !== containers.depth) return false;
+    containers.skipBlank(nextEnd);
+    const delimiter = containers.atPos;
+    // `- |` opens a list item before it can be a delimiter row.
+    if (containers.atCol - containers.atBase >= 4 || (text.charCodeAt(delimiter) === DASH && isSpaceOrTab(text.charCodeAt(delimiter + 1)))) return false;
+    return tableDelimiterCells(text, delimiter, nextEnd) === cells;
   }
 
-  private flushParagraph(): number {
+  private flushParagraph(): void {
     this.paragraphOpen = false;
-    return this.inline.scan(this.paragraph, 'paragraph');
+    const definitions = this.definitionLines();
+    if (definitions === this.paragraph.count) return;
+    if (definitions > 0) this.paragraph.dropFirst(definitions);
+    this.inline.scan(this.paragraph, 'paragraph');
   }
 
-  private scanLine(start: number, end: number, mode: InlineMode): number {
+  /** How many of the paragraph's first lines are link reference definitions (not its text). */
+  private definitionLines(): number {
+    const { starts, ends, count } = this.paragraph;
+    let lines = 0;
+    while (lines < count) {
+      const kind = definitionLine(this.text, starts[lines]!, ends[lines]!);
+      if (kind === NO_DEFINITION) break;
+      lines++;
+      if (kind === DEFINITION_UNTITLED && lines < count && isTitleLine(this.text, starts[lines]!, ends[lines]!)) lines++;
+    }
+    return lines;
+  }
+
+  /** A GFM table row: each cell (between unescaped `|`s) is read on its own, as GFM splits first. */
+  private scanRow(p: number, lineEnd: number): void {
+    const text = this.text;
+    let q = text.charCodeAt(p) === PIPE ? p + 1 : p;
+    while (q < lineEnd) {
+      const cellEnd = tableCellEnd(text, q, lineEnd);
+      let start = q;
+      let end = cellEnd;
+      while (start < end && isSpaceOrTab(text.charCodeAt(start))) start++;
+      while (end > start && isSpaceOrTab(text.charCodeAt(end - 1))) end--;
+      if (end > start) this.scanLine(start, end, 'row');
+      q = cellEnd + 1;
+    }
+  }
+
+  private scanLine(start: number, end: number, mode: InlineMode): void {
     this.single.reset(this.line);
     this.single.push(start, end);
-    return this.inline.scan(this.single, mode);
+    this.inline.scan(this.single, mode);
   }
 
   /** A setext heading's text: its lines, trimmed, joined by "\n". */
@@ -357,43 +368,4 @@ export class BlockScanner {
     for (let k = 0; k < count; k++) lines.push(this.text.slice(starts[k], ends[k]).trim());
     return lines.join('\n').trim();
   }
-
-  /**
-   * Continues after a `%%` comment that ended at `at`, past the block it started in (`lineStart`
-   * is the line being read). The rest of that line is paragraph text.
-   */
-  private resume(at: number, lineStart: number): number {
-    this.paragraphOpen = false;
-    this.inTable = false;
-    this.fenceMarker = 0;
-    if (at >= this.length) return this.length + 1;
-    this.line += countNewlines(this.text, lineStart, at);
-    const newline = this.text.indexOf('\n', at);
-    const lineEnd = newline < 0 ? this.length : newline;
-    let p = at;
-    while (p < lineEnd && isSpaceOrTab(this.text.charCodeAt(p))) p++;
-    if (p < lineEnd) {
-      this.paragraph.reset(this.line);
-      this.paragraph.push(p, lineEnd);
-      this.paragraphOpen = true;
-    }
-    this.line++;
-    return lineEnd + 1;
-  }
-
-  /** An HTML comment block (`<!--` starting a line): every line up to the one with `-->` is skipped. */
-  private skipHtmlComment(p: number, lineStart: number): number {
-    const close = this.text.indexOf('-->', p + 2);
-    if (close < 0) return this.length + 1;
-    const newline = this.text.indexOf('\n', close + 3);
-    if (newline < 0) return this.length + 1;
-    this.line += countNewlines(this.text, lineStart, newline + 1);
-    return newline + 1;
-  }
-}
-
-function countNewlines(text: string, from: number, to: number): number {
-  let count = 0;
-  for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) count++;
-  return count;
 }

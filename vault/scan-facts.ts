@@ -1,4 +1,5 @@
 import type { BlockRef, HeadingRef, LinkRef, TagRef } from '../shared/note-meta';
+import { isTagText } from './scan-tags';
 
 /**
  * What one scan of a note collects, shared by the block pass (vault/scan-blocks.ts) and the inline
@@ -20,9 +21,18 @@ export class ScanFacts {
 
   constructor(readonly maxLinks: number) {}
 
+  /**
+   * Adds a link in document order: a markdown link is only known at its `)`, after the links in
+   * its text. Past `maxLinks`, the last ones are dropped.
+   */
   addLink(link: LinkRef): void {
     this.linksSeen++;
-    if (this.links.length < this.maxLinks) this.links.push(link);
+    const links = this.links;
+    let at = links.length;
+    while (at > 0 && links[at - 1]!.start > link.start) at--;
+    if (at === links.length) links.push(link);
+    else links.splice(at, 0, link);
+    if (links.length > this.maxLinks) links.pop();
   }
 
   addTag(tag: string, line: number, start: number): void {
@@ -33,6 +43,25 @@ export class ScanFacts {
   addBlock(id: string, line: number, start: number): void {
     this.blocks.push({ id, line });
     this.blockStarts.push(start);
+  }
+
+  /**
+   * Ends the last tag at `at` when it runs past it (`#see-https://x.com`: the URL starts inside
+   * what looked like the tag); drops it when nothing of it, or only digits, is left.
+   */
+  cutTagAt(at: number, text: string): void {
+    const last = this.tags.length - 1;
+    if (last < 0) return;
+    const start = this.tagStarts[last]!;
+    const tag = this.tags[last]!;
+    if (start >= at || start + 1 + tag.tag.length <= at) return;
+    const kept = text.slice(start + 1, at);
+    if (!isTagText(kept)) {
+      this.tags.pop();
+      this.tagStarts.pop();
+    } else {
+      tag.tag = kept;
+    }
   }
 
   /** Takes back the tags and block ids found at or after `from` (they were inside a link's text). */
@@ -65,6 +94,14 @@ export class LineSpans {
     this.firstLine = firstLine;
   }
 
+  /** Forgets the first `n` spans (a paragraph's leading link reference definitions). */
+  dropFirst(n: number): void {
+    this.starts.copyWithin(0, n, this.count);
+    this.ends.copyWithin(0, n, this.count);
+    this.count -= n;
+    this.firstLine += n;
+  }
+
   push(start: number, end: number): void {
     if (this.count === this.starts.length) {
       const starts = new Int32Array(this.count * 2);
@@ -77,5 +114,29 @@ export class LineSpans {
     this.starts[this.count] = start;
     this.ends[this.count] = end;
     this.count++;
+  }
+}
+
+/**
+ * `text.indexOf(needle, from)` for queries whose `from` only moves forward: the answer is reused
+ * while it still lies ahead, so a note full of `[[` without `]]` (or `<!--` without `-->`) is
+ * searched once, not once per opener.
+ */
+export class ForwardSearch {
+  private from = Number.MAX_SAFE_INTEGER;
+  private at = -1;
+
+  constructor(
+    private readonly text: string,
+    private readonly needle: string,
+  ) {}
+
+  /** The first occurrence at or after `from`, or -1. */
+  next(from: number): number {
+    if (from < this.from || (this.at >= 0 && from > this.at)) {
+      this.from = from;
+      this.at = this.text.indexOf(this.needle, from);
+    }
+    return this.at;
   }
 }

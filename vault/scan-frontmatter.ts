@@ -1,5 +1,6 @@
 import { parseDocument } from 'yaml';
 import type { NoteProblem, TagRef } from '../shared/note-meta';
+import { readSimpleYaml, UNSUPPORTED } from './scan-yaml';
 
 /** A note's frontmatter, parsed, and where the markdown after it starts. */
 export type Frontmatter = {
@@ -31,10 +32,15 @@ export function readFrontmatter(text: string): Frontmatter {
   return { data: null, bodyStart: 0, bodyLine: 1, problems: [] };
 }
 
-/** Parses the YAML, recording each error with its line in the note; keeps what did parse. */
+/**
+ * Parses the YAML (common simple frontmatter by a fast reader that agrees with `yaml`), recording
+ * each error with its line in the note; keeps what did parse.
+ */
 function parseYaml(source: string, firstLine: number): { data: Record<string, unknown> | null; problems: NoteProblem[] } {
+  const simple = readSimpleYaml(source);
+  if (simple !== UNSUPPORTED) return { data: simple, problems: [] };
   const problems: NoteProblem[] = [];
-  let value: unknown = null;
+  let value: unknown;
   try {
     const doc = parseDocument(source, { prettyErrors: false });
     for (const error of doc.errors) {

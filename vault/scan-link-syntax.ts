@@ -18,10 +18,10 @@ export function parseWikiContent(content: string): WikiParts | null {
   const pipe = content.indexOf('|');
   let targetText = pipe < 0 ? content : content.slice(0, pipe);
   if (pipe > 0 && content.charCodeAt(pipe - 1) === 0x5c /* \ */) targetText = targetText.slice(0, -1);
-  const parts = splitTarget(targetText, false);
-  if (parts.target === '' && parts.headings.length === 0 && parts.block === null) return null;
-  const alias = pipe < 0 ? null : content.slice(pipe + 1).trim();
-  return { ...parts, alias: alias === '' ? null : alias };
+  const { target, headings, block } = splitTarget(targetText, false);
+  if (target === '' && headings.length === 0 && block === null) return null;
+  const alias = pipe < 0 ? '' : content.slice(pipe + 1).trim();
+  return { target, headings, block, alias: alias === '' ? null : alias };
 }
 
 /**
@@ -47,8 +47,8 @@ function unescapeMarkdown(text: string): string {
 }
 
 /**
- * Splits `target#h1#h2` or `target#^block`. Segments are trimmed and empty ones dropped; a segment
- * starting with `^` is the block id. `decode` URL-decodes each part (markdown links), splitting
+ * Splits `target#h1#h2` or `target#^block`. Segments are trimmed and empty ones dropped; a last
+ * segment starting with `^` is the block id. `decode` URL-decodes each part (markdown links), splitting
  * first so an encoded `%23` stays part of the name.
  */
 export function splitTarget(text: string, decode: boolean): TargetParts {
@@ -58,15 +58,17 @@ export function splitTarget(text: string, decode: boolean): TargetParts {
   const headings: string[] = [];
   let block: string | null = null;
   if (hash >= 0) {
-    for (const segment of text.slice(hash + 1).split('#')) {
+    const segments = text.slice(hash + 1).split('#');
+    segments.forEach((segment, index) => {
       const value = (decode ? decodeUri(segment) : segment).trim();
-      if (value.startsWith('^')) {
+      // As Obsidian writes it, a block id is the last part (`a#h#^id`); a `^` elsewhere is heading text.
+      if (index === segments.length - 1 && value.startsWith('^')) {
         const id = value.slice(1).trim();
-        if (id !== '') block = id;
+        block = id === '' ? null : id;
       } else if (value !== '') {
         headings.push(value);
       }
-    }
+    });
   }
   return { target, headings, block };
 }

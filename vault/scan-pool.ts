@@ -39,7 +39,11 @@ export async function scanAll(
 async function scanHere(jobs: ScanJob[], onProgress: (done: number, total: number) => void): Promise<ScanResult[]> {
   const results: ScanResult[] = [];
   for (let i = 0; i < jobs.length; i += BATCH) {
-    for (const job of jobs.slice(i, i + BATCH)) results.push(scanJob(job));
+    for (const job of jobs.slice(i, i + BATCH)) {
+      // A clone, so the index holds the facts and not slices of every note's text.
+      const result = scanJob(job);
+      results.push({ ...result, meta: structuredClone(result.meta) });
+    }
     onProgress(results.length, jobs.length);
     // Let requests and events through between batches.
     await new Promise((resolve) => setImmediate(resolve));

@@ -5,7 +5,7 @@ import type { NoteProblem } from '../shared/note-meta';
 import { isWithin } from '../shared/paths';
 import { loadIndexCache, saveIndexCache, type CachedNote } from './index-cache';
 import { LinkIndex } from './link-index';
-import { scanJob } from './scan-job';
+import { scanJob, type ScanResult } from './scan-job';
 import { scanAll, type WorkerScript } from './scan-pool';
 import type { Vault } from './vault';
 
@@ -18,6 +18,15 @@ export type VaultIndexOptions = {
 };
 
 const CACHE_SAVE_DELAY_MS = 2000;
+
+/**
+ * Scans one note on this thread. The scanner's strings are slices of the note's text, which would
+ * keep every note's whole text alive in the index; a structured clone copies just the facts.
+ */
+function scanHere(path: string, root: string): ScanResult {
+  const result = scanJob({ path, absolute: join(root, path) });
+  return { ...result, meta: structuredClone(result.meta) };
+}
 
 function isNotePath(path: string): boolean {
   return /\.md$/i.test(path);
@@ -128,7 +137,7 @@ export class VaultIndex {
     if (!existsSync(join(this.vault.root, path))) return this.removePath(path);
     this.known.add(path);
     if (!isNotePath(path)) return this.links.addFile(path);
-    const result = scanJob({ path, absolute: join(this.vault.root, path) });
+    const result = scanHere(path, this.vault.root);
     this.cache.set(path, { mtimeMs: result.mtimeMs, size: result.size, meta: result.meta });
     this.links.setNote(result.meta);
   }
@@ -147,7 +156,7 @@ export class VaultIndex {
       this.links.rename(from, to);
       return;
     }
-    const result = scanJob({ path: to, absolute: join(this.vault.root, to) });
+    const result = scanHere(to, this.vault.root);
     this.cache.set(to, { mtimeMs: result.mtimeMs, size: result.size, meta: result.meta });
     if (isNotePath(from)) this.links.rename(from, to, result.meta);
     else {

@@ -108,7 +108,8 @@ function tokenizeCommentFlow(this: TokenizeContext, effects: Effects, ok: State,
 
   /** In a later line, at its start or after a lone `%`. */
   function line(code: Code): State | undefined {
-    if (code === codes.eof || markdownLineEnding(code)) return effects.check(nonLazyContinuation, lineBreak, after)(code);
+    if (code === codes.eof || markdownLineEnding(code))
+      return effects.check(nonLazyContinuation, lineBreak, after)(code);
     if (code === codes.percentSign) return effects.check(closingMarker, lineClose, lineValue)(code);
     return lineValue(code);
   }

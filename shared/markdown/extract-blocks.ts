@@ -1,10 +1,9 @@
 import type { Root } from 'mdast';
-// eslint-disable-next-line @typescript-eslint/no-restricted-imports -- still inside shared/: the layer pattern `../*` predates subfolders
 import type { BlockRef } from '../note-meta';
 import { walk } from './walk';
 
 /** `^id` ending a paragraph, after whitespace or alone (on its own line after the paragraph's text). */
-const BLOCK_ID = /(?:^|\s)\^([A-Za-z0-9-]+)$/;
+const BLOCK_ID = /(?:^|\s)\^([A-Za-z0-9-]+)\s*$/;
 
 /**
  * Block ids: `^id` at the end of a paragraph's last line, whether the paragraph is top-level,

@@ -1,6 +1,5 @@
 import type { Root } from 'mdast';
 import { parseDocument } from 'yaml';
-// eslint-disable-next-line @typescript-eslint/no-restricted-imports -- still inside shared/: the layer pattern `../*` predates subfolders
 import type { NoteProblem, TagRef } from '../note-meta';
 
 /** What a note's YAML frontmatter says about it. */
@@ -26,7 +25,12 @@ export function extractFrontmatter(tree: Root): FrontmatterFacts {
   // The YAML starts on the line after the opening `---`.
   const firstLine = (node.position?.start.line ?? 1) + 1;
   const problems: NoteProblem[] = [];
-  const report = (message: string, yamlLine = 1) => problems.push({ kind: 'yaml', message: `Frontmatter: ${message.split('\n', 1)[0] ?? ''}`, line: firstLine + yamlLine - 1 });
+  const report = (message: string, yamlLine = 1) =>
+    problems.push({
+      kind: 'yaml',
+      message: `Frontmatter: ${message.split('\n', 1)[0] ?? ''}`,
+      line: firstLine + yamlLine - 1,
+    });
 
   let data: unknown = null;
   try {
@@ -68,7 +72,11 @@ function scalarText(value: unknown): string | null {
  * how older Obsidian notes list them); trimmed, empty ones dropped.
  */
 function stringList(value: unknown, separator: RegExp): string[] {
-  const items = Array.isArray(value) ? (value as unknown[]).map(scalarText) : typeof value === 'string' ? value.split(separator) : [];
+  const items = Array.isArray(value)
+    ? (value as unknown[]).map(scalarText)
+    : typeof value === 'string'
+      ? value.split(separator)
+      : [];
   return items.map((item) => item?.trim() ?? '').filter((item) => item !== '');
 }
 

@@ -1,5 +1,4 @@
 import type { Root } from 'mdast';
-// eslint-disable-next-line @typescript-eslint/no-restricted-imports -- still inside shared/: the layer pattern `../*` predates subfolders
 import type { HeadingRef } from '../note-meta';
 import { plainText } from './plain-text';
 import { walk } from './walk';

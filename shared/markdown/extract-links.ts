@@ -1,5 +1,4 @@
 import type { Image, Link, Root, WikiLink } from 'mdast';
-// eslint-disable-next-line @typescript-eslint/no-restricted-imports -- still inside shared/: the layer pattern `../*` predates subfolders
 import type { LinkRef } from '../note-meta';
 import { splitLinkDestination } from './link-destination';
 import { plainText } from './plain-text';
@@ -16,7 +15,12 @@ const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
 export function extractLinks(tree: Root, text: string): LinkRef[] {
   const links: LinkRef[] = [];
   walk(tree, (node) => {
-    const link = node.type === 'wikiLink' ? wikiLinkRef(node, text) : node.type === 'link' || node.type === 'image' ? markdownLinkRef(node, text) : null;
+    const link =
+      node.type === 'wikiLink'
+        ? wikiLinkRef(node, text)
+        : node.type === 'link' || node.type === 'image'
+          ? markdownLinkRef(node, text)
+          : null;
     if (link) links.push(link);
   });
   return links;

@@ -1,4 +1,3 @@
-// eslint-disable-next-line @typescript-eslint/no-restricted-imports -- still inside shared/: the layer pattern `../*` predates subfolders
 import type { NoteMeta } from '../note-meta';
 import { extractBlocks } from './extract-blocks';
 import { extractFrontmatter } from './extract-frontmatter';

@@ -1,8 +1,9 @@
 import type { Root } from 'mdast';
 import type { Extension as FromMarkdownExtension } from 'mdast-util-from-markdown';
 import type { Extension as MicromarkExtension } from 'micromark-util-types';
+import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { gfm } from 'micromark-extension-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified, type Processor } from 'unified';
 import { remarkCallouts } from './callouts';
@@ -16,8 +17,8 @@ import './callouts';
 import './comment-mdast';
 import './wiki-link-mdast';
 
-/** A remark plugin adding one syntax: its micromark tokenizer and its mdast builder. */
-function syntax(micromark: MicromarkExtension, fromMarkdown: FromMarkdownExtension) {
+/** A remark plugin adding one syntax: its micromark tokenizer and its mdast builder(s). */
+function syntax(micromark: MicromarkExtension, fromMarkdown: FromMarkdownExtension | FromMarkdownExtension[]) {
   return function (this: Processor): undefined {
     const data = this.data();
     (data.micromarkExtensions ??= []).push(micromark);
@@ -25,9 +26,21 @@ function syntax(micromark: MicromarkExtension, fromMarkdown: FromMarkdownExtensi
   };
 }
 
+/**
+ * GFM as remark-gfm adds it, minus one step: the tree transform that finds extra literal
+ * autolinks (after `"`, `mailto:`…) by splitting text nodes, which drops their positions, and
+ * every fact we extract is located by position. Literal autolinks where the GFM spec has them
+ * (after whitespace, `(`, `*`, `_`, `~`) are still tokenized by micromark, with positions.
+ * A renderer wanting GitHub's extra autolinks can run that transform on its own copy of the tree.
+ */
+const gfmKeepingPositions = syntax(
+  gfm(),
+  gfmFromMarkdown().map(({ transforms: _dropped, ...extension }) => extension),
+);
+
 const processor = unified()
   .use(remarkParse)
-  .use(remarkGfm)
+  .use(gfmKeepingPositions)
   .use(remarkFrontmatter, ['yaml'])
   .use(syntax(wikiLinkSyntax(), wikiLinkFromMarkdown()))
   .use(syntax(commentSyntax(), commentFromMarkdown()))

@@ -1,4 +1,13 @@
-import type { Code, Construct, Effects, Extension, Point, State, TokenizeContext, Tokenizer } from 'micromark-util-types';
+import type {
+  Code,
+  Construct,
+  Effects,
+  Extension,
+  Point,
+  State,
+  TokenizeContext,
+  Tokenizer,
+} from 'micromark-util-types';
 import { markdownLineEnding } from 'micromark-util-character';
 import { codes } from 'micromark-util-symbol';
 import { splitLinkDestination } from './link-destination';
@@ -49,7 +58,10 @@ export function wikiLinkSyntax(): Extension {
 }
 
 /** Succeeds at `]]`; used with `check` so a lone `]` can stay part of the content. */
-const closingMarker: Construct = { partial: true, tokenize: tokenizeTwo(codes.rightSquareBracket, codes.rightSquareBracket) };
+const closingMarker: Construct = {
+  partial: true,
+  tokenize: tokenizeTwo(codes.rightSquareBracket, codes.rightSquareBracket),
+};
 
 /** Succeeds at `\|`; used with `check` so any other backslash stays part of the content. */
 const escapedAliasMarker: Construct = { partial: true, tokenize: tokenizeTwo(codes.backslash, codes.verticalBar) };
@@ -60,7 +72,9 @@ function tokenizeWikiLink(embed: boolean): Tokenizer {
     /** Whether the destination read so far links to anything, judged as the mdast step will read it. */
     const destinationNamesSomething = (): boolean => {
       if (!destinationStart) return false;
-      const { target, headings, block } = splitLinkDestination(this.sliceSerialize({ start: destinationStart, end: this.now() }));
+      const { target, headings, block } = splitLinkDestination(
+        this.sliceSerialize({ start: destinationStart, end: this.now() }),
+      );
       return target !== '' || headings.length > 0 || block !== null;
     };
     return start;
@@ -195,4 +209,3 @@ function tokenizeTwo(first: number, second: number): Tokenizer {
     }
   };
 }
-

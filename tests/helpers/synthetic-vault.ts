@@ -55,9 +55,76 @@ const TOPICAL = (
   'language culture economy energy climate ocean forest river mountain city village market family friend teacher student'
 ).split(' ');
 
-const ONSETS = ['b', 'bl', 'br', 'c', 'ch', 'cl', 'cr', 'd', 'dr', 'f', 'fl', 'fr', 'g', 'gl', 'gr', 'h', 'j', 'k', 'l', 'm', 'n', 'p', 'ph', 'pl', 'pr', 'qu', 'r', 's', 'sc', 'sh', 'sl', 'sm', 'sn', 'sp', 'st', 'str', 't', 'th', 'tr', 'v', 'w', 'wh', 'y', 'z', ''];
+const ONSETS = [
+  'b',
+  'bl',
+  'br',
+  'c',
+  'ch',
+  'cl',
+  'cr',
+  'd',
+  'dr',
+  'f',
+  'fl',
+  'fr',
+  'g',
+  'gl',
+  'gr',
+  'h',
+  'j',
+  'k',
+  'l',
+  'm',
+  'n',
+  'p',
+  'ph',
+  'pl',
+  'pr',
+  'qu',
+  'r',
+  's',
+  'sc',
+  'sh',
+  'sl',
+  'sm',
+  'sn',
+  'sp',
+  'st',
+  'str',
+  't',
+  'th',
+  'tr',
+  'v',
+  'w',
+  'wh',
+  'y',
+  'z',
+  '',
+];
 const NUCLEI = ['a', 'e', 'i', 'o', 'u', 'ai', 'ea', 'ee', 'oo', 'ou', 'ie', 'y', 'a', 'e', 'o'];
-const CODAS = ['', '', '', 'n', 'r', 's', 't', 'l', 'm', 'nd', 'nt', 'st', 'ng', 'ck', 'rd', 'll', 'ss', 'x', 'th', 'sh'];
+const CODAS = [
+  '',
+  '',
+  '',
+  'n',
+  'r',
+  's',
+  't',
+  'l',
+  'm',
+  'nd',
+  'nt',
+  'st',
+  'ng',
+  'ck',
+  'rd',
+  'll',
+  'ss',
+  'x',
+  'th',
+  'sh',
+];
 const SUFFIXES = ['', '', '', '', 'ing', 'tion', 'ness', 'ment', 'er', 'ly', 'able', 'ist', 'ous', 'ity'];
 
 /**
@@ -69,7 +136,8 @@ const VOCABULARY: readonly string[] = (() => {
   const words = new Set<string>([...TOPICAL, ...COMMON]);
   while (words.size < 4200) {
     let word = '';
-    for (let syllables = int(random, 1, 3); syllables > 0; syllables--) word += pick(random, ONSETS) + pick(random, NUCLEI) + pick(random, CODAS);
+    for (let syllables = int(random, 1, 3); syllables > 0; syllables--)
+      word += pick(random, ONSETS) + pick(random, NUCLEI) + pick(random, CODAS);
     word += pick(random, SUFFIXES);
     if (word.length >= 3 && word.length <= 14) words.add(word);
   }
@@ -82,7 +150,8 @@ function word(random: Random): string {
   return VOCABULARY[Math.floor(VOCABULARY.length * random() ** 2.2)] as string;
 }
 
-const words = (random: Random, min: number, max: number): string[] => Array.from({ length: int(random, min, max) }, () => word(random));
+const words = (random: Random, min: number, max: number): string[] =>
+  Array.from({ length: int(random, min, max) }, () => word(random));
 const capitalize = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 const titleCase = (parts: string[]): string => parts.map(capitalize).join(' ');
 
@@ -110,7 +179,21 @@ const FOLDERS = [
 /** Names real vaults repeat across folders; duplicates exercise link resolution. */
 const COMMON_NAMES = ['index', 'README', 'meeting notes', 'ideas', 'todo', 'summary'];
 
-const NON_ASCII_NAMES = ['Café', 'Über', 'naïve', 'Ελληνικά', 'Заметки', '日本語メモ', '東京', 'São Paulo', 'Zürich', 'crème brûlée', '🚀 Launch', 'Ørsted', 'Łódź'];
+const NON_ASCII_NAMES = [
+  'Café',
+  'Über',
+  'naïve',
+  'Ελληνικά',
+  'Заметки',
+  '日本語メモ',
+  '東京',
+  'São Paulo',
+  'Zürich',
+  'crème brûlée',
+  '🚀 Launch',
+  'Ørsted',
+  'Łódź',
+];
 
 const IMAGES = ['diagram.png', 'photo one.jpg', 'chart-2024.svg', 'scan.pdf', 'sketch.png'];
 
@@ -145,7 +228,9 @@ function planNotes(count: number, random: Random): NotePlan[] {
       folder,
       title,
       aliases: Array.from({ length: int(random, 0, 2) }, () => titleCase(words(random, 1, 3))),
-      headings: [...new Set(Array.from({ length: int(random, 3, 7) }, () => capitalize(words(random, 1, 4).join(' '))))],
+      headings: [
+        ...new Set(Array.from({ length: int(random, 3, 7) }, () => capitalize(words(random, 1, 4).join(' ')))),
+      ],
       blockIds: Array.from({ length: int(random, 0, 3) }, () => blockId(random)),
     });
   }
@@ -227,7 +312,10 @@ function frontmatter(plan: NotePlan, random: Random): string {
   if (tags.length === 1 && chance(random, 0.3)) lines.push(`tags: ${tags[0] ?? ''}`);
   else if (tags.length > 0 && chance(random, 0.5)) lines.push(`tags: [${tags.join(', ')}]`);
   else if (tags.length > 0) lines.push('tags:', ...tags.map((value) => `  - ${value}`));
-  if (chance(random, 0.6)) lines.push(`created: 2024-${String(int(random, 1, 12)).padStart(2, '0')}-${String(int(random, 1, 28)).padStart(2, '0')}`);
+  if (chance(random, 0.6))
+    lines.push(
+      `created: 2024-${String(int(random, 1, 12)).padStart(2, '0')}-${String(int(random, 1, 28)).padStart(2, '0')}`,
+    );
   if (chance(random, 0.3)) lines.push(`status: ${pick(random, ['draft', 'done', 'seed', 'evergreen'])}`);
   lines.push('---', '');
   return lines.join('\n');
@@ -252,7 +340,8 @@ function sentence(context: NoteContext): string {
   if (chance(random, 0.08)) parts.splice(int(random, 1, parts.length), 0, `#${tag(random)}`);
   if (chance(random, 0.05)) parts.splice(int(random, 1, parts.length), 0, `\`[[${word(random)}]]\``);
   if (chance(random, 0.04)) parts.splice(int(random, 1, parts.length), 0, `**${word(random)}**`);
-  if (chance(random, 0.03)) parts.splice(int(random, 1, parts.length), 0, `[the docs](https://example.org/${word(random)}#${word(random)})`);
+  if (chance(random, 0.03))
+    parts.splice(int(random, 1, parts.length), 0, `[the docs](https://example.org/${word(random)}#${word(random)})`);
   if (chance(random, 0.02)) parts.splice(int(random, 1, parts.length), 0, `issue #${int(random, 1, 999)}`);
   return `${parts.join(' ')}${pick(random, ['.', '.', '.', '?', '!', ':'])}`;
 }
@@ -336,14 +425,18 @@ function codeBlock(random: Random): string {
 function comment(context: NoteContext): string {
   const { random } = context;
   const hidden = `[[${pick(random, context.plans).name}]] #${tag(random)}`;
-  return chance(random, 0.5) ? `%% ${words(random, 3, 8).join(' ')} ${hidden} %%\n` : `%%\n${words(random, 4, 10).join(' ')}\n${hidden}\n%%\n`;
+  return chance(random, 0.5)
+    ? `%% ${words(random, 3, 8).join(' ')} ${hidden} %%\n`
+    : `%%\n${words(random, 4, 10).join(' ')}\n${hidden}\n%%\n`;
 }
 
 function embedLine(context: NoteContext): string {
   const { random } = context;
   context.linkBudget.left--;
   const image = pick(random, IMAGES);
-  return chance(random, 0.5) ? `![[${image}${chance(random, 0.5) ? `|${int(random, 100, 600)}` : ''}]]\n` : `![${word(random)}](attachments/${encodeURI(image)})\n`;
+  return chance(random, 0.5)
+    ? `![[${image}${chance(random, 0.5) ? `|${int(random, 100, 600)}` : ''}]]\n`
+    : `![${word(random)}](attachments/${encodeURI(image)})\n`;
 }
 
 /** One link to another note (or an unresolved one), in one of the forms people write. */

@@ -112,8 +112,22 @@ describe('browser host', () => {
     ws.send(JSON.stringify({ id: 3, method: 'eval', args: {} }));
     expect(await nextMessage(ws, (m) => 'id' in m && m.id === 3)).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
 
+    ws.send(JSON.stringify({ id: 5, method: 'backlinks', args: { path: 'alpha.md' } }));
+    const backlinks = await nextMessage(ws, (m) => 'id' in m && m.id === 5);
+    expect(backlinks).toMatchObject({
+      ok: true,
+      result: [
+        {
+          source: 'beta.md',
+          resolved: 'alpha.md',
+          link: { target: 'alpha', line: 3 },
+          context: { text: 'Beta links back to [[alpha]].', start: 19, end: 28 },
+        },
+      ],
+    });
+
     ws.send('not json');
-    const event = nextMessage(ws, (m) => 'event' in m);
+    const event = nextMessage(ws, (m) => 'event' in m && m.event.topic === 'files');
     ws.send(JSON.stringify({ id: 4, method: 'createNote', args: { path: 'new.md', text: 'hi' } }));
     expect(await nextMessage(ws, (m) => 'id' in m && m.id === 4)).toMatchObject({ ok: true, result: { path: 'new.md' } });
     expect(((await event) as { event: PlexusEvent }).event).toEqual({

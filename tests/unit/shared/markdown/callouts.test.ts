@@ -14,7 +14,10 @@ function callouts(text: string): (Callout | undefined)[] {
 describe('remarkCallouts', () => {
   it.each<[string, Callout]>([
     ['> [!info]\n> body', { type: 'info', fold: null, title: null }],
-    ['> [!INFO] Tachykinin and Social Interaction\n> body', { type: 'info', fold: null, title: 'Tachykinin and Social Interaction' }],
+    [
+      '> [!INFO] Tachykinin and Social Interaction\n> body',
+      { type: 'info', fold: null, title: 'Tachykinin and Social Interaction' },
+    ],
     ['> [!faq]- Why?\n> Because.', { type: 'faq', fold: 'closed', title: 'Why?' }],
     ['> [!todo]+\n> - [ ] x', { type: 'todo', fold: 'open', title: null }],
     ['> [!my-type] A *styled* [[note|title]]', { type: 'my-type', fold: null, title: 'A styled title' }],
@@ -23,14 +26,25 @@ describe('remarkCallouts', () => {
     expect(callouts(text)).toEqual([expected]);
   });
 
-  it.each([['> plain quote'], ['> *[!info]* emphasised'], ['> text\n> [!info] on a later line'], ['> [!] no type'], ['> `[!info]`']])('%j is not a callout', (text) => {
+  it.each([
+    ['> plain quote'],
+    ['> *[!info]* emphasised'],
+    ['> text\n> [!info] on a later line'],
+    ['> [!] no type'],
+    ['> `[!info]`'],
+  ])('%j is not a callout', (text) => {
     expect(callouts(text)).toEqual([undefined]);
   });
 
   it('marks nested callouts too, and leaves the marker text in place', () => {
     const tree = parseMarkdown('> [!note] Outer\n> > [!warning] Inner\n> > text');
-    expect(callouts('> [!note] Outer\n> > [!warning] Inner\n> > text').map((callout) => callout?.type)).toEqual(['note', 'warning']);
+    expect(callouts('> [!note] Outer\n> > [!warning] Inner\n> > text').map((callout) => callout?.type)).toEqual([
+      'note',
+      'warning',
+    ]);
     const quote = tree.children[0];
-    expect(quote?.type === 'blockquote' && quote.children[0]?.type === 'paragraph' && quote.children[0].children[0]).toMatchObject({ type: 'text', value: '[!note] Outer' });
+    expect(
+      quote?.type === 'blockquote' && quote.children[0]?.type === 'paragraph' && quote.children[0].children[0],
+    ).toMatchObject({ type: 'text', value: '[!note] Outer' });
   });
 });

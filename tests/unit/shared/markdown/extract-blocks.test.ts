@@ -13,6 +13,10 @@ describe('extractBlocks', () => {
     ]);
   });
 
+  it('allows trailing spaces after the id', () => {
+    expect(blocks('a ^id \t')).toEqual([{ id: 'id', line: 1 }]);
+  });
+
   it('finds ^id alone, as its own paragraph or on the last line of one', () => {
     expect(blocks('| a |\n| - |\n\n^table\n\ntext\n^after')).toEqual([
       { id: 'table', line: 4 },

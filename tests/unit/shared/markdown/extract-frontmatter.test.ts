@@ -6,9 +6,16 @@ const read = (text: string) => extractFrontmatter(parseMarkdown(text));
 
 describe('extractFrontmatter', () => {
   it('reads title, aliases and tags', () => {
-    const facts = read('---\ntitle: Role of social connections\nvideoId: 31wjVhCcI5Y\naliases: [First, " Second "]\ntags:\n  - health\n  - "#neuro/fear"\n---\nbody');
+    const facts = read(
+      '---\ntitle: Role of social connections\nvideoId: 31wjVhCcI5Y\naliases: [First, " Second "]\ntags:\n  - health\n  - "#neuro/fear"\n---\nbody',
+    );
     expect(facts).toEqual({
-      frontmatter: { title: 'Role of social connections', videoId: '31wjVhCcI5Y', aliases: ['First', ' Second '], tags: ['health', '#neuro/fear'] },
+      frontmatter: {
+        title: 'Role of social connections',
+        videoId: '31wjVhCcI5Y',
+        aliases: ['First', ' Second '],
+        tags: ['health', '#neuro/fear'],
+      },
       title: 'Role of social connections',
       aliases: ['First', 'Second'],
       tags: [
@@ -20,7 +27,10 @@ describe('extractFrontmatter', () => {
   });
 
   it('accepts the singular keys and string forms, drops duplicates and digit-only tags', () => {
-    expect(read('---\nalias: Only, Other\ntag: "a, b c 2024 #d"\n---\n')).toMatchObject({ aliases: ['Only', 'Other'], tags: [{ tag: 'a' }, { tag: 'b' }, { tag: 'c' }, { tag: 'd' }] });
+    expect(read('---\nalias: Only, Other\ntag: "a, b c 2024 #d"\n---\n')).toMatchObject({
+      aliases: ['Only', 'Other'],
+      tags: [{ tag: 'a' }, { tag: 'b' }, { tag: 'c' }, { tag: 'd' }],
+    });
     expect(read('---\naliases: [x, x]\nalias: x\n---\n').aliases).toEqual(['x']);
   });
 

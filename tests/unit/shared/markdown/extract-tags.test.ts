@@ -19,14 +19,20 @@ describe('extractTags', () => {
   });
 
   it('ignores # inside words, code, links, URLs, comments, escapes and headings markers', () => {
-    const text = '# Heading\n\nC#sharp `#code` [#link](x.md) https://x.org/#frag [[a#b]] %% #hidden %% \\#escaped &#35;ref\n\n```\n#fenced\n```\n<span>x#html</span>';
+    const text =
+      '# Heading\n\nC#sharp `#code` [#link](x.md) https://x.org/#frag [[a#b]] %% #hidden %% \\#escaped &#35;ref\n\n```\n#fenced\n```\n<span>x#html</span> <b>#after-html</b> [[a]]#after-link `c`#after-code';
     expect(tags(text)).toEqual([]);
   });
 
   it('finds tags in headings, emphasis, lists, tables and blockquotes', () => {
-    expect(tags('## Title #inheading\n\n**#bold**\n\n- item #listed\n\n| #cell |\n| - |\n\n> quote\n> #quoted').map((t) => [t.tag, t.line])).toEqual([
+    expect(
+      tags(
+        '## Title #inheading\n\n**#bold** and _#em_\n\n- item #listed\n\n| #cell |\n| - |\n\n> quote\n> #quoted',
+      ).map((t) => [t.tag, t.line]),
+    ).toEqual([
       ['inheading', 1],
       ['bold', 3],
+      ['em', 3],
       ['listed', 5],
       ['cell', 7],
       ['quoted', 11],

@@ -18,6 +18,10 @@ describe('splitLinkDestination', () => {
   });
 
   it('decodes each part after splitting, so an encoded # stays in the name', () => {
-    expect(splitLinkDestination('C%23%20notes.md#Two%20words', decodeURIComponent)).toEqual({ target: 'C# notes.md', headings: ['Two words'], block: null });
+    expect(splitLinkDestination('C%23%20notes.md#Two%20words', decodeURIComponent)).toEqual({
+      target: 'C# notes.md',
+      headings: ['Two words'],
+      block: null,
+    });
   });
 });

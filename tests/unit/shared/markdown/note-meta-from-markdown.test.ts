@@ -3,7 +3,8 @@ import { noteMetaFromMarkdown } from '../../../../shared/markdown/note-meta-from
 
 describe('noteMetaFromMarkdown', () => {
   it('assembles every fact of a note', () => {
-    const text = '---\ntitle: Alpha note\naliases: [First]\ntags: [x]\n---\n\n# Alpha\n\nLinks to [[beta | Beta]] #inline ^blk\n';
+    const text =
+      '---\ntitle: Alpha note\naliases: [First]\ntags: [x]\n---\n\n# Alpha\n\nLinks to [[beta | Beta]] #inline ^blk\n';
     expect(noteMetaFromMarkdown('notes/alpha.md', text)).toEqual({
       path: 'notes/alpha.md',
       title: 'Alpha note',
@@ -15,7 +16,20 @@ describe('noteMetaFromMarkdown', () => {
         { tag: 'x', line: null },
         { tag: 'inline', line: 9 },
       ],
-      links: [{ raw: '[[beta | Beta]]', target: 'beta', headings: [], block: null, alias: 'Beta', style: 'wiki', embed: false, start: text.indexOf('[['), end: text.indexOf(']]') + 2, line: 9 }],
+      links: [
+        {
+          raw: '[[beta | Beta]]',
+          target: 'beta',
+          headings: [],
+          block: null,
+          alias: 'Beta',
+          style: 'wiki',
+          embed: false,
+          start: text.indexOf('[['),
+          end: text.indexOf(']]') + 2,
+          line: 9,
+        },
+      ],
       problems: [],
     });
   });

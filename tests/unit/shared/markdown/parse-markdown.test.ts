@@ -4,7 +4,8 @@ import { parseMarkdown } from '../../../../shared/markdown/parse-markdown';
 
 describe('parseMarkdown', () => {
   it('reads frontmatter, GFM, wiki links, comments and callouts together', () => {
-    const text = '---\ntitle: T\n---\n# H\n\n> [!note]\n> [[a]] ~~s~~ %% c %%\n\n| a |\n| - |\n| [[b\\|c]] |\n\n- [ ] task www.x.org\n';
+    const text =
+      '---\ntitle: T\n---\n# H\n\n> [!note]\n> [[a]] ~~s~~ %% c %%\n\n| a |\n| - |\n| [[b\\|c]] |\n\n- [ ] task www.x.org\n';
     const tree = parseMarkdown(text);
     expect(tree.children.map((node) => node.type)).toEqual(['yaml', 'heading', 'blockquote', 'table', 'list']);
     const quote = tree.children[2];
@@ -16,7 +17,36 @@ describe('parseMarkdown', () => {
   });
 
   it('never throws on markdown-ish noise (micromark asserts its invariants under vitest)', () => {
-    const piece = fc.constantFrom('[[', ']]', '![[', '|', '\\', '#', '^id', 'x', ' ', '\n', '\n\n', '`', '```\n', '%%', '> ', '- ', '1. ', '| - |', '---\n', '[', '](', ')', '<!--', '-->', '#tag', '    ', '\t', '*');
+    const piece = fc.constantFrom(
+      '[[',
+      ']]',
+      '![[',
+      '|',
+      '\\',
+      '#',
+      '^id',
+      'x',
+      ' ',
+      '\n',
+      '\n\n',
+      '`',
+      '```\n',
+      '%%',
+      '> ',
+      '- ',
+      '1. ',
+      '| - |',
+      '---\n',
+      '[',
+      '](',
+      ')',
+      '<!--',
+      '-->',
+      '#tag',
+      '    ',
+      '\t',
+      '*',
+    );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 60 }), (pieces) => {
         expect(parseMarkdown(pieces.join('')).type).toBe('root');

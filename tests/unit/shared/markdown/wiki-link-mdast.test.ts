@@ -21,7 +21,10 @@ describe('wikiLinkFromMarkdown', () => {
       block: 'blk',
       alias: 'Shown',
       embed: true,
-      position: { start: { line: 1, column: 4, offset: 3 }, end: { line: 1, column: 4 + raw.length, offset: 3 + raw.length } },
+      position: {
+        start: { line: 1, column: 4, offset: 3 },
+        end: { line: 1, column: 4 + raw.length, offset: 3 + raw.length },
+      },
     });
   });
 

@@ -25,7 +25,14 @@ function only(text: string): Omit<WikiLink, 'type' | 'position'> | undefined {
   return { target, headings, block, alias, embed };
 }
 
-const link = (target: string, more: Partial<WikiLink> = {}) => ({ target, headings: [], block: null, alias: null, embed: false, ...more });
+const link = (target: string, more: Partial<WikiLink> = {}) => ({
+  target,
+  headings: [],
+  block: null,
+  alias: null,
+  embed: false,
+  ...more,
+});
 
 describe('wikiLinkSyntax', () => {
   it.each([
@@ -96,17 +103,43 @@ describe('wikiLinkSyntax', () => {
 
   it('spans the whole source, `!` included', () => {
     const text = 'see ![[a|b]] and [[c]].';
-    const spans = wikiLinks(parseMarkdown(text)).map((node) => text.slice(node.position?.start.offset, node.position?.end.offset));
+    const spans = wikiLinks(parseMarkdown(text)).map((node) =>
+      text.slice(node.position?.start.offset, node.position?.end.offset),
+    );
     expect(spans).toEqual(['![[a|b]]', '[[c]]']);
   });
 
   it('works on its own with mdast-util-from-markdown', () => {
-    const tree = fromMarkdown('x [[a#h|b]]', { extensions: [wikiLinkSyntax()], mdastExtensions: [wikiLinkFromMarkdown()] });
+    const tree = fromMarkdown('x [[a#h|b]]', {
+      extensions: [wikiLinkSyntax()],
+      mdastExtensions: [wikiLinkFromMarkdown()],
+    });
     expect(wikiLinks(tree)).toMatchObject([{ target: 'a', headings: ['h'], alias: 'b' }]);
   });
 
   it('never throws, and every link found spans `[[…]]` or `![[…]]` on one line', () => {
-    const piece = fc.constantFrom('[[', ']]', '![[', '|', '\\|', '#', '^', 'a', ' ', '\n', '`', '\\', '[', ']', '(', ')', '| --- |', '> ', '- ', '%%');
+    const piece = fc.constantFrom(
+      '[[',
+      ']]',
+      '![[',
+      '|',
+      '\\|',
+      '#',
+      '^',
+      'a',
+      ' ',
+      '\n',
+      '`',
+      '\\',
+      '[',
+      ']',
+      '(',
+      ')',
+      '| --- |',
+      '> ',
+      '- ',
+      '%%',
+    );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
         const text = pieces.join('');
