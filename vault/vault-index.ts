@@ -37,7 +37,8 @@ function isNotePath(path: string): boolean {
  * unchanged, the rest scanned on worker threads), then updated note by note as files change.
  */
 export class VaultIndex {
-  readonly links = new LinkIndex();
+  /** The link graph; replaced once by the first build (built in one pass), then updated in place. */
+  links = new LinkIndex();
   private cache = new Map<string, CachedNote>();
   /** Every file path the index knows (notes and attachments), for folder moves and deletes. */
   private readonly known = new Set<string>();
@@ -95,12 +96,13 @@ export class VaultIndex {
     const entries = await this.vault.list();
     const cached = this.options.cacheFile ? await loadIndexCache(this.options.cacheFile, this.vault.root) : new Map<string, CachedNote>();
     const jobs = [];
+    const attachments: string[] = [];
     const fresh = new Map<string, CachedNote>();
     for (const entry of entries) {
       if (entry.kind !== 'file') continue;
       this.known.add(entry.path);
       if (!isNotePath(entry.path)) {
-        this.links.addFile(entry.path);
+        attachments.push(entry.path);
         continue;
       }
       const hit = cached.get(entry.path);
@@ -111,7 +113,10 @@ export class VaultIndex {
     this.setStatus({ state: 'indexing', done: fresh.size, total });
     const scanned = await scanAll(jobs, (done) => this.setStatus({ state: 'indexing', done: fresh.size + done, total }), this.options.worker);
     for (const result of scanned) fresh.set(result.path, { mtimeMs: result.mtimeMs, size: result.size, meta: result.meta });
-    for (const note of fresh.values()) this.links.setNote(note.meta);
+    this.links = LinkIndex.from(
+      [...fresh.values()].map((note) => note.meta),
+      attachments,
+    );
     this.cache = fresh;
     this.buildStats = { scanned: jobs.length, reused: total - jobs.length, ms: performance.now() - started };
     this.setStatus({ state: 'ready', done: total, total });
