@@ -25,6 +25,7 @@ export type RequestArgs = {
   noteMeta: { path: string };
   outgoingLinks: { path: string };
   backlinks: { path: string };
+  unlinkedMentions: { path: string };
   unresolvedLinks: NoArgs;
   tags: NoArgs;
   indexStatus: NoArgs;
@@ -45,6 +46,7 @@ const METHOD_SET: Record<Method, true> = {
   noteMeta: true,
   outgoingLinks: true,
   backlinks: true,
+  unlinkedMentions: true,
   unresolvedLinks: true,
   tags: true,
   indexStatus: true,
@@ -78,6 +80,16 @@ export type LinkInfo = { source: string; link: LinkRef; resolved: string | null 
 /** A link to a note, with the text around it in its source (the link at `start`–`end`). */
 export type Backlink = LinkInfo & { context: { text: string; start: number; end: number } };
 
+/** A plain-text mention of a note's names (file name, title, aliases) in another note. */
+export type Mention = {
+  source: string;
+  line: number;
+  start: number;
+  end: number;
+  matched: string;
+  context: { text: string; start: number; end: number };
+};
+
 /** Links to a target no file answers to, grouped by target. */
 export type UnresolvedGroup = { target: string; sources: LinkInfo[] };
 
@@ -103,6 +115,7 @@ export type RequestResults = {
   noteMeta: NoteMeta | null;
   outgoingLinks: LinkInfo[];
   backlinks: Backlink[];
+  unlinkedMentions: Mention[];
   unresolvedLinks: UnresolvedGroup[];
   tags: { tag: string; notes: string[] }[];
   indexStatus: IndexReport;

@@ -25,6 +25,7 @@ export const requestSchemas: { [M in Method]: z.ZodType<RequestArgs[M]> } = {
   noteMeta: z.object({ path: vaultPath }).strict(),
   outgoingLinks: z.object({ path: vaultPath }).strict(),
   backlinks: z.object({ path: vaultPath }).strict(),
+  unlinkedMentions: z.object({ path: vaultPath }).strict(),
   unresolvedLinks: none,
   tags: none,
   indexStatus: none,

@@ -20,7 +20,7 @@ export const PARAGRAPH_LIMIT = 300;
  * lines, when a markdown link's text wraps). A paragraph is a run of non-blank lines; headings,
  * fences and thematic breaks end one, and a link on such a line gets just that line.
  */
-export function linkContext(text: string, link: LinkRef): LinkContext {
+export function linkContext(text: string, link: Pick<LinkRef, 'start' | 'end'>): LinkContext {
   const start = clamp(link.start, 0, text.length);
   const end = clamp(link.end, start, text.length);
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;

@@ -5,15 +5,18 @@ import type {
   FilesEvent,
   IndexReport,
   LinkInfo,
+  Mention,
   PlexusApi,
   PlexusEvent,
   UnresolvedGroup,
   VaultInfo,
 } from '../shared/api';
 import type { NoteMeta } from '../shared/note-meta';
-import { normalizeVaultPath } from '../shared/paths';
+import { PlexusError } from '../shared/errors';
+import { baseName, normalizeVaultPath } from '../shared/paths';
 import { cacheFileFor } from './index-cache';
 import { linkContext } from './link-context';
+import { findUnlinkedMentions } from './unlinked-mentions';
 import type { ResolvedLink } from './link-index';
 import { sourceWorker, type WorkerScript } from './scan-pool';
 import { decodeNote } from './text-format';
@@ -112,11 +115,29 @@ export class VaultService implements PlexusApi {
     for (const link of links) {
       let text = texts.get(link.source);
       if (text === undefined) {
-        const bytes = await fs.readFile(join(this.vault.root, link.source)).catch(() => null);
-        text = (bytes && decodeNote(bytes)?.text) ?? '';
+        text = await this.readText(link.source);
         texts.set(link.source, text);
       }
       result.push({ ...info(link), context: linkContext(text, link.link) });
+    }
+    return result;
+  };
+
+  /** Plain-text mentions of the note's names in every other note (reads each note: O(vault)). */
+  unlinkedMentions = async ({ path }: { path: string }): Promise<Mention[]> => {
+    const links = (await this.index).links;
+    const target = links.note(normalizeVaultPath(path));
+    if (!target) throw new PlexusError('NOT_FOUND', `"${path}" is not an indexed note.`);
+    const names = [...new Set([baseName(target.path).replace(/\.md$/i, ''), target.title, ...target.aliases])].filter(
+      (name) => name.trim().length > 0,
+    );
+    const result: Mention[] = [];
+    for (const note of links.notes()) {
+      if (note.path === target.path) continue;
+      const text = await this.readText(note.path);
+      for (const mention of findUnlinkedMentions(text, names, note.links)) {
+        result.push({ source: note.path, ...mention, context: linkContext(text, mention) });
+      }
     }
     return result;
   };
@@ -130,6 +151,12 @@ export class VaultService implements PlexusApi {
     const index = await this.index;
     return { ...index.currentStatus, stats: index.links.stats(), problems: index.problems() };
   };
+
+  /** A note's text as the scanner saw it (offsets refer to it); "" when it cannot be read. */
+  private async readText(path: string): Promise<string> {
+    const bytes = await fs.readFile(join(this.vault.root, path)).catch(() => null);
+    return (bytes && decodeNote(bytes)?.text) ?? '';
+  }
 
   private onFiles(event: FilesEvent): void {
     if (this.pending) this.pending.push(event);

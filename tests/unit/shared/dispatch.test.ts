@@ -18,6 +18,7 @@ function fakeService(): PlexusApi {
     noteMeta: vi.fn(() => Promise.resolve(null)),
     outgoingLinks: vi.fn(() => Promise.resolve([])),
     backlinks: vi.fn(() => Promise.resolve([])),
+    unlinkedMentions: vi.fn(() => Promise.resolve([])),
     unresolvedLinks: vi.fn(() => Promise.resolve([])),
     tags: vi.fn(() => Promise.resolve([])),
     indexStatus: vi.fn(() =>
