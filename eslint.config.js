@@ -2,7 +2,22 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net', 'stream', 'url', 'util', 'worker_threads'];
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'fs/*',
+  'path',
+  'os',
+  'child_process',
+  'crypto',
+  'http',
+  'https',
+  'net',
+  'stream',
+  'url',
+  'util',
+  'worker_threads',
+];
 
 /** Import rules per layer: what each folder may not reach (see ../shared/style.md). */
 const layer = (files, patterns) => ({
@@ -11,12 +26,25 @@ const layer = (files, patterns) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['out/', '.tsbuild/', 'node_modules/', 'test-results/', 'playwright-report/', 'vault/welcome/', 'tests/fixtures/'] },
+  {
+    ignores: [
+      'out/',
+      '.tsbuild/',
+      'node_modules/',
+      'test-results/',
+      'playwright-report/',
+      'vault/welcome/',
+      'tests/fixtures/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ['eslint.config.js', 'scripts/*.mjs', 'scripts/*.d.mts'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        projectService: { allowDefaultProject: ['eslint.config.js', 'scripts/*.mjs', 'scripts/*.d.mts'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
       globals: { ...globals.node },
     },
     rules: {
@@ -26,20 +54,41 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
   },
-  layer(['shared/**/*.ts'], [
-    { group: ['**/vault/**', '**/electron/**', '**/renderer/**', '**/tests/**', '**/scripts/**'], message: 'shared/ imports nothing of ours outside shared/.' },
-    { group: nodeBuiltins, message: 'shared/ runs in both processes: no Node built-ins.' },
-    { group: ['electron'], message: 'shared/ never imports electron.' },
-  ]),
-  layer(['vault/**/*.ts'], [
-    { group: ['../electron/*', '../renderer/*', '../tests/*'], message: 'vault/ may import shared/ only.' },
-    { group: ['electron'], message: 'The engine stays host-agnostic: no electron in vault/.' },
-  ]),
-  layer(['electron/**/*.ts'], [{ group: ['../renderer/*', '../tests/*'], message: 'electron/ may import shared/ and vault/ only.' }]),
-  layer(['renderer/**/*.ts'], [
-    { group: ['../../vault/*', '../../electron/*', '../../tests/*', '../vault/*', '../electron/*'], message: 'renderer/ reaches the engine only through shared/.' },
-    { group: [...nodeBuiltins, 'electron', 'chokidar', 'ws'], message: 'renderer/ is a web page: no Node built-ins or Node-only packages.' },
-  ]),
+  layer(
+    ['shared/**/*.ts'],
+    [
+      {
+        group: ['**/vault/**', '**/electron/**', '**/renderer/**', '**/tests/**', '**/scripts/**'],
+        message: 'shared/ imports nothing of ours outside shared/.',
+      },
+      { group: nodeBuiltins, message: 'shared/ runs in both processes: no Node built-ins.' },
+      { group: ['electron'], message: 'shared/ never imports electron.' },
+    ],
+  ),
+  layer(
+    ['vault/**/*.ts'],
+    [
+      { group: ['../electron/*', '../renderer/*', '../tests/*'], message: 'vault/ may import shared/ only.' },
+      { group: ['electron'], message: 'The engine stays host-agnostic: no electron in vault/.' },
+    ],
+  ),
+  layer(
+    ['electron/**/*.ts'],
+    [{ group: ['../renderer/*', '../tests/*'], message: 'electron/ may import shared/ and vault/ only.' }],
+  ),
+  layer(
+    ['renderer/**/*.ts'],
+    [
+      {
+        group: ['../../vault/*', '../../electron/*', '../../tests/*', '../vault/*', '../electron/*'],
+        message: 'renderer/ reaches the engine only through shared/.',
+      },
+      {
+        group: [...nodeBuiltins, 'electron', 'chokidar', 'ws'],
+        message: 'renderer/ is a web page: no Node built-ins or Node-only packages.',
+      },
+    ],
+  ),
   { files: ['renderer/**/*.ts'], languageOptions: { globals: { ...globals.browser } } },
   { files: ['**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
 );

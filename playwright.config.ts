@@ -22,7 +22,13 @@ export default defineConfig({
         launchOptions: {
           executablePath: existsSync(debianChromium) ? debianChromium : undefined,
           // The machine has no network beyond loopback: keep Chromium from trying.
-          args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+          args: [
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+            '--no-first-run',
+            '--disable-quic',
+          ],
         },
       },
     },

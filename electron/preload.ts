@@ -10,7 +10,10 @@ import { EVENT_CHANNEL, REQUEST_CHANNEL } from './channels';
 const transport: Transport = {
   request(method: Method, args: unknown): Promise<RpcResponse> {
     if (!isMethod(method)) {
-      return Promise.resolve({ ok: false, error: { code: 'INVALID_ARGUMENT', message: `Unknown request "${String(method)}".` } });
+      return Promise.resolve({
+        ok: false,
+        error: { code: 'INVALID_ARGUMENT', message: `Unknown request "${String(method)}".` },
+      });
     }
     return ipcRenderer.invoke(REQUEST_CHANNEL, method, args) as Promise<RpcResponse>;
   },

@@ -8,7 +8,10 @@ import { createRequire } from 'node:module';
  */
 export function electronBinary() {
   if (process.env.ELECTRON_OVERRIDE_DIST_PATH) {
-    const override = join(process.env.ELECTRON_OVERRIDE_DIST_PATH, process.platform === 'win32' ? 'electron.exe' : 'electron');
+    const override = join(
+      process.env.ELECTRON_OVERRIDE_DIST_PATH,
+      process.platform === 'win32' ? 'electron.exe' : 'electron',
+    );
     return existsSync(override) ? override : null;
   }
   let root;

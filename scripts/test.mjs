@@ -41,7 +41,9 @@ const passed = (unit?.numPassedTests ?? 0) + (e2e ? e2e.expected + e2e.flaky : 0
 const failed = (unit?.numFailedTests ?? 0) + (e2e?.unexpected ?? 0);
 const skipped = (unit?.numPendingTests ?? 0) + (unit?.numTodoTests ?? 0) + (e2e?.skipped ?? 0);
 
-console.log(`\nunit: ${unit?.numPassedTests ?? 0} passed; e2e: ${e2e ? e2e.expected : 0} passed, ${e2e?.skipped ?? 0} skipped`);
+console.log(
+  `\nunit: ${unit?.numPassedTests ?? 0} passed; e2e: ${e2e ? e2e.expected : 0} passed, ${e2e?.skipped ?? 0} skipped`,
+);
 if (failedSteps.length) console.log(`failed steps: ${failedSteps.join(', ')}`);
 console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(failedSteps.length ? 1 : 0);

@@ -97,7 +97,14 @@ export type UnresolvedGroup = { target: string; sources: LinkInfo[] };
 export type IndexStatus = { state: 'indexing' | 'ready'; done: number; total: number };
 
 /** Counts over the whole index. */
-export type IndexStats = { notes: number; files: number; links: number; resolved: number; unresolved: number; tags: number };
+export type IndexStats = {
+  notes: number;
+  files: number;
+  links: number;
+  resolved: number;
+  unresolved: number;
+  tags: number;
+};
 
 /** The index's progress, counts, and the notes it had trouble with. */
 export type IndexReport = IndexStatus & { stats: IndexStats; problems: { path: string; problems: NoteProblem[] }[] };

@@ -8,11 +8,7 @@ import { requestSchemas } from './schemas';
  * Runs one request against a service: checks the method name and validates the arguments
  * before the service sees them. Never throws; failures come back as an error response.
  */
-export async function dispatch(
-  service: PlexusApi,
-  method: unknown,
-  args: unknown,
-): Promise<RpcResponse> {
+export async function dispatch(service: PlexusApi, method: unknown, args: unknown): Promise<RpcResponse> {
   try {
     if (!isMethod(method)) {
       throw new PlexusError('INVALID_ARGUMENT', `Unknown request "${String(method)}".`);

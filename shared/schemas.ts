@@ -6,9 +6,7 @@ const vaultPath = z
   .string({ error: 'a path must be a string' })
   .min(1, 'a path is required')
   .max(MAX_PATH_LENGTH, `a path can be at most ${MAX_PATH_LENGTH} characters`);
-const noteText = z
-  .string({ error: 'note text must be a string' })
-  .max(MAX_NOTE_BYTES, 'the note is too large to save');
+const noteText = z.string({ error: 'note text must be a string' }).max(MAX_NOTE_BYTES, 'the note is too large to save');
 const version = z.string({ error: 'a version is required' }).regex(/^[0-9a-f]{16}$/, 'a version is 16 hex digits');
 const none = z.object({}).strict();
 

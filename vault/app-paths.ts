@@ -16,7 +16,10 @@ export function defaultDataDir(): string {
  */
 export async function ensureWelcomeVault(dataDir: string, source: string): Promise<string> {
   const target = join(dataDir, 'Welcome');
-  const exists = await fs.stat(target).then(() => true, () => false);
+  const exists = await fs.stat(target).then(
+    () => true,
+    () => false,
+  );
   if (!exists) {
     await fs.mkdir(dataDir, { recursive: true });
     await fs.cp(source, target, { recursive: true, errorOnExist: true, force: false });

@@ -29,7 +29,11 @@ async function run(argv: string[]): Promise<Output> {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { vault: { type: 'string' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        vault: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h' },
+      },
     });
   } catch (error) {
     throw new UsageError((error as Error).message);
@@ -40,7 +44,8 @@ async function run(argv: string[]): Promise<Output> {
   if (!command) throw new UsageError('a command is required');
   if (!values.vault) throw new UsageError('--vault DIR is required');
   const needsNote = command === 'links' || command === 'backlinks';
-  if (!['index', 'links', 'backlinks', 'unresolved', 'tags'].includes(command)) throw new UsageError(`unknown command "${command}"`);
+  if (!['index', 'links', 'backlinks', 'unresolved', 'tags'].includes(command))
+    throw new UsageError(`unknown command "${command}"`);
   if (needsNote && rest.length !== 1) throw new UsageError(`${command} takes one NOTE`);
   if (!needsNote && rest.length > 0) throw new UsageError(`${command} takes no arguments`);
 
@@ -70,14 +75,20 @@ async function run(argv: string[]): Promise<Output> {
   }
   if (command === 'unresolved') {
     const groups = links.unresolved().map((g) => ({ target: g.target, sources: g.sources.map(linkJson) }));
-    const text = groups.map((g) => `${g.target}\n${g.sources.map((s) => `  ${s.source}:${s.line}  ${s.raw}`).join('\n')}`).join('\n');
+    const text = groups
+      .map((g) => `${g.target}\n${g.sources.map((s) => `  ${s.source}:${s.line}  ${s.raw}`).join('\n')}`)
+      .join('\n');
     return { json: groups, text };
   }
   const note = normalizeVaultPath(rest[0] ?? '');
   if (!links.has(note)) throw new PlexusError('NOT_FOUND', `"${note}" is not a note of this vault.`);
   const list = (command === 'links' ? links.outgoing(note) : links.backlinks(note)).map(linkJson);
   const text = list
-    .map((l) => (command === 'links' ? `${l.line}  ${l.raw}  → ${l.resolved ?? '(unresolved)'}` : `${l.source}:${l.line}  ${l.raw}`))
+    .map((l) =>
+      command === 'links'
+        ? `${l.line}  ${l.raw}  → ${l.resolved ?? '(unresolved)'}`
+        : `${l.source}:${l.line}  ${l.raw}`,
+    )
     .join('\n');
   return { json: list, text };
 }

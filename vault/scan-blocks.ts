@@ -121,7 +121,11 @@ export class BlockScanner {
 
     const allMatched = matched === containers.depth;
     containers.skipBlank(lineEnd);
-    const opened = containers.open(lineEnd, { paragraph: this.paragraphOpen, indentedCode: this.indentedCodeOpen }, allMatched);
+    const opened = containers.open(
+      lineEnd,
+      { paragraph: this.paragraphOpen, indentedCode: this.indentedCodeOpen },
+      allMatched,
+    );
     const p = containers.atPos;
     const indent = containers.atCol - containers.atBase;
     // Text here would continue the open paragraph; what cannot interrupt a paragraph yields to it.
@@ -198,8 +202,7 @@ export class BlockScanner {
       case EQUALS:
       case DASH:
       case STAR:
-      case UNDERSCORE:
-      {
+      case UNDERSCORE: {
         const underline = continuing && (c === EQUALS || c === DASH) ? setextLevel(text, p, lineEnd) : 0;
         // Link reference definitions are not a paragraph's text: they get no underline.
         if (underline > 0 && this.definitionLines() < this.paragraph.count) {
@@ -256,7 +259,11 @@ export class BlockScanner {
     const p = this.containers.atPos;
     switch (this.leaf) {
       case FENCED_CODE:
-        if (this.containers.atCol - this.containers.atBase <= 3 && isFenceClose(this.text, p, lineEnd, this.fenceMarker, this.fenceLength)) this.leaf = NO_LEAF;
+        if (
+          this.containers.atCol - this.containers.atBase <= 3 &&
+          isFenceClose(this.text, p, lineEnd, this.fenceMarker, this.fenceLength)
+        )
+          this.leaf = NO_LEAF;
         return true;
       case HTML_TO_MARKER:
         if (this.htmlEnd >= 0 && this.htmlEnd < lineEnd) this.leaf = NO_LEAF;
@@ -314,7 +321,11 @@ export class BlockScanner {
     containers.skipBlank(nextEnd);
     const delimiter = containers.atPos;
     // `- |` opens a list item before it can be a delimiter row.
-    if (containers.atCol - containers.atBase >= 4 || (text.charCodeAt(delimiter) === DASH && isSpaceOrTab(text.charCodeAt(delimiter + 1)))) return false;
+    if (
+      containers.atCol - containers.atBase >= 4 ||
+      (text.charCodeAt(delimiter) === DASH && isSpaceOrTab(text.charCodeAt(delimiter + 1)))
+    )
+      return false;
     return tableDelimiterCells(text, delimiter, nextEnd) === cells;
   }
 
@@ -334,7 +345,8 @@ export class BlockScanner {
       const kind = definitionLine(this.text, starts[lines]!, ends[lines]!);
       if (kind === NO_DEFINITION) break;
       lines++;
-      if (kind === DEFINITION_UNTITLED && lines < count && isTitleLine(this.text, starts[lines]!, ends[lines]!)) lines++;
+      if (kind === DEFINITION_UNTITLED && lines < count && isTitleLine(this.text, starts[lines]!, ends[lines]!))
+        lines++;
     }
     return lines;
   }

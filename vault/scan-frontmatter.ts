@@ -36,7 +36,10 @@ export function readFrontmatter(text: string): Frontmatter {
  * Parses the YAML (common simple frontmatter by a fast reader that agrees with `yaml`), recording
  * each error with its line in the note; keeps what did parse.
  */
-function parseYaml(source: string, firstLine: number): { data: Record<string, unknown> | null; problems: NoteProblem[] } {
+function parseYaml(
+  source: string,
+  firstLine: number,
+): { data: Record<string, unknown> | null; problems: NoteProblem[] } {
   const simple = readSimpleYaml(source);
   if (simple !== UNSUPPORTED) return { data: simple, problems: [] };
   const problems: NoteProblem[] = [];
@@ -58,7 +61,11 @@ function parseYaml(source: string, firstLine: number): { data: Record<string, un
   }
   if (isMapping(value)) return { data: value, problems };
   if (value !== null && value !== undefined && problems.length === 0) {
-    problems.push({ kind: 'yaml', message: 'Frontmatter is not a mapping of `key: value` lines, so it was ignored', line: firstLine });
+    problems.push({
+      kind: 'yaml',
+      message: 'Frontmatter is not a mapping of `key: value` lines, so it was ignored',
+      line: firstLine,
+    });
   }
   return { data: null, problems };
 }
@@ -100,14 +107,20 @@ function stringsOf(value: unknown, separator: RegExp): string[] {
   const items: unknown[] = Array.isArray(value) ? value : typeof value === 'string' ? value.split(separator) : [];
   const strings: string[] = [];
   for (const item of items) {
-    const text = typeof item === 'string' ? item.trim() : typeof item === 'number' && Number.isFinite(item) ? String(item) : '';
+    const text =
+      typeof item === 'string' ? item.trim() : typeof item === 'number' && Number.isFinite(item) ? String(item) : '';
     if (text !== '') strings.push(text);
   }
   return strings;
 }
 
 function isMapping(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.getPrototypeOf(value) === Object.prototype;
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Object.getPrototypeOf(value) === Object.prototype
+  );
 }
 
 /** `---` (or, closing, `...`) then only spaces and tabs. */

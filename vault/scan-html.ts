@@ -140,7 +140,7 @@ function tagNameEnd(text: string, q: number, lineEnd: number): number {
 }
 
 function isAttributeNameStart(c: number): boolean {
-  return isAsciiLetter(c) || c === 0x5f /* _ */ || c === 0x3a /* : */;
+  return isAsciiLetter(c) || c === 0x5f /* _ */ || c === 0x3a; /* : */
 }
 
 function isAttributeNameChar(c: number): boolean {
@@ -148,5 +148,13 @@ function isAttributeNameChar(c: number): boolean {
 }
 
 function isUnquotedValueChar(c: number): boolean {
-  return c > SPACE && c !== QUOTE && c !== APOSTROPHE && c !== EQUALS && c !== LESS_THAN && c !== GREATER_THAN && c !== BACKTICK;
+  return (
+    c > SPACE &&
+    c !== QUOTE &&
+    c !== APOSTROPHE &&
+    c !== EQUALS &&
+    c !== LESS_THAN &&
+    c !== GREATER_THAN &&
+    c !== BACKTICK
+  );
 }

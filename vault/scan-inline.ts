@@ -257,7 +257,14 @@ export class InlineScanner {
     return end;
   }
 
-  private addMarkdownLink(start: number, span: number, embed: boolean, textStart: number, textEnd: number, end: number): void {
+  private addMarkdownLink(
+    start: number,
+    span: number,
+    embed: boolean,
+    textStart: number,
+    textEnd: number,
+    end: number,
+  ): void {
     const parts = markdownTarget(this.text.slice(this.linkTail.destStart, this.linkTail.destEnd));
     if (parts === null) return;
     const alias = this.linkText(span, textStart, textEnd);
@@ -280,7 +287,8 @@ export class InlineScanner {
     const { starts, ends } = this.spans;
     if (textEnd <= ends[span]!) return this.text.slice(textStart, textEnd).trim();
     const parts = [this.text.slice(textStart, ends[span])];
-    for (let k = span + 1; k < this.spans.count && starts[k]! < textEnd; k++) parts.push(this.text.slice(starts[k], Math.min(ends[k]!, textEnd)));
+    for (let k = span + 1; k < this.spans.count && starts[k]! < textEnd; k++)
+      parts.push(this.text.slice(starts[k], Math.min(ends[k]!, textEnd)));
     return parts.join('\n').trim();
   }
 
@@ -355,5 +363,5 @@ export class InlineScanner {
 }
 
 function isBlockIdChar(c: number): boolean {
-  return isAsciiLetter(c) || isDigit(c) || c === 0x2d /* - */;
+  return isAsciiLetter(c) || isDigit(c) || c === 0x2d; /* - */
 }

@@ -11,7 +11,12 @@ export type ScanResult = { path: string; meta: NoteMeta; mtimeMs: number; size: 
 export function scanJob(job: ScanJob): ScanResult {
   try {
     const stats = statSync(job.absolute);
-    return { path: job.path, meta: scanBytes(job.path, readFileSync(job.absolute)), mtimeMs: stats.mtimeMs, size: stats.size };
+    return {
+      path: job.path,
+      meta: scanBytes(job.path, readFileSync(job.absolute)),
+      mtimeMs: stats.mtimeMs,
+      size: stats.size,
+    };
   } catch (error) {
     const meta = scanBytes(job.path, new Uint8Array());
     meta.problems.push({ kind: 'read', message: `Could not read the note: ${(error as Error).message}` });

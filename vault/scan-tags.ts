@@ -58,5 +58,5 @@ function withoutEmphasisCloser(text: string, hash: number, end: number, lineStar
 }
 
 function isEmphasisMarker(c: number): boolean {
-  return c === 0x2a /* * */ || c === UNDERSCORE || c === 0x7e /* ~ */;
+  return c === 0x2a /* * */ || c === UNDERSCORE || c === 0x7e; /* ~ */
 }

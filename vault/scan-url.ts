@@ -51,7 +51,13 @@ export function wwwUrlStart(text: string, dot: number, lineStart: number): numbe
   if (start === lineStart) return start;
   const before = text.charCodeAt(start - 1);
   const allowed =
-    before === LEFT_PAREN || before === STAR || before === UNDERSCORE || before === LEFT_BRACKET || before === RIGHT_BRACKET || before === TILDE || isWhitespace(before);
+    before === LEFT_PAREN ||
+    before === STAR ||
+    before === UNDERSCORE ||
+    before === LEFT_BRACKET ||
+    before === RIGHT_BRACKET ||
+    before === TILDE ||
+    isWhitespace(before);
   return allowed ? start : -1;
 }
 
@@ -59,7 +65,8 @@ export function wwwUrlStart(text: string, dot: number, lineStart: number): numbe
 function endsWithLetters(text: string, end: number, letters: string): boolean {
   const start = end - letters.length;
   if (start < 0) return false;
-  for (let j = 0; j < letters.length; j++) if ((text.charCodeAt(start + j) | 0x20) !== letters.charCodeAt(j)) return false;
+  for (let j = 0; j < letters.length; j++)
+    if ((text.charCodeAt(start + j) | 0x20) !== letters.charCodeAt(j)) return false;
   return true;
 }
 
@@ -70,7 +77,14 @@ function endsWithLetters(text: string, end: number, letters: string): boolean {
  */
 export function literalUrlEnd(text: string, from: number, lineEnd: number, afterProtocol: boolean): number {
   let q = from;
-  if (afterProtocol && (q >= lineEnd || isWhitespace(text.charCodeAt(q)) || text.charCodeAt(q) < SPACE || isPunctuation(text.charCodeAt(q)))) return -1;
+  if (
+    afterProtocol &&
+    (q >= lineEnd ||
+      isWhitespace(text.charCodeAt(q)) ||
+      text.charCodeAt(q) < SPACE ||
+      isPunctuation(text.charCodeAt(q)))
+  )
+    return -1;
   let seen = false;
   let underscoreInLast = false;
   let underscoreInPenultimate = false;
@@ -133,7 +147,18 @@ function isTrail(text: string, q: number, lineEnd: number): boolean {
 
 function isRegularTrail(c: number): boolean {
   return (
-    c === BANG || c === QUOTE || c === APOSTROPHE || c === RIGHT_PAREN || c === STAR || c === COMMA || c === DOT || c === COLON || c === SEMICOLON || c === QUESTION || c === UNDERSCORE || c === TILDE
+    c === BANG ||
+    c === QUOTE ||
+    c === APOSTROPHE ||
+    c === RIGHT_PAREN ||
+    c === STAR ||
+    c === COMMA ||
+    c === DOT ||
+    c === COLON ||
+    c === SEMICOLON ||
+    c === QUESTION ||
+    c === UNDERSCORE ||
+    c === TILDE
   );
 }
 

@@ -27,7 +27,7 @@ export function readSimpleYaml(source: string): Record<string, Value> | null | t
   const lines = source.split('\n');
   const mapping: Record<string, Value> = {};
   let empty = true;
-  for (let i = 0; i < lines.length; ) {
+  for (let i = 0; i < lines.length;) {
     const line = lines[i]!;
     if (line.trim() === '') {
       i++;
@@ -92,7 +92,9 @@ function scalar(text: string, inFlow: boolean): Value | typeof UNSUPPORTED {
   }
   if (first === "'") {
     const inner = text.slice(1, -1);
-    return text.length >= 2 && text.endsWith("'") && !inner.replace(/''/g, '').includes("'") ? inner.replace(/''/g, "'") : UNSUPPORTED;
+    return text.length >= 2 && text.endsWith("'") && !inner.replace(/''/g, '').includes("'")
+      ? inner.replace(/''/g, "'")
+      : UNSUPPORTED;
   }
   if (INDICATOR.test(first) || text.includes(': ') || text.endsWith(':') || text.includes(' #')) return UNSUPPORTED;
   if (inFlow && FLOW_INDICATOR.test(text)) return UNSUPPORTED;
@@ -109,6 +111,10 @@ function resolvePlain(text: string): Value | typeof UNSUPPORTED {
   if (/^(?:[Ff]alse|FALSE)$/.test(text)) return false;
   if (/^[-+]?[0-9]+$/.test(text)) return parseInt(text, 10);
   if (/^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(text)) return parseFloat(text);
-  if (/^(?:0o|0x|[-+]?\.(?:inf|Inf|INF)$|\.nan$|\.NaN$|\.NAN$)/.test(text) || /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE]/.test(text)) return UNSUPPORTED;
+  if (
+    /^(?:0o|0x|[-+]?\.(?:inf|Inf|INF)$|\.nan$|\.NaN$|\.NAN$)/.test(text) ||
+    /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE]/.test(text)
+  )
+    return UNSUPPORTED;
   return text;
 }

@@ -94,7 +94,17 @@ function scanText(path: string, text: string): NoteMeta {
 }
 
 function emptyMeta(path: string, problems: NoteProblem[]): NoteMeta {
-  return { path, title: fileTitle(path), aliases: [], frontmatter: null, headings: [], blocks: [], tags: [], links: [], problems };
+  return {
+    path,
+    title: fileTitle(path),
+    aliases: [],
+    frontmatter: null,
+    headings: [],
+    blocks: [],
+    tags: [],
+    links: [],
+    problems,
+  };
 }
 
 function firstH1(headings: HeadingRef[]): string | null {
@@ -123,13 +133,14 @@ function decodeLossy(bytes: Uint8Array): string {
 
 /** The offset of the first byte that does not start (or continue) a well-formed UTF-8 sequence, or -1. */
 export function firstInvalidUtf8(bytes: Uint8Array): number {
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const lead = bytes[i]!;
     if (lead < 0x80) {
       i++;
       continue;
     }
-    const trailing = lead >= 0xc2 && lead <= 0xdf ? 1 : lead >= 0xe0 && lead <= 0xef ? 2 : lead >= 0xf0 && lead <= 0xf4 ? 3 : 0;
+    const trailing =
+      lead >= 0xc2 && lead <= 0xdf ? 1 : lead >= 0xe0 && lead <= 0xef ? 2 : lead >= 0xf0 && lead <= 0xf4 ? 3 : 0;
     if (trailing === 0 || i + trailing >= bytes.length) return i;
     // The second byte's range excludes overlong forms, surrogates and code points past U+10FFFF.
     const low = lead === 0xe0 ? 0xa0 : lead === 0xf0 ? 0x90 : 0x80;

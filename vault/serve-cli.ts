@@ -25,14 +25,18 @@ async function main(): Promise<void> {
   if (!existsSync(`${staticDir}/index.html`)) throw new Error('The renderer is not built: run "npm run build" first.');
 
   const dataDir = values['data-dir'] ?? defaultDataDir();
-  const root = values.vault ?? (await ensureWelcomeVault(dataDir, fileURLToPath(new URL('./welcome', import.meta.url))));
+  const root =
+    values.vault ?? (await ensureWelcomeVault(dataDir, fileURLToPath(new URL('./welcome', import.meta.url))));
   const service = await VaultService.open(root, { host: 'browser', cacheDir: join(dataDir, 'index-cache') });
   const host = await startBrowserHost({ service, staticDir, port });
   console.log(`Plexus is serving ${service.vault.root}`);
   console.log(`Open ${host.url}`);
 
   const stop = () => {
-    void host.close().then(() => service.close()).then(() => process.exit(0));
+    void host
+      .close()
+      .then(() => service.close())
+      .then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

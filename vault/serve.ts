@@ -47,7 +47,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_NOTE_BYTES * 2 });
   let port = 0;
 
-  const hostOk = (req: IncomingMessage) => req.headers.host === `127.0.0.1:${port}` || req.headers.host === `localhost:${port}`;
+  const hostOk = (req: IncomingMessage) =>
+    req.headers.host === `127.0.0.1:${port}` || req.headers.host === `localhost:${port}`;
   const tokenOk = (req: IncomingMessage) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const given = url.searchParams.get('token') ?? cookieOf(req, COOKIE);

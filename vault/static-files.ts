@@ -13,10 +13,7 @@ const CONTENT_TYPES: Record<string, string> = {
 };
 
 /** Reads a file of the built renderer for a URL path, or null when there is none. */
-export async function readStatic(
-  root: string,
-  urlPath: string,
-): Promise<{ body: Buffer; contentType: string } | null> {
+export async function readStatic(root: string, urlPath: string): Promise<{ body: Buffer; contentType: string } | null> {
   let decoded: string;
   try {
     decoded = decodeURIComponent(urlPath);

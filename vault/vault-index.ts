@@ -88,13 +88,16 @@ export class VaultIndex {
     if (this.saveTimer) clearTimeout(this.saveTimer);
     this.saveTimer = null;
     await this.updates;
-    if (this.options.cacheFile) await saveIndexCache(this.options.cacheFile, this.vault.root, this.cache).catch(() => undefined);
+    if (this.options.cacheFile)
+      await saveIndexCache(this.options.cacheFile, this.vault.root, this.cache).catch(() => undefined);
   }
 
   private async buildAll(): Promise<void> {
     const started = performance.now();
     const entries = await this.vault.list();
-    const cached = this.options.cacheFile ? await loadIndexCache(this.options.cacheFile, this.vault.root) : new Map<string, CachedNote>();
+    const cached = this.options.cacheFile
+      ? await loadIndexCache(this.options.cacheFile, this.vault.root)
+      : new Map<string, CachedNote>();
     const jobs = [];
     const attachments: string[] = [];
     const fresh = new Map<string, CachedNote>();
@@ -111,8 +114,13 @@ export class VaultIndex {
     }
     const total = fresh.size + jobs.length;
     this.setStatus({ state: 'indexing', done: fresh.size, total });
-    const scanned = await scanAll(jobs, (done) => this.setStatus({ state: 'indexing', done: fresh.size + done, total }), this.options.worker);
-    for (const result of scanned) fresh.set(result.path, { mtimeMs: result.mtimeMs, size: result.size, meta: result.meta });
+    const scanned = await scanAll(
+      jobs,
+      (done) => this.setStatus({ state: 'indexing', done: fresh.size + done, total }),
+      this.options.worker,
+    );
+    for (const result of scanned)
+      fresh.set(result.path, { mtimeMs: result.mtimeMs, size: result.size, meta: result.meta });
     this.links = LinkIndex.from(
       [...fresh.values()].map((note) => note.meta),
       attachments,

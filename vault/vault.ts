@@ -92,7 +92,10 @@ export class Vault {
     const stats = await fs.stat(abs);
     if (stats.isDirectory()) throw new PlexusError('INVALID_ARGUMENT', `"${rel}" is a folder, not a note.`);
     if (stats.size > MAX_NOTE_BYTES) {
-      throw new PlexusError('TOO_LARGE', `"${rel}" is ${mb(stats.size)}; notes over ${mb(MAX_NOTE_BYTES)} are not opened.`);
+      throw new PlexusError(
+        'TOO_LARGE',
+        `"${rel}" is ${mb(stats.size)}; notes over ${mb(MAX_NOTE_BYTES)} are not opened.`,
+      );
     }
     const bytes = await fs.readFile(abs);
     const decoded = bytes.includes(0) ? null : decodeNote(bytes);
@@ -109,39 +112,46 @@ export class Vault {
    */
   async write(path: string, text: string, baseVersion: string): Promise<{ version: string }> {
     const rel = normalizeVaultPath(path);
-    return this.locked(rel, () => this.own.run(async () => {
-      // A symlinked note is written through to its target (checked to be inside the vault).
-      const abs = await this.resolveExisting(rel, { real: true });
-      const current = await fs.readFile(abs).catch((e: NodeJS.ErrnoException) => {
-        throw e.code === 'EISDIR' ? new PlexusError('INVALID_ARGUMENT', `"${rel}" is a folder, not a note.`) : e;
-      });
-      if (versionOf(current) !== baseVersion) {
-        throw new PlexusError('STALE_VERSION', `"${rel}" changed on disk after it was opened; your edits were not saved over it.`);
-      }
-      const decoded = decodeNote(current);
-      const bytes = encodeNote(text, decoded?.format ?? DEFAULT_FORMAT);
-      const version = versionOf(bytes);
-      if (version === baseVersion) return { version };
-      await this.io(rel, () => atomicWrite(abs, bytes));
-      this.own.record(rel, signatureOf(await fs.stat(abs)));
-      this.emit({ type: 'changed', path: rel, origin: 'app', version });
-      return { version };
-    }));
+    return this.locked(rel, () =>
+      this.own.run(async () => {
+        // A symlinked note is written through to its target (checked to be inside the vault).
+        const abs = await this.resolveExisting(rel, { real: true });
+        const current = await fs.readFile(abs).catch((e: NodeJS.ErrnoException) => {
+          throw e.code === 'EISDIR' ? new PlexusError('INVALID_ARGUMENT', `"${rel}" is a folder, not a note.`) : e;
+        });
+        if (versionOf(current) !== baseVersion) {
+          throw new PlexusError(
+            'STALE_VERSION',
+            `"${rel}" changed on disk after it was opened; your edits were not saved over it.`,
+          );
+        }
+        const decoded = decodeNote(current);
+        const bytes = encodeNote(text, decoded?.format ?? DEFAULT_FORMAT);
+        const version = versionOf(bytes);
+        if (version === baseVersion) return { version };
+        await this.io(rel, () => atomicWrite(abs, bytes));
+        this.own.record(rel, signatureOf(await fs.stat(abs)));
+        this.emit({ type: 'changed', path: rel, origin: 'app', version });
+        return { version };
+      }),
+    );
   }
 
   /** Creates a note; refuses to replace an existing file. */
   async create(path: string, text = ''): Promise<{ path: string; version: string }> {
     const rel = normalizeVaultPath(path);
     assertPortablePath(rel);
-    return this.locked(rel, () => this.own.run(async () => {
-      const abs = await this.resolveNew(rel);
-      await this.makeParents(rel);
-      const bytes = encodeNote(text, DEFAULT_FORMAT);
-      await this.io(rel, () => atomicWrite(abs, bytes, { exclusive: true }));
-      this.own.record(rel, signatureOf(await fs.stat(abs)));
-      this.emit({ type: 'added', path: rel, kind: 'file', origin: 'app' });
-      return { path: rel, version: versionOf(bytes) };
-    }));
+    return this.locked(rel, () =>
+      this.own.run(async () => {
+        const abs = await this.resolveNew(rel);
+        await this.makeParents(rel);
+        const bytes = encodeNote(text, DEFAULT_FORMAT);
+        await this.io(rel, () => atomicWrite(abs, bytes, { exclusive: true }));
+        this.own.record(rel, signatureOf(await fs.stat(abs)));
+        this.emit({ type: 'added', path: rel, kind: 'file', origin: 'app' });
+        return { path: rel, version: versionOf(bytes) };
+      }),
+    );
   }
 
   /** Creates a folder (and its missing parents); refuses an existing one. */
@@ -293,7 +303,13 @@ export class Vault {
     const [stem, ext] = dot > 0 ? [name.slice(0, dot), name.slice(dot)] : [name, ''];
     for (let n = 1; ; n++) {
       const target = join(folder, n === 1 ? name : `${stem} ${n}${ext}`);
-      if (await fs.lstat(target).then(() => true, () => false)) continue;
+      if (
+        await fs.lstat(target).then(
+          () => true,
+          () => false,
+        )
+      )
+        continue;
       await fs.rename(abs, target);
       return;
     }

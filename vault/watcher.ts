@@ -23,7 +23,10 @@ export class VaultWatcher {
     this.watcher = watch(vault.root, {
       ignoreInitial: true,
       // Dot-files and dot-folders (.git, .obsidian, .trash, our temp files) are not the vault's.
-      ignored: (path: string) => relative(vault.root, path).split(sep).some((s) => s.startsWith('.')),
+      ignored: (path: string) =>
+        relative(vault.root, path)
+          .split(sep)
+          .some((s) => s.startsWith('.')),
     });
     this.ready = new Promise((resolve) => this.watcher.once('ready', () => resolve()));
     this.watcher.on('all', (event, path) => {

@@ -25,10 +25,18 @@ export function buildTree(entries: readonly FileEntry[]): TreeNode {
   };
   for (const entry of entries) {
     if (entry.kind === 'folder') folderOf(entry.path);
-    else folderOf(parentPath(entry.path)).children.push({ name: baseName(entry.path), path: entry.path, kind: 'file', children: [] });
+    else
+      folderOf(parentPath(entry.path)).children.push({
+        name: baseName(entry.path),
+        path: entry.path,
+        kind: 'file',
+        children: [],
+      });
   }
   const sort = (node: TreeNode): void => {
-    node.children.sort((a, b) => (a.kind !== b.kind ? (a.kind === 'folder' ? -1 : 1) : collator.compare(a.name, b.name)));
+    node.children.sort((a, b) =>
+      a.kind !== b.kind ? (a.kind === 'folder' ? -1 : 1) : collator.compare(a.name, b.name),
+    );
     node.children.forEach(sort);
   };
   sort(root);

@@ -122,8 +122,19 @@ export class FileTree {
     const input = document.createElement('input');
     input.className = 'tree-input';
     input.style.marginLeft = `${8 + depth * 14}px`;
-    input.setAttribute('aria-label', node ? `New name for ${node.name}` : editing?.mode === 'create' && editing.kind === 'folder' ? 'Folder name' : 'Note name');
-    input.value = node ? displayName(node) : editing?.mode === 'create' ? this.defaultName(editing.folder, editing.kind) : '';
+    input.setAttribute(
+      'aria-label',
+      node
+        ? `New name for ${node.name}`
+        : editing?.mode === 'create' && editing.kind === 'folder'
+          ? 'Folder name'
+          : 'Note name',
+    );
+    input.value = node
+      ? displayName(node)
+      : editing?.mode === 'create'
+        ? this.defaultName(editing.folder, editing.kind)
+        : '';
     let done = false;
     const finish = async (commit: boolean): Promise<void> => {
       if (done) return;
@@ -151,7 +162,9 @@ export class FileTree {
 
   /** "Untitled" (or "Untitled 2"…), "New folder" (…): a name free in `folder`, ready to type over. */
   private defaultName(folder: string, kind: 'file' | 'folder'): string {
-    return kind === 'folder' ? freeName(this.taken, folder, 'New folder', '') : freeName(this.taken, folder, 'Untitled', '.md').slice(0, -3);
+    return kind === 'folder'
+      ? freeName(this.taken, folder, 'New folder', '')
+      : freeName(this.taken, folder, 'Untitled', '.md').slice(0, -3);
   }
 
   private activate(node: TreeNode): void {

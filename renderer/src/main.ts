@@ -14,7 +14,13 @@ async function boot(): Promise<void> {
   const api = await connect((connected) => status.showConnection(connected));
   const workspace = new Workspace(
     api,
-    { tree: byId('file-tree'), editor: byId('editor'), title: byId('note-title'), empty: byId('empty'), vaultName: byId('vault-name') },
+    {
+      tree: byId('file-tree'),
+      editor: byId('editor'),
+      title: byId('note-title'),
+      empty: byId('empty'),
+      vaultName: byId('vault-name'),
+    },
     status,
   );
   byId('new-note').addEventListener('click', () => workspace.run('new-note'));

@@ -55,7 +55,10 @@ export class NoteEditor {
   open(path: string, text: string): void {
     this.stash();
     const cached = this.states.get(path);
-    const state = cached && cached.doc.toString() === text ? cached : EditorState.create({ doc: text, extensions: this.extensions });
+    const state =
+      cached && cached.doc.toString() === text
+        ? cached
+        : EditorState.create({ doc: text, extensions: this.extensions });
     this.view.setState(state);
     this.path = path;
     this.view.dom.hidden = false;

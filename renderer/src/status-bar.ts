@@ -41,7 +41,10 @@ export class StatusBar {
 
   /** Index progress while the vault is being indexed; nothing once it is ready. */
   showIndex(status: IndexStatus): void {
-    this.index.textContent = status.state === 'indexing' ? `Indexing ${status.done.toLocaleString()} / ${status.total.toLocaleString()} notes` : '';
+    this.index.textContent =
+      status.state === 'indexing'
+        ? `Indexing ${status.done.toLocaleString()} / ${status.total.toLocaleString()} notes`
+        : '';
   }
 
   showConnection(connected: boolean): void {

@@ -54,10 +54,16 @@ export class Workspace {
     document.title = `${info.name} — Plexus`;
     this.lastNoteKey = `plexus:last-note:${info.root}`;
     await this.refresh();
-    void this.api.indexStatus({}).then((report) => this.status.showIndex(report), () => undefined);
+    void this.api.indexStatus({}).then(
+      (report) => this.status.showIndex(report),
+      () => undefined,
+    );
     const last = localStorage.getItem(this.lastNoteKey);
     const notes = this.files.filter((f) => f.kind === 'file' && isNote(f.path));
-    const first = notes.find((f) => f.path === last) ?? notes.find((f) => /^(start-here|welcome|readme)\.md$/i.test(f.path)) ?? notes[0];
+    const first =
+      notes.find((f) => f.path === last) ??
+      notes.find((f) => /^(start-here|welcome|readme)\.md$/i.test(f.path)) ??
+      notes[0];
     if (first) await this.open(first.path);
   }
 
@@ -86,7 +92,10 @@ export class Workspace {
     if (this.autosave) {
       await this.autosave.flush();
       if (this.autosave.dirty) {
-        notify(`"${baseName(this.autosave.path)}" has unsaved changes that could not be saved; resolve that first.`, 'error');
+        notify(
+          `"${baseName(this.autosave.path)}" has unsaved changes that could not be saved; resolve that first.`,
+          'error',
+        );
         return;
       }
       this.autosave.dispose();
@@ -94,7 +103,14 @@ export class Workspace {
     try {
       const note = await this.api.readNote({ path });
       this.editor.open(note.path, note.text);
-      this.autosave = new Autosave(this.api, note.path, note.version, note.text, () => this.editor.text, (s) => this.showSave(s));
+      this.autosave = new Autosave(
+        this.api,
+        note.path,
+        note.version,
+        note.text,
+        () => this.editor.text,
+        (s) => this.showSave(s),
+      );
       this.showSave(this.autosave.status);
       this.showOpen(note.path);
       localStorage.setItem(this.lastNoteKey, note.path);
@@ -137,7 +153,10 @@ export class Workspace {
 
   private async trash(path: string): Promise<void> {
     const entry = this.files.find((f) => f.path === path);
-    const what = entry?.kind === 'folder' ? `the folder "${baseName(path)}" and everything in it` : `"${displayName({ name: baseName(path), kind: 'file' })}"`;
+    const what =
+      entry?.kind === 'folder'
+        ? `the folder "${baseName(path)}" and everything in it`
+        : `"${displayName({ name: baseName(path), kind: 'file' })}"`;
     if (!confirm(`Move ${what} to the trash?`)) return;
     try {
       if (this.autosave && isWithin(this.autosave.path, path)) {

@@ -22,9 +22,13 @@ function pass(notes: { path: string; text: string }[]): { seconds: number; links
 }
 
 const { notes, bytes } = generate(TARGET_MB);
-console.log(`${notes.length} notes, ${(bytes / MB).toFixed(1)} MB (UTF-8), avg ${(bytes / notes.length / 1024).toFixed(1)} KB`);
+console.log(
+  `${notes.length} notes, ${(bytes / MB).toFixed(1)} MB (UTF-8), avg ${(bytes / notes.length / 1024).toFixed(1)} KB`,
+);
 pass(notes); // warm-up
 const runs = [pass(notes), pass(notes), pass(notes)];
 const median = [...runs].sort((a, b) => a.seconds - b.seconds)[1]!;
 console.log(`runs: ${runs.map((run) => `${run.seconds.toFixed(3)} s`).join(', ')}; ${median.links} links per pass`);
-console.log(`scanNote: ${(bytes / MB / median.seconds).toFixed(0)} MB/s (median of 3), ${Math.round(notes.length / median.seconds)} notes/s`);
+console.log(
+  `scanNote: ${(bytes / MB / median.seconds).toFixed(0)} MB/s (median of 3), ${Math.round(notes.length / median.seconds)} notes/s`,
+);

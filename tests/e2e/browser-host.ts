@@ -13,10 +13,14 @@ export async function startHost(fixture = 'basic'): Promise<RunningHost> {
   const dir = await mkdtemp(join(tmpdir(), 'plexus-e2e-'));
   const vault = join(dir, 'vault');
   await cp(join(repo, 'tests/fixtures', fixture), vault, { recursive: true });
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'vault/serve-cli.ts', '--vault', vault, '--port', '0'], {
-    cwd: repo,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'vault/serve-cli.ts', '--vault', vault, '--port', '0'],
+    {
+      cwd: repo,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   const url = await new Promise<string>((resolveUrl, reject) => {
     const timer = setTimeout(() => reject(new Error(`browser host did not start:\n${output}`)), 20_000);

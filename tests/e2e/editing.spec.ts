@@ -5,9 +5,7 @@ import { expect, test } from './browser-host';
 
 /** Polls a file on disk until `check` holds (the app saves asynchronously). */
 async function expectFile(path: string, check: (text: string | null) => boolean): Promise<void> {
-  await expect
-    .poll(async () => check(await readFile(path, 'utf8').catch(() => null)), { timeout: 8_000 })
-    .toBe(true);
+  await expect.poll(async () => check(await readFile(path, 'utf8').catch(() => null)), { timeout: 8_000 }).toBe(true);
 }
 
 const row = (page: Page, path: string) => page.locator(`.tree-row[data-path="${path}"]`);
@@ -24,7 +22,10 @@ test('opens a note from the tree, and what is typed is saved to disk', async ({ 
   await page.keyboard.press('ControlOrMeta+End');
   await page.keyboard.type('\nTyped in the browser.');
   await expect(saveState(page)).toHaveText('Saved', { timeout: 8_000 });
-  await expectFile(join(host.vault, 'beta.md'), (t) => t === '# Beta\n\nBeta links back to [[alpha]].\n\nTyped in the browser.');
+  await expectFile(
+    join(host.vault, 'beta.md'),
+    (t) => t === '# Beta\n\nBeta links back to [[alpha]].\n\nTyped in the browser.',
+  );
 });
 
 test('nested folders expand, and a CRLF note stays CRLF after an edit', async ({ page, host }) => {

@@ -7,7 +7,10 @@ import { electronBinary } from '../../scripts/electron-binary.mjs';
 const repo = resolve(import.meta.dirname, '../..');
 const binary = electronBinary();
 
-test.skip(!binary, "Electron's binary is not installed on this machine (its download is not reachable), so the desktop app cannot be launched here.");
+test.skip(
+  !binary,
+  "Electron's binary is not installed on this machine (its download is not reachable), so the desktop app cannot be launched here.",
+);
 
 test('the desktop app opens a vault sandboxed, and saves an edit', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'plexus-electron-'));

@@ -2,9 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { DESKTOP_CSP, isExternalUrl } from '../../../electron/security';
 
 describe('isExternalUrl', () => {
-  it.each(['https://example.com', 'http://example.com/a?b', 'mailto:someone@example.com'])('opens %s in the OS', (url) => {
-    expect(isExternalUrl(url)).toBe(true);
-  });
+  it.each(['https://example.com', 'http://example.com/a?b', 'mailto:someone@example.com'])(
+    'opens %s in the OS',
+    (url) => {
+      expect(isExternalUrl(url)).toBe(true);
+    },
+  );
 
   it.each(['javascript:alert(1)', 'file:///etc/passwd', 'data:text/html,x', 'vbscript:x', 'not a url', 'ftp://x'])(
     'refuses %s',

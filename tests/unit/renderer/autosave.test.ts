@@ -9,7 +9,14 @@ function setup(write: Write) {
   let text = 'hello';
   const states: SaveState['kind'][] = [];
   const api = { writeNote: vi.fn(write) };
-  const autosave = new Autosave(api, 'a.md', 'v0', 'hello', () => text, (s) => states.push(s.kind));
+  const autosave = new Autosave(
+    api,
+    'a.md',
+    'v0',
+    'hello',
+    () => text,
+    (s) => states.push(s.kind),
+  );
   return {
     api,
     autosave,

@@ -28,7 +28,15 @@ function json<T>(run: Run): T {
   return JSON.parse(run.stdout) as T;
 }
 
-type LinkJson = { source: string; line: number; raw: string; target: string; resolved: string | null; embed: boolean; alias: string | null };
+type LinkJson = {
+  source: string;
+  line: number;
+  raw: string;
+  target: string;
+  resolved: string | null;
+  embed: boolean;
+  alias: string | null;
+};
 
 describe('plexus CLI', () => {
   it('index: counts, problems and time, as text and as JSON', async () => {
@@ -46,7 +54,9 @@ describe('plexus CLI', () => {
   });
 
   it('links NOTE: every link with what it resolves to, code excluded', async () => {
-    const links = json<LinkJson[]>(await plexus('links', 'podcast/social-connections-and-trauma.md', '--vault', vault, '--json'));
+    const links = json<LinkJson[]>(
+      await plexus('links', 'podcast/social-connections-and-trauma.md', '--vault', vault, '--json'),
+    );
     expect(links.map((l) => [l.target, l.resolved])).toEqual([
       ['morning-show', null],
       ['fear-circuits', 'topics/fear-circuits.md'],
@@ -76,13 +86,24 @@ describe('plexus CLI', () => {
 
   it('an exact path wins over a same-named note elsewhere, and attachments resolve', async () => {
     const links = json<LinkJson[]>(await plexus('links', 'topics/fear-circuits.md', '--vault', vault, '--json'));
-    expect(links.map((l) => l.resolved)).toEqual(['amygdala.md', 'podcast/social-connections-and-trauma.md', 'amygdala.md']);
+    expect(links.map((l) => l.resolved)).toEqual([
+      'amygdala.md',
+      'podcast/social-connections-and-trauma.md',
+      'amygdala.md',
+    ]);
     const deep = json<LinkJson[]>(await plexus('links', 'topics/deep/amygdala.md', '--vault', vault, '--json'));
-    expect(deep[0]).toMatchObject({ target: 'brain.png', resolved: 'attachments/brain.png', embed: true, alias: '200' });
+    expect(deep[0]).toMatchObject({
+      target: 'brain.png',
+      resolved: 'attachments/brain.png',
+      embed: true,
+      alias: '200',
+    });
   });
 
   it('unresolved and tags', async () => {
-    const groups = json<{ target: string; sources: LinkJson[] }[]>(await plexus('unresolved', '--vault', vault, '--json'));
+    const groups = json<{ target: string; sources: LinkJson[] }[]>(
+      await plexus('unresolved', '--vault', vault, '--json'),
+    );
     expect(groups.map((g) => [g.target, g.sources.map((s) => s.source)])).toEqual([
       ['morning-show', ['podcast/social-connections-and-trauma.md']],
     ]);
@@ -94,7 +115,13 @@ describe('plexus CLI', () => {
   });
 
   it('bad usage exits 2 with the usage; errors exit 1 with one clear message', async () => {
-    for (const args of [[], ['index'], ['frobnicate', '--vault', vault], ['links', '--vault', vault], ['index', '--vault', vault, '--nope']]) {
+    for (const args of [
+      [],
+      ['index'],
+      ['frobnicate', '--vault', vault],
+      ['links', '--vault', vault],
+      ['index', '--vault', vault, '--nope'],
+    ]) {
       const run = await plexus(...args);
       expect(run.code, args.join(' ')).toBe(2);
       expect(run.stderr).toMatch(/^plexus: .+\n\nusage: plexus/);

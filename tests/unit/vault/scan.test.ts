@@ -37,15 +37,36 @@ describe('scanNote: wiki links and embeds', () => {
     ['a plain link', 'See [[a]].', [['[[a]]', { target: 'a' }]]],
     ['an alias', '[[a|b]]', [['[[a|b]]', { target: 'a', alias: 'b' }]]],
     ['spaces around target and alias are trimmed', 'x [[ a | b ]] y', [['[[ a | b ]]', { target: 'a', alias: 'b' }]]],
-    ['the seed notes’ form', 'Fear [[neuroscience_of_fear | Neuroscience of Fear]].', [['[[neuroscience_of_fear | Neuroscience of Fear]]', { target: 'neuroscience_of_fear', alias: 'Neuroscience of Fear' }]]],
+    [
+      'the seed notes’ form',
+      'Fear [[neuroscience_of_fear | Neuroscience of Fear]].',
+      [
+        [
+          '[[neuroscience_of_fear | Neuroscience of Fear]]',
+          { target: 'neuroscience_of_fear', alias: 'Neuroscience of Fear' },
+        ],
+      ],
+    ],
     ['a heading', '[[a#h]]', [['[[a#h]]', { target: 'a', headings: ['h'] }]]],
     ['a heading path', '[[a#h1#h2]]', [['[[a#h1#h2]]', { target: 'a', headings: ['h1', 'h2'] }]]],
     ['a heading in the same note', '[[#h]]', [['[[#h]]', { target: '', headings: ['h'] }]]],
     ['a block', '[[a#^id]]', [['[[a#^id]]', { target: 'a', block: 'id' }]]],
-    ['a heading, a block and an alias', '[[a # h # ^b-1 | shown]]', [['[[a # h # ^b-1 | shown]]', { target: 'a', headings: ['h'], block: 'b-1', alias: 'shown' }]]],
-    ['a block id that is not last is heading text', '[[a#^x#h]]', [['[[a#^x#h]]', { target: 'a', headings: ['^x', 'h'] }]]],
+    [
+      'a heading, a block and an alias',
+      '[[a # h # ^b-1 | shown]]',
+      [['[[a # h # ^b-1 | shown]]', { target: 'a', headings: ['h'], block: 'b-1', alias: 'shown' }]],
+    ],
+    [
+      'a block id that is not last is heading text',
+      '[[a#^x#h]]',
+      [['[[a#^x#h]]', { target: 'a', headings: ['^x', 'h'] }]],
+    ],
     ['an embed', '![[a]]', [['![[a]]', { target: 'a', embed: true }]]],
-    ['an image embed with a size', '![[img.png|100]]', [['![[img.png|100]]', { target: 'img.png', alias: '100', embed: true }]]],
+    [
+      'an image embed with a size',
+      '![[img.png|100]]',
+      [['![[img.png|100]]', { target: 'img.png', alias: '100', embed: true }]],
+    ],
     ['an escaped pipe (as in table cells) splits', 'x [[a\\|b]] y', [['[[a\\|b]]', { target: 'a', alias: 'b' }]]],
     ['only the first pipe splits', '[[a|b|c]]', [['[[a|b|c]]', { target: 'a', alias: 'b|c' }]]],
     ['the content runs to the first ]]', '[[Sq]uare]]', [['[[Sq]uare]]', { target: 'Sq]uare' }]]],
@@ -53,7 +74,15 @@ describe('scanNote: wiki links and embeds', () => {
     ['a URL is a note name', '[[https://x]]', [['[[https://x]]', { target: 'https://x' }]]],
     ['Unicode', 'Voir [[Café ☕|µg]]', [['[[Café ☕|µg]]', { target: 'Café ☕', alias: 'µg' }]]],
     ['an empty alias is none', '[[a|]]', [['[[a|]]', { target: 'a' }]]],
-    ['several on a line, in order', '[[a]] and ![[b]] then [[c|d]]', [['[[a]]', { target: 'a' }], ['![[b]]', { target: 'b', embed: true }], ['[[c|d]]', { target: 'c', alias: 'd' }]]],
+    [
+      'several on a line, in order',
+      '[[a]] and ![[b]] then [[c|d]]',
+      [
+        ['[[a]]', { target: 'a' }],
+        ['![[b]]', { target: 'b', embed: true }],
+        ['[[c|d]]', { target: 'c', alias: 'd' }],
+      ],
+    ],
     ['a link in a heading', '## See [[a]]', [['[[a]]', { target: 'a' }]]],
     ['a link in a list item, tab-indented', '- a\n\t- b [[x]]', [['[[x]]', { target: 'x' }]]],
     ['a link in a callout', '> [!info] Title\n> Text [[x]]', [['[[x]]', { target: 'x' }]]],
@@ -73,8 +102,30 @@ describe('scanNote: wiki links and embeds', () => {
   it('gives offsets and lines in the text as the editor sees it', () => {
     const text = '# T\n\nLine two ✓ [[a]]\nthen ![[b|c]]';
     expect(scan(text).links).toEqual([
-      { raw: '[[a]]', target: 'a', headings: [], block: null, alias: null, style: 'wiki', embed: false, start: 16, end: 21, line: 3 },
-      { raw: '![[b|c]]', target: 'b', headings: [], block: null, alias: 'c', style: 'wiki', embed: true, start: 27, end: 35, line: 4 },
+      {
+        raw: '[[a]]',
+        target: 'a',
+        headings: [],
+        block: null,
+        alias: null,
+        style: 'wiki',
+        embed: false,
+        start: 16,
+        end: 21,
+        line: 3,
+      },
+      {
+        raw: '![[b|c]]',
+        target: 'b',
+        headings: [],
+        block: null,
+        alias: 'c',
+        style: 'wiki',
+        embed: true,
+        start: 27,
+        end: 35,
+        line: 4,
+      },
     ]);
   });
 
@@ -86,24 +137,102 @@ describe('scanNote: wiki links and embeds', () => {
 
 describe('scanNote: markdown links', () => {
   const cases: LinkCase[] = [
-    ['a link to a note', '[text](path.md)', [['[text](path.md)', { target: 'path.md', alias: 'text', style: 'markdown' }]]],
-    ['an image is an embed', '![alt](img.png)', [['![alt](img.png)', { target: 'img.png', alias: 'alt', style: 'markdown', embed: true }]]],
-    ['an angle-bracketed destination', '[text](<a b.md>)', [['[text](<a b.md>)', { target: 'a b.md', alias: 'text', style: 'markdown' }]]],
-    ['URL-decoded, with a heading', '[t](folder/Note%20Name.md#My%20Heading)', [['[t](folder/Note%20Name.md#My%20Heading)', { target: 'folder/Note Name.md', headings: ['My Heading'], alias: 't', style: 'markdown' }]]],
+    [
+      'a link to a note',
+      '[text](path.md)',
+      [['[text](path.md)', { target: 'path.md', alias: 'text', style: 'markdown' }]],
+    ],
+    [
+      'an image is an embed',
+      '![alt](img.png)',
+      [['![alt](img.png)', { target: 'img.png', alias: 'alt', style: 'markdown', embed: true }]],
+    ],
+    [
+      'an angle-bracketed destination',
+      '[text](<a b.md>)',
+      [['[text](<a b.md>)', { target: 'a b.md', alias: 'text', style: 'markdown' }]],
+    ],
+    [
+      'URL-decoded, with a heading',
+      '[t](folder/Note%20Name.md#My%20Heading)',
+      [
+        [
+          '[t](folder/Note%20Name.md#My%20Heading)',
+          { target: 'folder/Note Name.md', headings: ['My Heading'], alias: 't', style: 'markdown' },
+        ],
+      ],
+    ],
     ['a block', '[t](a.md#^id)', [['[t](a.md#^id)', { target: 'a.md', block: 'id', alias: 't', style: 'markdown' }]]],
-    ['an encoded # stays in the name', '[t](C%23.md)', [['[t](C%23.md)', { target: 'C#.md', alias: 't', style: 'markdown' }]]],
-    ['a malformed escape is kept as written', '[t](100%.md)', [['[t](100%.md)', { target: '100%.md', alias: 't', style: 'markdown' }]]],
-    ['a "title" is not the target', '[t](a.md "The title")', [['[t](a.md "The title")', { target: 'a.md', alias: 't', style: 'markdown' }]]],
-    ["a 'title' or (title) neither", "[t](a.md 'x') [u](b.md (y))", [["[t](a.md 'x')", { target: 'a.md', alias: 't', style: 'markdown' }], ['[u](b.md (y))', { target: 'b.md', alias: 'u', style: 'markdown' }]]],
-    ['balanced parentheses in the destination', '[t](a(b).md)', [['[t](a(b).md)', { target: 'a(b).md', alias: 't', style: 'markdown' }]]],
-    ['escapes in the destination', '[t](a\\(b.md)', [['[t](a\\(b.md)', { target: 'a(b.md', alias: 't', style: 'markdown' }]]],
+    [
+      'an encoded # stays in the name',
+      '[t](C%23.md)',
+      [['[t](C%23.md)', { target: 'C#.md', alias: 't', style: 'markdown' }]],
+    ],
+    [
+      'a malformed escape is kept as written',
+      '[t](100%.md)',
+      [['[t](100%.md)', { target: '100%.md', alias: 't', style: 'markdown' }]],
+    ],
+    [
+      'a "title" is not the target',
+      '[t](a.md "The title")',
+      [['[t](a.md "The title")', { target: 'a.md', alias: 't', style: 'markdown' }]],
+    ],
+    [
+      "a 'title' or (title) neither",
+      "[t](a.md 'x') [u](b.md (y))",
+      [
+        ["[t](a.md 'x')", { target: 'a.md', alias: 't', style: 'markdown' }],
+        ['[u](b.md (y))', { target: 'b.md', alias: 'u', style: 'markdown' }],
+      ],
+    ],
+    [
+      'balanced parentheses in the destination',
+      '[t](a(b).md)',
+      [['[t](a(b).md)', { target: 'a(b).md', alias: 't', style: 'markdown' }]],
+    ],
+    [
+      'escapes in the destination',
+      '[t](a\\(b.md)',
+      [['[t](a\\(b.md)', { target: 'a(b.md', alias: 't', style: 'markdown' }]],
+    ],
     ['empty text is no alias', '[](a.md)', [['[](a.md)', { target: 'a.md', style: 'markdown' }]]],
-    ['link text is kept as written, trimmed', '[ **bold** ](a.md)', [['[ **bold** ](a.md)', { target: 'a.md', alias: '**bold**', style: 'markdown' }]]],
-    ['link text over two lines', 'x [two\nlines](a.md)', [['[two\nlines](a.md)', { target: 'a.md', alias: 'two\nlines', style: 'markdown', line: 1 }]]],
-    ['links do not nest: the inner one counts', '[a [b](c.md) d](e.md)', [['[b](c.md)', { target: 'c.md', alias: 'b', style: 'markdown' }]]],
-    ['an image may hold a link', '![a [b](c.md)](i.png)', [['![a [b](c.md)](i.png)', { target: 'i.png', alias: 'a [b](c.md)', style: 'markdown', embed: true }], ['[b](c.md)', { target: 'c.md', alias: 'b', style: 'markdown' }]]],
-    ['a wiki link inside link text', '[see [[a]]](b.md)', [['[see [[a]]](b.md)', { target: 'b.md', alias: 'see [[a]]', style: 'markdown' }], ['[[a]]', { target: 'a' }]]],
-    ['web links are skipped', '[t](https://x.com/a.md) [u](http://x) [v](mailto:a@b.c) [w](obsidian://open?vault=x) [y](ftp+x://h)', []],
+    [
+      'link text is kept as written, trimmed',
+      '[ **bold** ](a.md)',
+      [['[ **bold** ](a.md)', { target: 'a.md', alias: '**bold**', style: 'markdown' }]],
+    ],
+    [
+      'link text over two lines',
+      'x [two\nlines](a.md)',
+      [['[two\nlines](a.md)', { target: 'a.md', alias: 'two\nlines', style: 'markdown', line: 1 }]],
+    ],
+    [
+      'links do not nest: the inner one counts',
+      '[a [b](c.md) d](e.md)',
+      [['[b](c.md)', { target: 'c.md', alias: 'b', style: 'markdown' }]],
+    ],
+    [
+      'an image may hold a link',
+      '![a [b](c.md)](i.png)',
+      [
+        ['![a [b](c.md)](i.png)', { target: 'i.png', alias: 'a [b](c.md)', style: 'markdown', embed: true }],
+        ['[b](c.md)', { target: 'c.md', alias: 'b', style: 'markdown' }],
+      ],
+    ],
+    [
+      'a wiki link inside link text',
+      '[see [[a]]](b.md)',
+      [
+        ['[see [[a]]](b.md)', { target: 'b.md', alias: 'see [[a]]', style: 'markdown' }],
+        ['[[a]]', { target: 'a' }],
+      ],
+    ],
+    [
+      'web links are skipped',
+      '[t](https://x.com/a.md) [u](http://x) [v](mailto:a@b.c) [w](obsidian://open?vault=x) [y](ftp+x://h)',
+      [],
+    ],
     ['a protocol-relative URL is skipped', '[t](//host/a.md)', []],
     ['a pure #anchor is skipped', '[t](#anchor)', []],
     ['an empty destination is skipped', '[t]()', []],
@@ -163,12 +292,34 @@ describe('scanNote: tags', () => {
     ['after whitespace', 'a #tag b', [{ tag: 'tag', line: 1 }]],
     ['nested', 'x #nested/tag', [{ tag: 'nested/tag', line: 1 }]],
     ['as written, up to punctuation', 'x #Tag_1-b.', [{ tag: 'Tag_1-b', line: 1 }]],
-    ['Unicode letters and marks', '#café #東京 #हिंदी', [{ tag: 'café', line: 1 }, { tag: '東京', line: 1 }, { tag: 'हिंदी', line: 1 }]],
+    [
+      'Unicode letters and marks',
+      '#café #東京 #हिंदी',
+      [
+        { tag: 'café', line: 1 },
+        { tag: '東京', line: 1 },
+        { tag: 'हिंदी', line: 1 },
+      ],
+    ],
     ['with a digit and a letter', '#1a', [{ tag: '1a', line: 1 }]],
     ['in a heading', '## Heading #tag', [{ tag: 'tag', line: 1 }]],
     ['in bold', 'a **#bold** b', [{ tag: 'bold', line: 1 }]],
-    ['in a list item and a table cell', '- #a\n\n| x |\n|---|\n| #b |', [{ tag: 'a', line: 1 }, { tag: 'b', line: 5 }]],
-    ['with their lines', 'a\n\nb #one\n#two', [{ tag: 'one', line: 3 }, { tag: 'two', line: 4 }]],
+    [
+      'in a list item and a table cell',
+      '- #a\n\n| x |\n|---|\n| #b |',
+      [
+        { tag: 'a', line: 1 },
+        { tag: 'b', line: 5 },
+      ],
+    ],
+    [
+      'with their lines',
+      'a\n\nb #one\n#two',
+      [
+        { tag: 'one', line: 3 },
+        { tag: 'two', line: 4 },
+      ],
+    ],
     ['only digits is no tag', '#123 and #2024', []],
     ['not inside a word', 'a#tag', []],
     ['a heading marker is no tag', '# Heading', []],
@@ -183,15 +334,41 @@ describe('scanNote: tags', () => {
 
 describe('scanNote: headings', () => {
   it.each([
-    ['ATX levels', '# One\n## Two\n###### Six', [{ level: 1, text: 'One', line: 1 }, { level: 2, text: 'Two', line: 2 }, { level: 6, text: 'Six', line: 3 }]],
+    [
+      'ATX levels',
+      '# One\n## Two\n###### Six',
+      [
+        { level: 1, text: 'One', line: 1 },
+        { level: 2, text: 'Two', line: 2 },
+        { level: 6, text: 'Six', line: 3 },
+      ],
+    ],
     ['a closing # run is removed, text trimmed', '##   Two  ##  ', [{ level: 2, text: 'Two', line: 1 }]],
     ['a # that is not a closing run stays', '# C# and F#', [{ level: 1, text: 'C# and F#', line: 1 }]],
     ['up to three spaces before', '   ### Three', [{ level: 3, text: 'Three', line: 1 }]],
     ['an empty heading', '#', [{ level: 1, text: '', line: 1 }]],
-    ['inline markup is kept as written', '## Using `x` with **b** and [[a|c]]', [{ level: 2, text: 'Using `x` with **b** and [[a|c]]', line: 1 }]],
-    ['setext', 'Title\n=====\n\nSub\n---', [{ level: 1, text: 'Title', line: 1 }, { level: 2, text: 'Sub', line: 4 }]],
+    [
+      'inline markup is kept as written',
+      '## Using `x` with **b** and [[a|c]]',
+      [{ level: 2, text: 'Using `x` with **b** and [[a|c]]', line: 1 }],
+    ],
+    [
+      'setext',
+      'Title\n=====\n\nSub\n---',
+      [
+        { level: 1, text: 'Title', line: 1 },
+        { level: 2, text: 'Sub', line: 4 },
+      ],
+    ],
     ['a setext heading over lines', 'Two\nlines\n===', [{ level: 1, text: 'Two\nlines', line: 1 }]],
-    ['in a list item and a block quote', '- # In item\n> ## In quote', [{ level: 1, text: 'In item', line: 1 }, { level: 2, text: 'In quote', line: 2 }]],
+    [
+      'in a list item and a block quote',
+      '- # In item\n> ## In quote',
+      [
+        { level: 1, text: 'In item', line: 1 },
+        { level: 2, text: 'In quote', line: 2 },
+      ],
+    ],
     ['seven # is text', '####### Seven', []],
     ['no space is a tag, not a heading', '#Heading', []],
     ['four spaces are code', '    # Code', []],
@@ -212,7 +389,14 @@ describe('scanNote: block ids', () => {
     ['ending a paragraph', 'Some text ^abc-1', [{ id: 'abc-1', line: 1 }]],
     ['alone on the paragraph’s last line', 'Some text\n^quote', [{ id: 'quote', line: 2 }]],
     ['alone after a block, as its own paragraph', '> quote\n\n^q1', [{ id: 'q1', line: 3 }]],
-    ['ending a list item', '- one ^i1\n- two ^i2', [{ id: 'i1', line: 1 }, { id: 'i2', line: 2 }]],
+    [
+      'ending a list item',
+      '- one ^i1\n- two ^i2',
+      [
+        { id: 'i1', line: 1 },
+        { id: 'i2', line: 2 },
+      ],
+    ],
     ['in a block quote', '> quoted ^bq', [{ id: 'bq', line: 1 }]],
     ['after a link or code', '[[a]] and `x` ^after', [{ id: 'after', line: 1 }]],
     ['trailing blanks allowed', 'text ^id   ', [{ id: 'id', line: 1 }]],
@@ -229,8 +413,15 @@ describe('scanNote: block ids', () => {
 
 describe('scanNote: frontmatter, title and aliases', () => {
   it('reads the mapping, title, aliases and tags', () => {
-    const meta = scan('---\ntitle: Role of sleep\ntags: [neuro, "#health/sleep"]\naliases:\n  - Sleep\n  - Rest\nvideoId: 31wjVhCcI5Y\n---\n\nBody #inline\n');
-    expect(meta.frontmatter).toEqual({ title: 'Role of sleep', tags: ['neuro', '#health/sleep'], aliases: ['Sleep', 'Rest'], videoId: '31wjVhCcI5Y' });
+    const meta = scan(
+      '---\ntitle: Role of sleep\ntags: [neuro, "#health/sleep"]\naliases:\n  - Sleep\n  - Rest\nvideoId: 31wjVhCcI5Y\n---\n\nBody #inline\n',
+    );
+    expect(meta.frontmatter).toEqual({
+      title: 'Role of sleep',
+      tags: ['neuro', '#health/sleep'],
+      aliases: ['Sleep', 'Rest'],
+      videoId: '31wjVhCcI5Y',
+    });
     expect(meta.title).toBe('Role of sleep');
     expect(meta.aliases).toEqual(['Sleep', 'Rest']);
     expect(meta.tags).toEqual([
@@ -295,13 +486,19 @@ describe('scanNote: frontmatter, title and aliases', () => {
     expect(scan('---\n---\ntext')).toMatchObject({ frontmatter: null, problems: [] });
     const list = scan('---\n- a\n- b\n---\n');
     expect(list.frontmatter).toBeNull();
-    expect(list.problems).toEqual([{ kind: 'yaml', message: expect.stringContaining('not a mapping') as string, line: 2 }]);
+    expect(list.problems).toEqual([
+      { kind: 'yaml', message: expect.stringContaining('not a mapping') as string, line: 2 },
+    ]);
   });
 
   it('records invalid YAML with its line, keeps what parsed, and scans the rest', () => {
     const meta = scan('---\ntitle: Kept\naliases: [a\nweek: "[[<% tp.date %>]]"\n---\n# H\n[[link]] #tag');
     expect(meta.problems.length).toBeGreaterThan(0);
-    expect(meta.problems[0]).toEqual({ kind: 'yaml', message: expect.stringMatching(/^Frontmatter is not valid YAML: /) as string, line: 4 });
+    expect(meta.problems[0]).toEqual({
+      kind: 'yaml',
+      message: expect.stringMatching(/^Frontmatter is not valid YAML: /) as string,
+      line: 4,
+    });
     expect(meta.frontmatter?.['title']).toBe('Kept');
     expect(meta.title).toBe('Kept');
     expect(meta.links.map((link) => [link.target, link.line])).toEqual([['link', 7]]);
@@ -309,16 +506,73 @@ describe('scanNote: frontmatter, title and aliases', () => {
   });
 
   it('reports an unresolved alias instead of throwing', () => {
-    expect(scan('---\nx: *nope\n---\n').problems).toEqual([{ kind: 'yaml', message: expect.stringContaining('nope') as string, line: 2 }]);
+    expect(scan('---\nx: *nope\n---\n').problems).toEqual([
+      { kind: 'yaml', message: expect.stringContaining('nope') as string, line: 2 },
+    ]);
   });
 });
 
 describe('the fast frontmatter reader', () => {
   const scalar = fc.oneof(
-    fc.constantFrom('x', 'Role of sleep', 'neuro/sleep', '2024-05-01', '12', '-3', '+4', '1.5', '.5', '007', 'true', 'False', 'NULL', '~', 'null', 'yes', '0x1F', '1e3', '.inf', 'a#b', 'a #b', 'a: b', 'a:b', '@x', '-x', '[x', 'x]', '"q: 1"', '"a\\"b"', "'it''s'", "'a'b'", '"', 'µg/dL', '東京', 'C#', '%x', '`x`', '*x', '!x', '&x', '|', '>'),
+    fc.constantFrom(
+      'x',
+      'Role of sleep',
+      'neuro/sleep',
+      '2024-05-01',
+      '12',
+      '-3',
+      '+4',
+      '1.5',
+      '.5',
+      '007',
+      'true',
+      'False',
+      'NULL',
+      '~',
+      'null',
+      'yes',
+      '0x1F',
+      '1e3',
+      '.inf',
+      'a#b',
+      'a #b',
+      'a: b',
+      'a:b',
+      '@x',
+      '-x',
+      '[x',
+      'x]',
+      '"q: 1"',
+      '"a\\"b"',
+      "'it''s'",
+      "'a'b'",
+      '"',
+      'µg/dL',
+      '東京',
+      'C#',
+      '%x',
+      '`x`',
+      '*x',
+      '!x',
+      '&x',
+      '|',
+      '>',
+    ),
     fc.string({ maxLength: 8 }),
   );
-  const key = fc.constantFrom('title', 'tags', 'aliases', 'Date Created', 'a-b', '_x', '1', 'true', 'x y', '__proto__', 'é');
+  const key = fc.constantFrom(
+    'title',
+    'tags',
+    'aliases',
+    'Date Created',
+    'a-b',
+    '_x',
+    '1',
+    'true',
+    'x y',
+    '__proto__',
+    'é',
+  );
   const value = fc.oneof(
     scalar,
     fc.array(scalar, { maxLength: 4 }).map((items) => `[${items.join(', ')}]`),
@@ -326,7 +580,11 @@ describe('the fast frontmatter reader', () => {
     fc.array(scalar, { maxLength: 3 }).map((items) => items.map((item) => `\n- ${item}`).join('')),
     fc.constant(''),
   );
-  const document = fc.array(fc.tuple(key, fc.constantFrom(': ', ':', ' : ', ':  '), value, fc.constantFrom('', ' ', ' # c', '\n')), { maxLength: 6 }).map((lines) => lines.map(([k, colon, v, end]) => `${k}${colon}${v}${end}`).join('\n') + '\n');
+  const document = fc
+    .array(fc.tuple(key, fc.constantFrom(': ', ':', ' : ', ':  '), value, fc.constantFrom('', ' ', ' # c', '\n')), {
+      maxLength: 6,
+    })
+    .map((lines) => lines.map(([k, colon, v, end]) => `${k}${colon}${v}${end}`).join('\n') + '\n');
 
   it('reads what it accepts exactly as the yaml package does', () => {
     let accepted = 0;
@@ -345,7 +603,16 @@ describe('the fast frontmatter reader', () => {
   });
 
   it('leaves the rest to the yaml package', () => {
-    for (const source of ['a: 1\na: 2\n', 'a:\n  b: 1\n', 'a: "x\\ny"\n', '# c\na: 1\n', 'a: &x 1\n', 'a: |\n  x\n', '\ta: 1\n', 'a: 0x1F\n']) {
+    for (const source of [
+      'a: 1\na: 2\n',
+      'a:\n  b: 1\n',
+      'a: "x\\ny"\n',
+      '# c\na: 1\n',
+      'a: &x 1\n',
+      'a: |\n  x\n',
+      '\ta: 1\n',
+      'a: 0x1F\n',
+    ]) {
       expect(readSimpleYaml(source)).toBe(UNSUPPORTED);
     }
   });
@@ -362,7 +629,9 @@ describe('scanBytes', () => {
   it('reads invalid UTF-8 with replacement characters, and reports it', () => {
     const bytes = Uint8Array.from([...enc('# Title\nok [[a]]\nbad '), 0xff, 0xfe, ...enc(' [[b]]\n')]);
     const meta = scanBytes('n.md', bytes);
-    expect(meta.problems).toEqual([{ kind: 'encoding', message: expect.stringContaining('offset 21') as string, line: 3 }]);
+    expect(meta.problems).toEqual([
+      { kind: 'encoding', message: expect.stringContaining('offset 21') as string, line: 3 },
+    ]);
     expect(meta.links.map((link) => link.target)).toEqual(['a', 'b']);
     expect(meta.title).toBe('Title');
   });
@@ -387,7 +656,9 @@ describe('scanBytes', () => {
     const meta = scanBytes('many.md', enc(text));
     expect(meta.links).toHaveLength(MAX_LINKS);
     expect(meta.links.at(-1)?.target).toBe(`n${MAX_LINKS - 1}`);
-    expect(meta.problems).toEqual([{ kind: 'too-many-links', message: expect.stringContaining(`${MAX_LINKS + 1} links`) as string }]);
+    expect(meta.problems).toEqual([
+      { kind: 'too-many-links', message: expect.stringContaining(`${MAX_LINKS + 1} links`) as string },
+    ]);
   });
 
   it('reads only the first 16 MB of a 17 MB note, without splitting a character', () => {
@@ -419,12 +690,58 @@ function expectConsistent(text: string, meta: NoteMeta): void {
 describe('scanNote never throws', () => {
   it('on random strings', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (text) => expectConsistent(text, scanNote('n.md', text))),
+      fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (text) =>
+        expectConsistent(text, scanNote('n.md', text)),
+      ),
       { numRuns: 500 },
     );
   });
 
-  const fragments = ['[[', ']]', '[', ']', '(', ')', '![', '`', '``', '```', '~~~', '#', '# ', '\n', '\n\n', '|', '\\', '^', '^id', '%%', '<!--', '-->', '<div>', '---', '===', '> ', '- ', '1. ', '    ', '\t', 'a', ' ', 'x.md', 'https://', 'www.', ':', '*', '_', '"', '|---|', '[r]: u', '\u00e9', '\u{1F600}'];
+  const fragments = [
+    '[[',
+    ']]',
+    '[',
+    ']',
+    '(',
+    ')',
+    '![',
+    '`',
+    '``',
+    '```',
+    '~~~',
+    '#',
+    '# ',
+    '\n',
+    '\n\n',
+    '|',
+    '\\',
+    '^',
+    '^id',
+    '%%',
+    '<!--',
+    '-->',
+    '<div>',
+    '---',
+    '===',
+    '> ',
+    '- ',
+    '1. ',
+    '    ',
+    '\t',
+    'a',
+    ' ',
+    'x.md',
+    'https://',
+    'www.',
+    ':',
+    '*',
+    '_',
+    '"',
+    '|---|',
+    '[r]: u',
+    '\u00e9',
+    '\u{1F600}',
+  ];
   it('on strings of markdown fragments', () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...fragments), { maxLength: 60 }), (parts) => {

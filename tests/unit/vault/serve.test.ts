@@ -107,10 +107,16 @@ describe('browser host', () => {
     expect(read).toMatchObject({ id: 1, ok: true, result: { path: 'beta.md' } });
 
     ws.send(JSON.stringify({ id: 2, method: 'readNote', args: { path: '../etc/passwd' } }));
-    expect(await nextMessage(ws, (m) => 'id' in m && m.id === 2)).toMatchObject({ ok: false, error: { code: 'UNSAFE_PATH' } });
+    expect(await nextMessage(ws, (m) => 'id' in m && m.id === 2)).toMatchObject({
+      ok: false,
+      error: { code: 'UNSAFE_PATH' },
+    });
 
     ws.send(JSON.stringify({ id: 3, method: 'eval', args: {} }));
-    expect(await nextMessage(ws, (m) => 'id' in m && m.id === 3)).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
+    expect(await nextMessage(ws, (m) => 'id' in m && m.id === 3)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_ARGUMENT' },
+    });
 
     ws.send(JSON.stringify({ id: 5, method: 'backlinks', args: { path: 'alpha.md' } }));
     const backlinks = await nextMessage(ws, (m) => 'id' in m && m.id === 5);
@@ -129,7 +135,10 @@ describe('browser host', () => {
     ws.send('not json');
     const event = nextMessage(ws, (m) => 'event' in m && m.event.topic === 'files');
     ws.send(JSON.stringify({ id: 4, method: 'createNote', args: { path: 'new.md', text: 'hi' } }));
-    expect(await nextMessage(ws, (m) => 'id' in m && m.id === 4)).toMatchObject({ ok: true, result: { path: 'new.md' } });
+    expect(await nextMessage(ws, (m) => 'id' in m && m.id === 4)).toMatchObject({
+      ok: true,
+      result: { path: 'new.md' },
+    });
     expect(((await event) as { event: PlexusEvent }).event).toEqual({
       topic: 'files',
       event: { type: 'added', path: 'new.md', kind: 'file', origin: 'app' },

@@ -33,7 +33,9 @@ describe('VaultService link requests', () => {
 
   it('unlinked mentions find the note’s title in other notes, not its links', async () => {
     const mentions = await service.unlinkedMentions({ path: 'topics/fear-circuits.md' });
-    expect(mentions.map((m) => [m.source, m.line, m.matched])).toEqual([['topics/fear-extinction.md', 4, 'Fear Circuits']]);
+    expect(mentions.map((m) => [m.source, m.line, m.matched])).toEqual([
+      ['topics/fear-extinction.md', 4, 'Fear Circuits'],
+    ]);
     const context = mentions[0]?.context;
     expect(context?.text).toContain('It mentions Fear Circuits without linking');
     expect(context?.text.slice(context.start, context.end)).toBe('Fear Circuits');
@@ -42,14 +44,17 @@ describe('VaultService link requests', () => {
 
   it('an edit through the API updates the index: a new link shows in backlinks and leaves unresolved', async () => {
     const note = await service.readNote({ path: 'topics/deep/amygdala.md' });
-    await service.writeNote({ path: 'topics/deep/amygdala.md', text: note.text + '\nNow [[morning-show]] too.\n', baseVersion: note.version });
+    await service.writeNote({
+      path: 'topics/deep/amygdala.md',
+      text: note.text + '\nNow [[morning-show]] too.\n',
+      baseVersion: note.version,
+    });
     await service.createNote({ path: 'morning-show.md', text: '# Morning show\n' });
-    await expect.poll(async () => (await service.backlinks({ path: 'morning-show.md' })).map((b) => b.source)).toEqual([
-      'podcast/social-connections-and-trauma.md',
-      'topics/deep/amygdala.md',
-    ]);
-    expect(await service.unresolvedLinks({})).toEqual([]);
-    const report = await service.indexStatus({});
+    await expect
+      .poll(async () => (await service.backlinks({ path: 'morning-show.md' })).map((b) => b.source))
+      .toEqual(['podcast/social-connections-and-trauma.md', 'topics/deep/amygdala.md']);
+    expect(await service.unresolvedLinks()).toEqual([]);
+    const report = await service.indexStatus();
     expect(report).toMatchObject({ state: 'ready', stats: { notes: 10, unresolved: 0 } });
     expect(report.problems.map((p) => p.path)).toEqual(['binary.md', 'broken-yaml.md', 'latin1.md']);
   });

@@ -83,11 +83,18 @@ describe('VaultIndex', () => {
     const root = await tempDir();
     for (let i = 0; i < 400; i++) {
       await fs.mkdir(join(root, `f${i % 7}`), { recursive: true });
-      await fs.writeFile(join(root, `f${i % 7}`, `n${i}.md`), `# Note ${i}\n\nSee [[n${(i + 1) % 400}]] and [[missing-${i % 5}]]. #t${i % 3}\n`);
+      await fs.writeFile(
+        join(root, `f${i % 7}`, `n${i}.md`),
+        `# Note ${i}\n\nSee [[n${(i + 1) % 400}]] and [[missing-${i % 5}]]. #t${i % 3}\n`,
+      );
     }
     const vault = await Vault.open(root);
     const progress: number[] = [];
-    const onWorkers = await VaultIndex.build(vault, { cacheFile: null, worker: sourceWorker(), onStatus: (s) => progress.push(s.done) });
+    const onWorkers = await VaultIndex.build(vault, {
+      cacheFile: null,
+      worker: sourceWorker(),
+      onStatus: (s) => progress.push(s.done),
+    });
     const here = await VaultIndex.build(vault, { cacheFile: null, worker: null });
     expect(onWorkers.links.stats()).toMatchObject({ notes: 400, links: 800, resolved: 400, unresolved: 400 });
     expect(onWorkers.links.snapshot()).toEqual(here.links.snapshot());

@@ -114,6 +114,8 @@ describe('our own changes are reported once, with origin "app", and never echoed
   it('writeNote of a CRLF note in a subfolder', async () => {
     await fs.writeFile(join(dir, 'notes', 'win.md'), 'a\r\nb\r\n');
     await waitFor(has({ type: 'added', path: 'notes/win.md' }), 5000, 'the setup file');
+    // The OS may report the setup write as an add and then a change; let those pass first.
+    await sleep(300);
     events.length = 0;
     const { version } = await service.readNote({ path: 'notes/win.md' });
     await service.writeNote({ path: 'notes/win.md', text: 'a\nb\nc\n', baseVersion: version });
