@@ -8,11 +8,13 @@
  * size of the answer, not of the vault. `LinkIndex.from` builds the same state in one pass, and the
  * property test checks that any sequence of edits ends where a fresh build of the result would.
  */
+import type { IndexStats, LinkInfo } from '../shared/api';
 import type { LinkRef, NoteMeta } from '../shared/note-meta';
 import { baseName, normalizeVaultPath } from '../shared/paths';
 import { compareCodePoints, nameKey, NameTable, normKey, resolveWith, type LinkStyle } from './resolve-link';
 
-export type ResolvedLink = { source: string; link: LinkRef; resolved: string | null };
+/** A link where it is written and the file it resolves to: the API's LinkInfo. */
+export type ResolvedLink = LinkInfo;
 
 /** Unresolved links that name the same (normalised) target. */
 export type UnresolvedGroup = {
@@ -25,14 +27,7 @@ export type UnresolvedGroup = {
 
 export type TagSummary = { tag: string; notes: string[] };
 
-export type LinkStats = {
-  notes: number;
-  files: number;
-  links: number;
-  resolved: number;
-  unresolved: number;
-  tags: number;
-};
+export type LinkStats = IndexStats;
 
 /** One link of one note, as the index tracks it. */
 type Entry = {

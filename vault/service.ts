@@ -17,7 +17,6 @@ import { baseName, normalizeVaultPath } from '../shared/paths';
 import { cacheFileFor } from './index-cache';
 import { linkContext } from './link-context';
 import { findUnlinkedMentions } from './unlinked-mentions';
-import type { ResolvedLink } from './link-index';
 import { sourceWorker, type WorkerScript } from './scan-pool';
 import { decodeNote } from './text-format';
 import type { TrashFn } from './vault';
@@ -106,7 +105,7 @@ export class VaultService implements PlexusApi {
     (await this.index).links.note(normalizeVaultPath(path)) ?? null;
 
   outgoingLinks = async ({ path }: { path: string }): Promise<LinkInfo[]> =>
-    (await this.index).links.outgoing(normalizeVaultPath(path)).map(info);
+    (await this.index).links.outgoing(normalizeVaultPath(path));
 
   backlinks = async ({ path }: { path: string }): Promise<Backlink[]> => {
     const links = (await this.index).links.backlinks(normalizeVaultPath(path));
@@ -118,7 +117,7 @@ export class VaultService implements PlexusApi {
         text = await this.readText(link.source);
         texts.set(link.source, text);
       }
-      result.push({ ...info(link), context: linkContext(text, link.link) });
+      result.push({ ...link, context: linkContext(text, link.link) });
     }
     return result;
   };
@@ -143,7 +142,7 @@ export class VaultService implements PlexusApi {
   };
 
   unresolvedLinks = async (): Promise<UnresolvedGroup[]> =>
-    (await this.index).links.unresolved().map((g) => ({ target: g.target, sources: g.sources.map(info) }));
+    (await this.index).links.unresolved().map((g) => ({ target: g.target, sources: g.sources }));
 
   tags = async () => (await this.index).links.tags();
 
@@ -167,8 +166,4 @@ export class VaultService implements PlexusApi {
   private emit(event: PlexusEvent): void {
     for (const listener of this.listeners) listener(event);
   }
-}
-
-function info(link: ResolvedLink): LinkInfo {
-  return { source: link.source, link: link.link, resolved: link.resolved };
 }
