@@ -225,6 +225,7 @@ export class Workspace {
     this.el.title.textContent = path ? displayName({ name: baseName(path), kind: 'file' }) : '';
     this.el.title.title = path ?? '';
     this.el.empty.hidden = path !== null;
+    this.el.editor.hidden = path === null;
     this.tree.setActive(path);
     if (!path) this.status.showSave(null);
   }
