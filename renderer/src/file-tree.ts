@@ -23,6 +23,10 @@ export class FileTree {
   private active: string | null = null;
   private editing: Editing | null = null;
   private menu: HTMLElement | null = null;
+  /** True while rows are being replaced: blur events then come from removal, not the person. */
+  private rendering = false;
+  /** False right after a new name edit starts, so the previous input's text is not carried over. */
+  private keepTyped = true;
 
   constructor(
     private readonly element: HTMLElement,
@@ -57,12 +61,14 @@ export class FileTree {
   startCreate(kind: 'file' | 'folder', folder = this.targetFolder()): void {
     if (folder) this.expanded.add(folder);
     this.editing = { mode: 'create', folder, kind };
+    this.keepTyped = false;
     this.render();
   }
 
   startRename(path = this.selected): void {
     if (!path) return;
     this.editing = { mode: 'rename', path };
+    this.keepTyped = false;
     this.render();
   }
 
@@ -74,7 +80,15 @@ export class FileTree {
     return null;
   }
 
+  /**
+   * Rebuilds the rows. A name being typed survives (the tree re-renders whenever files change),
+   * and the old input's blur on removal is not taken as the person finishing.
+   */
   private render(): void {
+    const typing = this.element.querySelector<HTMLInputElement>('input.tree-input');
+    const typed =
+      typing && this.keepTyped ? { value: typing.value, start: typing.selectionStart, end: typing.selectionEnd } : null;
+    this.keepTyped = true;
     const rows: HTMLElement[] = [];
     const editing = this.editing;
     const walk = (node: TreeNode, depth: number): void => {
@@ -86,10 +100,21 @@ export class FileTree {
       if (editing?.mode === 'create' && editing.folder === node.path) rows.push(this.input(null, depth));
     };
     walk(this.root, 0);
-    this.element.replaceChildren(...rows);
-    const input = this.element.querySelector<HTMLInputElement>('input');
-    input?.focus();
-    input?.select();
+    this.rendering = true;
+    try {
+      this.element.replaceChildren(...rows);
+    } finally {
+      this.rendering = false;
+    }
+    const input = this.element.querySelector<HTMLInputElement>('input.tree-input');
+    if (!input) return;
+    input.focus();
+    if (typed) {
+      input.value = typed.value;
+      input.setSelectionRange(typed.start, typed.end);
+    } else {
+      input.select();
+    }
   }
 
   private row(node: TreeNode, depth: number): HTMLElement {
@@ -156,7 +181,9 @@ export class FileTree {
       if (e.key === 'Enter') void finish(true);
       if (e.key === 'Escape') void finish(false);
     });
-    input.addEventListener('blur', () => void finish(true));
+    input.addEventListener('blur', () => {
+      if (!this.rendering) void finish(true);
+    });
     return input;
   }
 

@@ -114,7 +114,8 @@ export class Workspace {
       this.showSave(this.autosave.status);
       this.showOpen(note.path);
       localStorage.setItem(this.lastNoteKey, note.path);
-      this.editor.focus();
+      // Never steal focus from a name being typed in the tree (its blur would commit the name).
+      if (!(document.activeElement instanceof HTMLInputElement)) this.editor.focus();
     } catch (error) {
       notify(message(error), 'error');
     }

@@ -111,3 +111,17 @@ test('the page and the socket refuse a visitor without the token', async ({ page
   const response = await page.request.get(host.url.replace(/\?token=.*/, ''), { headers: { cookie: '' } });
   expect(response.status()).toBe(403);
 });
+
+test('a name being typed survives the tree refreshing for a change on disk', async ({ page, host }) => {
+  await expect(row(page, 'beta.md')).toBeVisible();
+  await page.getByRole('button', { name: 'New note' }).click();
+  const name = page.getByRole('textbox', { name: 'Note name' });
+  await name.fill('Half typed');
+  await writeFile(join(host.vault, 'arrived.md'), '# Arrived\n');
+  await expect(row(page, 'arrived.md')).toBeVisible();
+  await expect(name).toHaveValue('Half typed');
+  await name.press('End');
+  await page.keyboard.type(' and finished');
+  await page.keyboard.press('Enter');
+  await expectFile(join(host.vault, 'Half typed and finished.md'), (t) => t === '');
+});
