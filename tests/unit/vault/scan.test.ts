@@ -4,6 +4,7 @@ import { parseDocument } from 'yaml';
 import type { LinkRef, NoteMeta } from '../../../shared/note-meta';
 import { MAX_LINKS, MAX_NOTE_BYTES, scanBytes, scanNote } from '../../../vault/scan';
 import { readSimpleYaml, UNSUPPORTED } from '../../../vault/scan-yaml';
+import { wiki } from '../helpers/note-meta';
 
 const scan = (text: string, path = 'folder/Note.md'): NoteMeta => scanNote(path, text);
 const enc = (text: string) => new TextEncoder().encode(text);
@@ -15,19 +16,7 @@ const enc = (text: string) => new TextEncoder().encode(text);
 function linkAt(text: string, raw: string, fields: Partial<LinkRef>): LinkRef {
   const start = text.indexOf(raw);
   if (start < 0) throw new Error(`test bug: ${raw} is not in ${text}`);
-  return {
-    raw,
-    target: '',
-    headings: [],
-    block: null,
-    alias: null,
-    style: 'wiki',
-    embed: false,
-    start,
-    end: start + raw.length,
-    line: text.slice(0, start).split('\n').length,
-    ...fields,
-  };
+  return wiki('', start, { raw, line: text.slice(0, start).split('\n').length, ...fields });
 }
 
 type LinkCase = [description: string, text: string, expected: [raw: string, fields: Partial<LinkRef>][]];
