@@ -29,6 +29,13 @@ export type RequestArgs = {
   unresolvedLinks: NoArgs;
   tags: NoArgs;
   indexStatus: NoArgs;
+  resolveLinks: { from: string; targets: string[] };
+  suggestNotes: { query: string; limit?: number; recent?: string[] };
+  search: { query: string; limit?: number };
+  rename: { from: string; to: string; dryRun?: boolean };
+  undoRename: { id: string };
+  loadWorkspace: NoArgs;
+  saveWorkspace: { state: WorkspaceState };
 };
 
 export type Method = keyof RequestArgs;
@@ -50,6 +57,13 @@ const METHOD_SET: Record<Method, true> = {
   unresolvedLinks: true,
   tags: true,
   indexStatus: true,
+  resolveLinks: true,
+  suggestNotes: true,
+  search: true,
+  rename: true,
+  undoRename: true,
+  loadWorkspace: true,
+  saveWorkspace: true,
 };
 
 /** Every request's name. */
@@ -109,6 +123,61 @@ export type IndexStats = {
 /** The index's progress, counts, and the notes it had trouble with. */
 export type IndexReport = IndexStatus & { stats: IndexStats; problems: { path: string; problems: NoteProblem[] }[] };
 
+/** A note offered by `[[` completion or the quick switcher. */
+export type NoteSuggestion = {
+  path: string;
+  /** What the note is called: its frontmatter title, else its file name without `.md`. */
+  title: string;
+  /** The folder it is in ("" at the vault's root). */
+  folder: string;
+  /** Which of its names matched, and that name as written. */
+  matched: { kind: 'name' | 'title' | 'alias' | 'path'; text: string };
+  /** Matched characters of `matched.text`, as [start, end) offsets, for highlighting. */
+  ranges: [number, number][];
+  score: number;
+};
+
+/** One place a search matched inside a note: a line, with the matched spans to highlight. */
+export type SearchMatch = {
+  /** Where it matched: the note's name, title or aliases, a heading, a tag, or the body. */
+  field: 'name' | 'title' | 'alias' | 'heading' | 'tag' | 'body';
+  /** 1-based line of the note (0 for the file name, which is on no line). */
+  line: number;
+  /** The line's text, possibly shortened around the match. */
+  text: string;
+  /** Offset in the note (as the editor sees it, "\n" line ends) where `text` starts. */
+  offset: number;
+  /** Matched spans of `text`, [start, end). */
+  ranges: [number, number][];
+};
+
+/** A note that matched a search, with its best snippets. */
+export type SearchHit = { path: string; title: string; folder: string; score: number; matches: SearchMatch[] };
+
+/** A search's answer: the best hits (up to the limit) and how many notes matched in all. */
+export type SearchResult = { query: string; total: number; hits: SearchHit[]; ms: number };
+
+/** One edit a rename makes (or, dry run, would make) to a link. */
+export type LinkEdit = { line: number; before: string; after: string };
+
+/**
+ * What a rename did: the files moved, and every link rewritten, by note. `id` undoes it (null for
+ * a dry run, or once undoing is no longer possible).
+ */
+export type RenameReport = {
+  id: string | null;
+  from: string;
+  to: string;
+  dryRun: boolean;
+  moved: { from: string; to: string }[];
+  changes: { path: string; edits: LinkEdit[] }[];
+  linksUpdated: number;
+  notesUpdated: number;
+};
+
+/** Which notes are open in tabs, and the one in front; kept in `<vault>/.plexus/workspace.json`. */
+export type WorkspaceState = { tabs: string[]; active: string | null };
+
 /** What each request resolves to. */
 export type RequestResults = {
   vaultInfo: VaultInfo;
@@ -126,6 +195,13 @@ export type RequestResults = {
   unresolvedLinks: UnresolvedGroup[];
   tags: { tag: string; notes: string[] }[];
   indexStatus: IndexReport;
+  resolveLinks: (string | null)[];
+  suggestNotes: NoteSuggestion[];
+  search: SearchResult;
+  rename: RenameReport;
+  undoRename: RenameReport;
+  loadWorkspace: WorkspaceState | null;
+  saveWorkspace: { saved: true };
 };
 
 /** Who caused a change: this app (through the API) or something else on disk. */

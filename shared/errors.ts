@@ -9,6 +9,8 @@ export type ErrorCode =
   | 'NOT_TEXT'
   | 'TOO_LARGE'
   | 'IO'
+  | 'BAD_QUERY'
+  | 'CONFLICT'
   | 'INTERNAL';
 
 /** The error shape that crosses a transport: a code and a sentence a person can read. */

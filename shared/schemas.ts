@@ -9,6 +9,7 @@ const vaultPath = z
 const noteText = z.string({ error: 'note text must be a string' }).max(MAX_NOTE_BYTES, 'the note is too large to save');
 const version = z.string({ error: 'a version is required' }).regex(/^[0-9a-f]{16}$/, 'a version is 16 hex digits');
 const none = z.object({}).strict();
+const linkTarget = z.string().max(MAX_PATH_LENGTH * 2);
 
 /** How each request's arguments are checked at the boundary, before the engine sees them. */
 export const requestSchemas: { [M in Method]: z.ZodType<RequestArgs[M]> } = {
@@ -27,4 +28,23 @@ export const requestSchemas: { [M in Method]: z.ZodType<RequestArgs[M]> } = {
   unresolvedLinks: none,
   tags: none,
   indexStatus: none,
+  resolveLinks: z.object({ from: vaultPath, targets: z.array(linkTarget).max(10_000) }).strict(),
+  suggestNotes: z
+    .object({
+      query: z.string().max(1000),
+      limit: z.number().int().min(1).max(500).optional(),
+      recent: z.array(vaultPath).max(100).optional(),
+    })
+    .strict(),
+  search: z
+    .object({ query: z.string().max(2000, 'a search can be at most 2000 characters'), limit: z.number().int().min(1).max(1000).optional() })
+    .strict(),
+  rename: z.object({ from: vaultPath, to: vaultPath, dryRun: z.boolean().optional() }).strict(),
+  undoRename: z.object({ id: z.string().min(1).max(100) }).strict(),
+  loadWorkspace: none,
+  saveWorkspace: z
+    .object({
+      state: z.object({ tabs: z.array(vaultPath).max(200), active: vaultPath.nullable() }).strict(),
+    })
+    .strict(),
 };

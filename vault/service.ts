@@ -8,6 +8,7 @@ import type {
   Mention,
   PlexusApi,
   PlexusEvent,
+  RequestArgs,
   UnresolvedGroup,
   VaultInfo,
 } from '../shared/api';
@@ -23,6 +24,9 @@ import type { TrashFn } from './vault';
 import { Vault } from './vault';
 import { VaultIndex } from './vault-index';
 import { VaultWatcher } from './watcher';
+import { Renamer } from './rename';
+import { suggestNotes } from './note-suggest';
+import { WorkspaceStore } from './workspace-store';
 
 /** Options a host gives the engine. */
 export type ServiceOptions = {
@@ -45,17 +49,21 @@ export class VaultService implements PlexusApi {
   /** The index, once the first build is done; requests for links wait for it. */
   private readonly index: Promise<VaultIndex>;
   private pending: FilesEvent[] | null = [];
+  private readonly renamer: Renamer;
+  private readonly workspace: WorkspaceStore;
 
   private constructor(
     readonly vault: Vault,
     private readonly options: ServiceOptions,
   ) {
     vault.onDidChange((event) => this.onFiles(event));
+    this.workspace = new WorkspaceStore(vault.root);
     this.index = VaultIndex.build(vault, {
       cacheFile: options.cacheDir ? cacheFileFor(options.cacheDir, vault.root) : null,
       worker: options.worker === undefined ? sourceWorker() : options.worker,
       onStatus: (status) => this.emit({ topic: 'index', status }),
     });
+    this.renamer = new Renamer(vault, this.index);
     // Changes that arrive while the first build runs are applied after it, in order.
     void this.index.then(async (index) => {
       for (const event of this.pending ?? []) await index.apply(event);
@@ -149,6 +157,25 @@ export class VaultService implements PlexusApi {
   indexStatus = async (): Promise<IndexReport> => {
     const index = await this.index;
     return { ...index.currentStatus, stats: index.links.stats(), problems: index.problems() };
+  };
+
+  resolveLinks = async ({ from, targets }: RequestArgs['resolveLinks']): Promise<(string | null)[]> => {
+    const links = (await this.index).links;
+    const source = normalizeVaultPath(from);
+    return targets.map((target) => links.resolve(target, source));
+  };
+
+  suggestNotes = async (args: RequestArgs['suggestNotes']) => suggestNotes((await this.index).links, args);
+
+  search = async ({ query, limit }: RequestArgs['search']) => (await this.index).search.query(query, limit);
+
+  rename = (args: RequestArgs['rename']) => this.renamer.rename(args);
+  undoRename = ({ id }: RequestArgs['undoRename']) => this.renamer.undo(id);
+
+  loadWorkspace = () => this.workspace.load();
+  saveWorkspace = async ({ state }: RequestArgs['saveWorkspace']) => {
+    await this.workspace.save(state);
+    return { saved: true as const };
   };
 
   /** A note's text as the scanner saw it (offsets refer to it); "" when it cannot be read. */

@@ -6,6 +6,7 @@ import { isWithin } from '../shared/paths';
 import { loadIndexCache, saveIndexCache, type CachedNote } from './index-cache';
 import { LinkIndex } from './link-index';
 import { scanJob, type ScanResult } from './scan-job';
+import { SearchIndex } from './search-index';
 import { scanAll, type WorkerScript } from './scan-pool';
 import type { Vault } from './vault';
 
@@ -39,6 +40,8 @@ function isNotePath(path: string): boolean {
 export class VaultIndex {
   /** The link graph; replaced once by the first build (built in one pass), then updated in place. */
   links = new LinkIndex();
+  /** Full-text search over the same notes. */
+  readonly search = new SearchIndex();
   private cache = new Map<string, CachedNote>();
   /** Every file path the index knows (notes and attachments), for folder moves and deletes. */
   private readonly known = new Set<string>();

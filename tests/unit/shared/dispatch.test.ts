@@ -30,6 +30,13 @@ function fakeService(): PlexusApi {
         problems: [],
       }),
     ),
+    resolveLinks: vi.fn(({ targets }: { targets: string[] }) => Promise.resolve(targets.map(() => null))),
+    suggestNotes: vi.fn(() => Promise.resolve([])),
+    search: vi.fn(({ query }: { query: string }) => Promise.resolve({ query, total: 0, hits: [], ms: 0 })),
+    rename: vi.fn(() => Promise.reject(new Error('not here'))),
+    undoRename: vi.fn(() => Promise.reject(new Error('not here'))),
+    loadWorkspace: vi.fn(() => Promise.resolve(null)),
+    saveWorkspace: vi.fn(() => Promise.resolve({ saved: true as const })),
   };
 }
 
