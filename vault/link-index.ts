@@ -58,6 +58,7 @@ export class LinkIndex {
   readonly #tagTree = new Map<string, Map<string, number>>();
   #links = 0;
   #resolved = 0;
+  #revision = 0;
 
   /**
    * An index of these notes and files, built in one pass: every file is known before any link is
@@ -80,10 +81,16 @@ export class LinkIndex {
     return index;
   }
 
+  /** Counts changes (notes or files added, replaced, removed), so derived caches know when to refresh. */
+  get revision(): number {
+    return this.#revision;
+  }
+
   /** Adds or replaces a note. */
   setNote(meta: NoteMeta): void {
     const path = meta.path;
     assertNotePath(path);
+    this.#revision++;
     if (this.#notes.has(path)) {
       this.#dropNoteFacts(path);
     } else if (!this.#files.delete(path)) {
@@ -99,6 +106,7 @@ export class LinkIndex {
   addFile(path: string): void {
     assertVaultPath(path);
     if (this.#files.has(path)) return;
+    this.#revision++;
     if (this.#notes.has(path)) {
       // Same file, no longer read as a note: its links go, links to it stay.
       this.#dropNoteFacts(path);
@@ -112,6 +120,7 @@ export class LinkIndex {
 
   /** Removes a note or a file; links to it resolve elsewhere or become unresolved. */
   remove(path: string): void {
+    this.#revision++;
     if (this.#notes.has(path)) {
       this.#dropNoteFacts(path);
       this.#notes.delete(path);

@@ -1,5 +1,7 @@
 import './styles.css';
 import { connect } from './connect';
+import { SearchPane } from './search-pane';
+import { Sidebar } from './sidebar';
 import { StatusBar } from './status-bar';
 import { Workspace } from './workspace';
 
@@ -20,9 +22,21 @@ async function boot(): Promise<void> {
       title: byId('note-title'),
       empty: byId('empty'),
       vaultName: byId('vault-name'),
+      tabs: byId('tab-bar'),
     },
     status,
   );
+  const search = new SearchPane(byId('search-pane'), {
+    search: (query) => api.search({ query, limit: 100 }),
+    open: (path, match) =>
+      void workspace.open(path, { reveal: match ? { offset: match.offset, length: match.length } : undefined }),
+  });
+  const sidebar = new Sidebar({
+    files: { button: byId('show-files'), panel: byId('file-tree') },
+    search: { button: byId('show-search'), panel: byId('search-pane') },
+  });
+  byId('show-search').addEventListener('click', () => search.focus());
+  workspace.onVaultChanged = () => search.refresh();
   byId('new-note').addEventListener('click', () => workspace.run('new-note'));
   byId('new-folder').addEventListener('click', () => workspace.run('new-folder'));
   document.addEventListener('keydown', (e) => {
@@ -33,7 +47,29 @@ async function boot(): Promise<void> {
     } else if (mod && e.key.toLowerCase() === 'n') {
       e.preventDefault();
       workspace.run(e.shiftKey ? 'new-folder' : 'new-note');
+    } else if (mod && e.shiftKey && e.key.toLowerCase() === 'f') {
+      e.preventDefault();
+      sidebar.show('search');
+      search.focus();
+    } else if (e.altKey && !mod && (e.key === 'ArrowLeft' || e.key === 'ArrowRight')) {
+      e.preventDefault();
+      void (e.key === 'ArrowLeft' ? workspace.back() : workspace.forward());
+    } else if (mod && !e.shiftKey && e.key.toLowerCase() === 'w') {
+      e.preventDefault();
+      if (workspace.activePath) void workspace.closeTab(workspace.activePath);
+    } else if (mod && e.shiftKey && e.key.toLowerCase() === 't') {
+      e.preventDefault();
+      void workspace.reopenClosedTab();
+    } else if (e.ctrlKey && e.key === 'Tab') {
+      e.preventDefault();
+      void workspace.cycleTab(e.shiftKey ? -1 : 1);
     }
+  });
+  // Mouse buttons 4 and 5 (back/forward) go through history, as in a browser.
+  window.addEventListener('mouseup', (e) => {
+    if (e.button !== 3 && e.button !== 4) return;
+    e.preventDefault();
+    void (e.button === 3 ? workspace.back() : workspace.forward());
   });
   // Save on leaving: the request is on its way before the page goes.
   window.addEventListener('pagehide', () => void workspace.flush());

@@ -20,8 +20,9 @@ export class NoteEditor {
   private readonly extensions: Extension[];
   private path: string | null = null;
 
-  constructor(parent: HTMLElement, onUserEdit: () => void) {
+  constructor(parent: HTMLElement, onUserEdit: () => void, features: Extension[] = []) {
     this.extensions = [
+      ...features,
       highlightSpecialChars(),
       history(),
       drawSelection(),
@@ -105,6 +106,23 @@ export class NoteEditor {
   }
 
   focus(): void {
+    this.view.focus();
+  }
+
+  /** The cursor's offset in the open note. */
+  get cursor(): number {
+    return this.view.state.selection.main.head;
+  }
+
+  /** Selects `from`–`to` (clamped to the text), scrolls it to the middle and focuses the editor. */
+  select(from: number, to = from): void {
+    const length = this.view.state.doc.length;
+    const anchor = Math.min(Math.max(0, from), length);
+    const head = Math.min(Math.max(anchor, to), length);
+    this.view.dispatch({
+      selection: { anchor, head },
+      effects: EditorView.scrollIntoView(anchor, { y: 'center' }),
+    });
     this.view.focus();
   }
 

@@ -4,9 +4,26 @@ import { baseName, isWithin, joinPath, parentPath } from '../../shared/paths';
 import { Autosave, type SaveState } from './autosave';
 import { FileTree } from './file-tree';
 import { displayName, isNote } from './file-tree-model';
+import { NavHistory, type Place } from './nav-history';
+import { findBlock, findHeading, type Anchor } from './note-anchors';
 import { NoteEditor } from './note-editor';
 import { notify } from './notices';
 import type { StatusBar } from './status-bar';
+import { TabBar } from './tab-bar';
+import { TabsModel } from './tabs-model';
+
+/** Where to put the cursor in a note being opened. */
+export type Reveal = { offset: number; length: number } | { heading: string[] } | { block: string };
+
+export type OpenOptions = {
+  /** Open in a new tab rather than in the active tab's place. */
+  newTab?: boolean;
+  reveal?: Reveal;
+  /** Record the place left in the back/forward history (default true). */
+  history?: boolean;
+};
+
+const SAVE_STATE_DELAY_MS = 500;
 
 export type WorkspaceElements = {
   tree: HTMLElement;
@@ -14,6 +31,7 @@ export type WorkspaceElements = {
   title: HTMLElement;
   empty: HTMLElement;
   vaultName: HTMLElement;
+  tabs: HTMLElement;
 };
 
 /**
@@ -27,6 +45,12 @@ export class Workspace {
   private readonly tree: FileTree;
   private refreshTimer: ReturnType<typeof setTimeout> | null = null;
   private lastNoteKey = 'plexus:last-note';
+  private readonly tabs = new TabsModel();
+  private readonly tabBar: TabBar;
+  private readonly history = new NavHistory();
+  private stateTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Called after the set of files changes (search results and link styles go stale). */
+  onVaultChanged: () => void = () => undefined;
 
   constructor(
     private readonly api: PlexusClient,
@@ -34,6 +58,10 @@ export class Workspace {
     private readonly status: StatusBar,
   ) {
     this.editor = new NoteEditor(el.editor, () => this.autosave?.edited());
+    this.tabBar = new TabBar(el.tabs, {
+      activate: (path) => void this.open(path),
+      close: (path) => void this.closeTab(path),
+    });
     this.tree = new FileTree(el.tree, {
       open: (path) => void this.open(path),
       create: (folder, name, kind) => this.create(folder, name, kind),
@@ -58,13 +86,26 @@ export class Workspace {
       (report) => this.status.showIndex(report),
       () => undefined,
     );
-    const last = localStorage.getItem(this.lastNoteKey);
     const notes = this.files.filter((f) => f.kind === 'file' && isNote(f.path));
+    const exists = new Set(notes.map((f) => f.path));
+    const saved = await this.api.loadWorkspace({}).catch(() => null);
+    if (saved) {
+      const tabs = saved.tabs.filter((path) => exists.has(path));
+      this.tabs.restore(tabs, saved.active !== null && exists.has(saved.active) ? saved.active : null);
+    }
+    const last = localStorage.getItem(this.lastNoteKey);
     const first =
-      notes.find((f) => f.path === last) ??
-      notes.find((f) => /^(start-here|welcome|readme)\.md$/i.test(f.path)) ??
-      notes[0];
-    if (first) await this.open(first.path);
+      this.tabs.active ??
+      notes.find((f) => f.path === last)?.path ??
+      notes.find((f) => /^(start-here|welcome|readme)\.md$/i.test(f.path))?.path ??
+      notes[0]?.path;
+    if (first) await this.open(first, { history: false });
+    else this.renderTabs();
+  }
+
+  /** The note in front, if any. */
+  get activePath(): string | null {
+    return this.autosave?.path ?? null;
   }
 
   /** Runs a command from the menu or a shortcut. */
@@ -83,42 +124,140 @@ export class Workspace {
     return this.autosave?.dirty ?? false;
   }
 
-  async open(path: string): Promise<void> {
+  /** Shows a note: in the active tab's place, or a new tab; optionally at a heading, block or match. */
+  async open(path: string, options: OpenOptions = {}): Promise<void> {
     if (!isNote(path)) {
       notify(`"${baseName(path)}" is not a note; Plexus opens .md files.`);
       return;
     }
-    if (path === this.editor.currentPath) return this.editor.focus();
-    if (this.autosave) {
-      await this.autosave.flush();
-      if (this.autosave.dirty) {
-        notify(
-          `"${baseName(this.autosave.path)}" has unsaved changes that could not be saved; resolve that first.`,
-          'error',
+    const leaving = this.here();
+    if (path !== this.editor.currentPath) {
+      if (!(await this.leaveCurrent())) return;
+      try {
+        const note = await this.api.readNote({ path });
+        this.editor.open(note.path, note.text);
+        this.autosave?.dispose();
+        this.autosave = new Autosave(
+          this.api,
+          note.path,
+          note.version,
+          note.text,
+          () => this.editor.text,
+          (s) => this.showSave(s),
         );
+        this.showSave(this.autosave.status);
+      } catch (error) {
+        notify(message(error), 'error');
         return;
       }
-      this.autosave.dispose();
+      if (options.history !== false && leaving) this.history.visit(leaving);
+      this.tabs.open(path, { replace: !options.newTab && !this.tabs.tabs.includes(path) });
+      this.showOpen(path);
+      localStorage.setItem(this.lastNoteKey, path);
+      this.saveStateSoon();
     }
+    const anchor = options.reveal ? this.anchorFor(options.reveal) : null;
+    if (anchor) this.editor.select(anchor.from, anchor.to);
+    else if (options.reveal && !('offset' in options.reveal)) notify(`That ${'heading' in options.reveal ? 'heading' : 'block'} is not in "${baseName(path)}".`);
+    // Never steal focus from a name being typed in the tree (its blur would commit the name).
+    else if (!(document.activeElement instanceof HTMLInputElement)) this.editor.focus();
+  }
+
+  /** Follows a link written in `from`: opens its note (at its heading or block), or creates it. */
+  async followLink(
+    link: { target: string; heading: string[]; block: string | null },
+    from: string,
+    newTab = false,
+  ): Promise<void> {
+    const reveal: Reveal | undefined = link.block
+      ? { block: link.block }
+      : link.heading.length > 0
+        ? { heading: link.heading }
+        : undefined;
+    if (link.target === '') return this.open(from, { reveal });
     try {
-      const note = await this.api.readNote({ path });
-      this.editor.open(note.path, note.text);
-      this.autosave = new Autosave(
-        this.api,
-        note.path,
-        note.version,
-        note.text,
-        () => this.editor.text,
-        (s) => this.showSave(s),
-      );
-      this.showSave(this.autosave.status);
-      this.showOpen(note.path);
-      localStorage.setItem(this.lastNoteKey, note.path);
-      // Never steal focus from a name being typed in the tree (its blur would commit the name).
-      if (!(document.activeElement instanceof HTMLInputElement)) this.editor.focus();
+      const [resolved] = await this.api.resolveLinks({ from, targets: [link.target] });
+      if (resolved) return await this.open(resolved, { newTab, reveal });
+      const path = joinPath(parentPath(from), isNote(link.target) ? link.target : `${link.target}.md`);
+      const created = await this.api.createNote({ path, text: '' });
+      notify(`Created "${baseName(created.path)}".`);
+      await this.refresh();
+      await this.open(created.path, { newTab });
     } catch (error) {
       notify(message(error), 'error');
     }
+  }
+
+  async back(): Promise<void> {
+    const place = this.history.goBack(this.here());
+    if (place) await this.open(place.path, { history: false, reveal: { offset: place.offset, length: 0 } });
+  }
+
+  async forward(): Promise<void> {
+    const place = this.history.goForward(this.here());
+    if (place) await this.open(place.path, { history: false, reveal: { offset: place.offset, length: 0 } });
+  }
+
+  async closeTab(path: string): Promise<void> {
+    if (path === this.activePath) {
+      if (!(await this.leaveCurrent())) return;
+      this.tabs.close(path);
+      const next = this.tabs.active;
+      this.autosave?.dispose();
+      this.autosave = null;
+      this.editor.close();
+      if (next) await this.open(next, { history: false });
+      else this.showOpen(null);
+    } else {
+      this.tabs.close(path);
+      this.renderTabs();
+    }
+    this.saveStateSoon();
+  }
+
+  async reopenClosedTab(): Promise<void> {
+    const path = this.tabs.reopenClosed();
+    if (path) await this.open(path, { history: false });
+  }
+
+  async cycleTab(offset: number): Promise<void> {
+    const path = this.tabs.neighbour(offset);
+    if (path) await this.open(path, { history: false });
+  }
+
+  /** Saves the note being left; false when it has edits that could not be saved. */
+  private async leaveCurrent(): Promise<boolean> {
+    if (!this.autosave) return true;
+    await this.autosave.flush();
+    if (!this.autosave.dirty) return true;
+    notify(`"${baseName(this.autosave.path)}" has unsaved changes that could not be saved; resolve that first.`, 'error');
+    return false;
+  }
+
+  private here(): Place | null {
+    const path = this.editor.currentPath;
+    return path ? { path, offset: this.editor.cursor } : null;
+  }
+
+  private anchorFor(reveal: Reveal): Anchor | null {
+    if ('offset' in reveal) return { from: reveal.offset, to: reveal.offset + reveal.length };
+    return 'heading' in reveal ? findHeading(this.editor.text, reveal.heading) : findBlock(this.editor.text, reveal.block);
+  }
+
+  private renderTabs(): void {
+    const dirty = new Set<string>();
+    if (this.autosave?.dirty) dirty.add(this.autosave.path);
+    this.tabBar.render(this.tabs.tabs, this.tabs.active, dirty);
+  }
+
+  private saveStateSoon(): void {
+    if (this.stateTimer) clearTimeout(this.stateTimer);
+    this.stateTimer = setTimeout(() => {
+      this.stateTimer = null;
+      void this.api
+        .saveWorkspace({ state: { tabs: [...this.tabs.tabs], active: this.tabs.active } })
+        .catch(() => undefined);
+    }, SAVE_STATE_DELAY_MS);
   }
 
   private async create(folder: string, name: string, kind: 'file' | 'folder'): Promise<void> {
@@ -160,13 +299,14 @@ export class Workspace {
         : `"${displayName({ name: baseName(path), kind: 'file' })}"`;
     if (!confirm(`Move ${what} to the trash?`)) return;
     try {
-      if (this.autosave && isWithin(this.autosave.path, path)) {
-        this.autosave.dispose();
+      const wasOpen = this.autosave !== null && isWithin(this.autosave.path, path);
+      if (wasOpen) {
+        this.autosave?.dispose();
         this.autosave = null;
         this.editor.close();
-        this.showOpen(null);
       }
       await this.api.trash({ path });
+      this.forget(path, wasOpen);
       notify(`Moved "${baseName(path)}" to the trash.`);
       await this.refresh();
     } catch (error) {
@@ -177,6 +317,18 @@ export class Workspace {
   private async refresh(): Promise<void> {
     this.files = await this.api.listFiles({});
     this.tree.setEntries(this.files);
+    this.onVaultChanged();
+  }
+
+  /** A note or folder is gone: its tabs and history go; another tab comes to the front. */
+  private forget(path: string, wasOpen: boolean): void {
+    this.tabs.removed(path);
+    this.history.removed(path);
+    this.saveStateSoon();
+    const next = this.tabs.active;
+    if (wasOpen && next) void this.open(next, { history: false });
+    else if (wasOpen) this.showOpen(null);
+    else this.renderTabs();
   }
 
   private scheduleRefresh(): void {
@@ -187,7 +339,15 @@ export class Workspace {
   private async onFilesEvent(event: FilesEvent): Promise<void> {
     this.scheduleRefresh();
     const open = this.autosave;
-    if (!open) return;
+    if (event.type === 'removed' && !(open && isWithin(open.path, event.path))) {
+      this.tabs.removed(event.path);
+      this.history.removed(event.path);
+      this.renderTabs();
+    }
+    if (!open) {
+      if (event.type === 'renamed') this.followRename(event.from, event.to);
+      return;
+    }
     if (event.type === 'renamed') {
       this.followRename(event.from, event.to);
     } else if (event.type === 'removed' && isWithin(open.path, event.path)) {
@@ -214,6 +374,10 @@ export class Workspace {
 
   private followRename(from: string, to: string): void {
     this.editor.renamed(from, to);
+    this.tabs.renamed(from, to);
+    this.history.renamed(from, to);
+    this.saveStateSoon();
+    this.renderTabs();
     const open = this.autosave;
     if (open && isWithin(open.path, from)) {
       open.path = to + open.path.slice(from.length);
@@ -228,10 +392,12 @@ export class Workspace {
     this.el.empty.hidden = path !== null;
     this.el.editor.hidden = path === null;
     this.tree.setActive(path);
+    this.renderTabs();
     if (!path) this.status.showSave(null);
   }
 
   private showSave(state: SaveState): void {
+    this.renderTabs();
     this.status.showSave(state, {
       keepMine: () => void this.resolveConflict('mine'),
       useDisk: () => void this.resolveConflict('disk'),

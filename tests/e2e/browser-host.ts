@@ -51,9 +51,11 @@ export async function startHost(fixture = 'basic'): Promise<RunningHost> {
 }
 
 /** A Playwright test with its own vault copy and browser host, opened in the page. */
-export const test = base.extend<{ host: RunningHost }>({
-  host: async ({ page }, use) => {
-    const host = await startHost();
+export const test = base.extend<{ host: RunningHost; fixture: string }>({
+  /** Which vault under tests/fixtures a test starts on (`test.use({ fixture: 'editor' })`). */
+  fixture: ['basic', { option: true }],
+  host: async ({ page, fixture }, use) => {
+    const host = await startHost(fixture);
     await page.goto(host.url);
     await use(host);
     await host.stop();

@@ -1,0 +1,17 @@
+type View = { button: HTMLElement; panel: HTMLElement };
+
+/** The sidebar's views (files, search…): one shows at a time, chosen by its tab button. */
+export class Sidebar<Name extends string> {
+  constructor(private readonly views: Record<Name, View>) {
+    for (const [name, view] of Object.entries<View>(views)) {
+      view.button.addEventListener('click', () => this.show(name as Name));
+    }
+  }
+
+  show(name: Name): void {
+    for (const [other, view] of Object.entries<View>(this.views)) {
+      view.panel.hidden = other !== name;
+      view.button.setAttribute('aria-selected', String(other === name));
+    }
+  }
+}
