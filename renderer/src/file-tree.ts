@@ -3,7 +3,8 @@ import { parentPath } from '../../shared/paths';
 import { buildTree, displayName, freeName, isNote, type TreeNode } from './file-tree-model';
 
 export type FileTreeHandlers = {
-  open(path: string): void;
+  /** Opens a note; `newTab` with Ctrl/Cmd held or the middle button. */
+  open(path: string, newTab: boolean): void;
   create(folder: string, name: string, kind: 'file' | 'folder'): Promise<void>;
   rename(path: string, name: string): Promise<void>;
   trash(path: string): void;
@@ -133,7 +134,10 @@ export class FileTree {
     label.textContent = displayName(node);
     label.title = node.path;
     row.append(label);
-    row.addEventListener('click', () => this.activate(node));
+    row.addEventListener('click', (e) => this.activate(node, e.ctrlKey || e.metaKey));
+    row.addEventListener('auxclick', (e) => {
+      if (e.button === 1 && node.kind === 'file') this.handlers.open(node.path, true);
+    });
     row.addEventListener('contextmenu', (e) => {
       e.preventDefault();
       this.selected = node.path;
@@ -194,7 +198,7 @@ export class FileTree {
       : freeName(this.taken, folder, 'Untitled', '.md').slice(0, -3);
   }
 
-  private activate(node: TreeNode): void {
+  private activate(node: TreeNode, newTab = false): void {
     this.selected = node.path;
     if (node.kind === 'folder') {
       if (this.expanded.has(node.path)) this.expanded.delete(node.path);
@@ -202,7 +206,7 @@ export class FileTree {
       this.render();
       this.element.querySelector<HTMLElement>(`[data-path="${CSS.escape(node.path)}"]`)?.focus();
     } else {
-      this.handlers.open(node.path);
+      this.handlers.open(node.path, newTab);
     }
   }
 

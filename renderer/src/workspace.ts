@@ -63,7 +63,7 @@ export class Workspace {
       close: (path) => void this.closeTab(path),
     });
     this.tree = new FileTree(el.tree, {
-      open: (path) => void this.open(path),
+      open: (path, newTab) => void this.open(path, { newTab }),
       create: (folder, name, kind) => this.create(folder, name, kind),
       rename: (path, name) => this.rename(path, name),
       trash: (path) => void this.trash(path),

@@ -54,12 +54,16 @@ export async function startHost(fixture = 'basic'): Promise<RunningHost> {
 export const test = base.extend<{ host: RunningHost; fixture: string }>({
   /** Which vault under tests/fixtures a test starts on (`test.use({ fixture: 'editor' })`). */
   fixture: ['basic', { option: true }],
-  host: async ({ page, fixture }, use) => {
-    const host = await startHost(fixture);
-    await page.goto(host.url);
-    await use(host);
-    await host.stop();
-  },
+  // Automatic, so a test that never names `host` still gets the app opened in its page.
+  host: [
+    async ({ page, fixture }, use) => {
+      const host = await startHost(fixture);
+      await page.goto(host.url);
+      await use(host);
+      await host.stop();
+    },
+    { auto: true },
+  ],
 });
 
 export { expect } from '@playwright/test';
