@@ -82,6 +82,13 @@ export class VaultService implements PlexusApi {
     return service;
   }
 
+  /** The index with every change received so far applied (answers never lag the events sent). */
+  private async current(): Promise<VaultIndex> {
+    const index = await this.index;
+    await index.idle();
+    return index;
+  }
+
   /** Resolves when the first full index is built. */
   async indexed(): Promise<void> {
     await this.index;
@@ -110,13 +117,13 @@ export class VaultService implements PlexusApi {
   trash = ({ path }: { path: string }) => this.vault.trash(path);
 
   noteMeta = async ({ path }: { path: string }): Promise<NoteMeta | null> =>
-    (await this.index).links.note(normalizeVaultPath(path)) ?? null;
+    (await this.current()).links.note(normalizeVaultPath(path)) ?? null;
 
   outgoingLinks = async ({ path }: { path: string }): Promise<LinkInfo[]> =>
-    (await this.index).links.outgoing(normalizeVaultPath(path));
+    (await this.current()).links.outgoing(normalizeVaultPath(path));
 
   backlinks = async ({ path }: { path: string }): Promise<Backlink[]> => {
-    const links = (await this.index).links.backlinks(normalizeVaultPath(path));
+    const links = (await this.current()).links.backlinks(normalizeVaultPath(path));
     const texts = new Map<string, string>();
     const result: Backlink[] = [];
     for (const link of links) {
@@ -132,7 +139,7 @@ export class VaultService implements PlexusApi {
 
   /** Plain-text mentions of the note's names in every other note (reads each note: O(vault)). */
   unlinkedMentions = async ({ path }: { path: string }): Promise<Mention[]> => {
-    const links = (await this.index).links;
+    const links = (await this.current()).links;
     const target = links.note(normalizeVaultPath(path));
     if (!target) throw new PlexusError('NOT_FOUND', `"${path}" is not an indexed note.`);
     const names = [...new Set([baseName(target.path).replace(/\.md$/i, ''), target.title, ...target.aliases])].filter(
@@ -150,24 +157,24 @@ export class VaultService implements PlexusApi {
   };
 
   unresolvedLinks = async (): Promise<UnresolvedGroup[]> =>
-    (await this.index).links.unresolved().map((g) => ({ target: g.target, sources: g.sources }));
+    (await this.current()).links.unresolved().map((g) => ({ target: g.target, sources: g.sources }));
 
-  tags = async () => (await this.index).links.tags();
+  tags = async () => (await this.current()).links.tags();
 
   indexStatus = async (): Promise<IndexReport> => {
-    const index = await this.index;
+    const index = await this.current();
     return { ...index.currentStatus, stats: index.links.stats(), problems: index.problems() };
   };
 
   resolveLinks = async ({ from, targets }: RequestArgs['resolveLinks']): Promise<(string | null)[]> => {
-    const links = (await this.index).links;
+    const links = (await this.current()).links;
     const source = normalizeVaultPath(from);
     return targets.map((target) => links.resolve(target, source));
   };
 
-  suggestNotes = async (args: RequestArgs['suggestNotes']) => suggestNotes((await this.index).links, args);
+  suggestNotes = async (args: RequestArgs['suggestNotes']) => suggestNotes((await this.current()).links, args);
 
-  search = async ({ query, limit }: RequestArgs['search']) => (await this.index).search.query(query, limit);
+  search = async ({ query, limit }: RequestArgs['search']) => (await this.current()).search.query(query, limit);
 
   rename = (args: RequestArgs['rename']) => this.renamer.rename(args);
   undoRename = ({ id }: RequestArgs['undoRename']) => this.renamer.undo(id);

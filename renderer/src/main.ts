@@ -1,6 +1,9 @@
 import './styles.css';
 import { connect } from './connect';
+import { BacklinksPane } from './backlinks-pane';
+import { OutgoingPane } from './outgoing-pane';
 import { SearchPane } from './search-pane';
+import { UnresolvedPane } from './unresolved-pane';
 import { Sidebar } from './sidebar';
 import { StatusBar } from './status-bar';
 import { Workspace } from './workspace';
@@ -36,7 +39,39 @@ async function boot(): Promise<void> {
     search: { button: byId('show-search'), panel: byId('search-pane') },
   });
   byId('show-search').addEventListener('click', () => search.focus());
-  workspace.onVaultChanged = () => search.refresh();
+  const backlinks = new BacklinksPane(byId('backlinks-pane'), {
+    api,
+    open: (path, offset, length) => void workspace.open(path, { reveal: { offset, length } }),
+    linkMention: (mention, target) => workspace.linkMention(mention, target),
+  });
+  const outgoing = new OutgoingPane(byId('outgoing-pane'), {
+    api,
+    follow: (link) => void workspace.followLink(link.link, link.source),
+  });
+  const unresolved = new UnresolvedPane(byId('unresolved-pane'), {
+    api,
+    openSource: (link) =>
+      void workspace.open(link.source, {
+        reveal: { offset: link.link.start, length: link.link.end - link.link.start },
+      }),
+    create: (link) => void workspace.followLink(link.link, link.source),
+  });
+  new Sidebar({
+    backlinks: { button: byId('show-backlinks'), panel: byId('backlinks-pane') },
+    outgoing: { button: byId('show-outgoing'), panel: byId('outgoing-pane') },
+    unresolved: { button: byId('show-unresolved'), panel: byId('unresolved-pane') },
+  });
+  byId('show-unresolved').addEventListener('click', () => unresolved.refresh());
+  workspace.onVaultChanged = () => {
+    search.refresh();
+    backlinks.refresh();
+    outgoing.refresh();
+    if (!byId('unresolved-pane').hidden) unresolved.refresh();
+  };
+  workspace.onActiveChanged = (path) => {
+    backlinks.show(path);
+    outgoing.show(path);
+  };
   byId('new-note').addEventListener('click', () => workspace.run('new-note'));
   byId('new-folder').addEventListener('click', () => workspace.run('new-folder'));
   document.addEventListener('keydown', (e) => {

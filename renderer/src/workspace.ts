@@ -1,5 +1,6 @@
-import type { AppCommand, FileEntry, FilesEvent } from '../../shared/api';
+import type { AppCommand, FileEntry, FilesEvent, Mention, RenameReport } from '../../shared/api';
 import type { PlexusClient } from '../../shared/client';
+import type { LinkRef } from '../../shared/note-meta';
 import { baseName, isWithin, joinPath, parentPath } from '../../shared/paths';
 import { Autosave, type SaveState } from './autosave';
 import { FileTree } from './file-tree';
@@ -49,8 +50,11 @@ export class Workspace {
   private readonly tabBar: TabBar;
   private readonly history = new NavHistory();
   private stateTimer: ReturnType<typeof setTimeout> | null = null;
-  /** Called after the set of files changes (search results and link styles go stale). */
+  private changedTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Called after files change on disk or in the app (search results and link panes go stale). */
   onVaultChanged: () => void = () => undefined;
+  /** Called when another note comes to the front (or none: null). */
+  onActiveChanged: (path: string | null) => void = () => undefined;
 
   constructor(
     private readonly api: PlexusClient,
@@ -158,21 +162,18 @@ export class Workspace {
     }
     const anchor = options.reveal ? this.anchorFor(options.reveal) : null;
     if (anchor) this.editor.select(anchor.from, anchor.to);
-    else if (options.reveal && !('offset' in options.reveal)) notify(`That ${'heading' in options.reveal ? 'heading' : 'block'} is not in "${baseName(path)}".`);
+    else if (options.reveal && !('offset' in options.reveal))
+      notify(`That ${'heading' in options.reveal ? 'heading' : 'block'} is not in "${baseName(path)}".`);
     // Never steal focus from a name being typed in the tree (its blur would commit the name).
     else if (!(document.activeElement instanceof HTMLInputElement)) this.editor.focus();
   }
 
   /** Follows a link written in `from`: opens its note (at its heading or block), or creates it. */
-  async followLink(
-    link: { target: string; heading: string[]; block: string | null },
-    from: string,
-    newTab = false,
-  ): Promise<void> {
+  async followLink(link: Pick<LinkRef, 'target' | 'headings' | 'block'>, from: string, newTab = false): Promise<void> {
     const reveal: Reveal | undefined = link.block
       ? { block: link.block }
-      : link.heading.length > 0
-        ? { heading: link.heading }
+      : link.headings.length > 0
+        ? { heading: link.headings }
         : undefined;
     if (link.target === '') return this.open(from, { reveal });
     try {
@@ -183,6 +184,29 @@ export class Workspace {
       notify(`Created "${baseName(created.path)}".`);
       await this.refresh();
       await this.open(created.path, { newTab });
+    } catch (error) {
+      notify(message(error), 'error');
+    }
+  }
+
+  /**
+   * Turns a plain-text mention into `[[file-name|mention]]` (the visible text stays), written
+   * against the version just read so a note changed meanwhile is never overwritten.
+   */
+  async linkMention(mention: Mention, target: string): Promise<void> {
+    try {
+      await this.autosave?.flush();
+      const note = await this.api.readNote({ path: mention.source });
+      if (note.text.slice(mention.start, mention.end) !== mention.matched) {
+        notify(`"${baseName(mention.source)}" changed since the mention was found; look again.`, 'error');
+        return;
+      }
+      const name = baseName(target).replace(/\.md$/i, '');
+      const [resolved] = await this.api.resolveLinks({ from: mention.source, targets: [name] });
+      const linkTarget = resolved === target ? name : target.replace(/\.md$/i, '');
+      const link = mention.matched === linkTarget ? `[[${linkTarget}]]` : `[[${linkTarget}|${mention.matched}]]`;
+      const text = note.text.slice(0, mention.start) + link + note.text.slice(mention.end);
+      await this.api.writeNote({ path: mention.source, text, baseVersion: note.version });
     } catch (error) {
       notify(message(error), 'error');
     }
@@ -230,7 +254,10 @@ export class Workspace {
     if (!this.autosave) return true;
     await this.autosave.flush();
     if (!this.autosave.dirty) return true;
-    notify(`"${baseName(this.autosave.path)}" has unsaved changes that could not be saved; resolve that first.`, 'error');
+    notify(
+      `"${baseName(this.autosave.path)}" has unsaved changes that could not be saved; resolve that first.`,
+      'error',
+    );
     return false;
   }
 
@@ -241,7 +268,9 @@ export class Workspace {
 
   private anchorFor(reveal: Reveal): Anchor | null {
     if ('offset' in reveal) return { from: reveal.offset, to: reveal.offset + reveal.length };
-    return 'heading' in reveal ? findHeading(this.editor.text, reveal.heading) : findBlock(this.editor.text, reveal.block);
+    return 'heading' in reveal
+      ? findHeading(this.editor.text, reveal.heading)
+      : findBlock(this.editor.text, reveal.block);
   }
 
   private renderTabs(): void {
@@ -281,14 +310,43 @@ export class Workspace {
     const keepExtension = isNote(path) && !isNote(name);
     const to = joinPath(parentPath(path), keepExtension ? `${name}.md` : name);
     try {
-      if (this.autosave && isWithin(this.autosave.path, path)) await this.autosave.flush();
-      await this.api.move({ from: path, to });
+      // Every open edit is on disk first: the rename rewrites links in notes, maybe this one.
+      await this.autosave?.flush();
+      const report = await this.api.rename({ from: path, to });
       this.followRename(path, to);
       await this.refresh();
+      this.reportRename(report);
     } catch (error) {
       notify(message(error), 'error');
       throw error;
     }
+  }
+
+  /** "Updated 37 links in 12 notes", with Undo while the rename can still be undone. */
+  private reportRename(report: RenameReport): void {
+    const what =
+      report.linksUpdated === 0
+        ? `Renamed "${baseName(report.from)}"; no links needed updating.`
+        : `Updated ${report.linksUpdated} ${report.linksUpdated === 1 ? 'link' : 'links'} in ${report.notesUpdated} ${report.notesUpdated === 1 ? 'note' : 'notes'}.`;
+    const id = report.id;
+    notify(
+      what,
+      'info',
+      id
+        ? {
+            label: 'Undo',
+            run: () =>
+              void this.api.undoRename({ id }).then(
+                async (undone) => {
+                  this.followRename(undone.from, undone.to);
+                  await this.refresh();
+                  notify(`Renamed back to "${baseName(undone.to)}".`);
+                },
+                (error: unknown) => notify(message(error), 'error'),
+              ),
+          }
+        : undefined,
+    );
   }
 
   private async trash(path: string): Promise<void> {
@@ -317,7 +375,6 @@ export class Workspace {
   private async refresh(): Promise<void> {
     this.files = await this.api.listFiles({});
     this.tree.setEntries(this.files);
-    this.onVaultChanged();
   }
 
   /** A note or folder is gone: its tabs and history go; another tab comes to the front. */
@@ -338,6 +395,9 @@ export class Workspace {
 
   private async onFilesEvent(event: FilesEvent): Promise<void> {
     this.scheduleRefresh();
+    // Panes that show links follow within a few tens of milliseconds; a burst is one refresh.
+    if (this.changedTimer) clearTimeout(this.changedTimer);
+    this.changedTimer = setTimeout(() => this.onVaultChanged(), 30);
     const open = this.autosave;
     if (event.type === 'removed' && !(open && isWithin(open.path, event.path))) {
       this.tabs.removed(event.path);
@@ -393,6 +453,7 @@ export class Workspace {
     this.el.editor.hidden = path === null;
     this.tree.setActive(path);
     this.renderTabs();
+    this.onActiveChanged(path);
     if (!path) this.status.showSave(null);
   }
 
