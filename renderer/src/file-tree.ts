@@ -8,7 +8,11 @@ export type FileTreeHandlers = {
   create(folder: string, name: string, kind: 'file' | 'folder'): Promise<void>;
   rename(path: string, name: string): Promise<void>;
   trash(path: string): void;
+  /** Moves a note or folder into `folder` ("" for the vault's root), dragged there. */
+  move(path: string, folder: string): void;
 };
+
+const DRAG_TYPE = 'application/x-plexus-path';
 
 type Editing = { mode: 'create'; folder: string; kind: 'file' | 'folder' } | { mode: 'rename'; path: string };
 
@@ -35,6 +39,9 @@ export class FileTree {
   ) {
     element.setAttribute('role', 'tree');
     element.addEventListener('keydown', (e) => this.onKey(e));
+    // Dropping on the tree's empty space moves to the vault's root.
+    element.addEventListener('dragover', (e) => this.onDragOver(e, ''));
+    element.addEventListener('drop', (e) => this.onDrop(e, ''));
     document.addEventListener('click', () => this.closeMenu());
   }
 
@@ -138,12 +145,41 @@ export class FileTree {
     row.addEventListener('auxclick', (e) => {
       if (e.button === 1 && node.kind === 'file') this.handlers.open(node.path, true);
     });
+    row.draggable = true;
+    row.addEventListener('dragstart', (e) => {
+      e.dataTransfer?.setData(DRAG_TYPE, node.path);
+      if (e.dataTransfer) e.dataTransfer.effectAllowed = 'move';
+    });
+    const folder = node.kind === 'folder' ? node.path : parentPath(node.path);
+    row.addEventListener('dragover', (e) => this.onDragOver(e, folder));
+    row.addEventListener('dragleave', () => row.classList.remove('drop-target'));
+    row.addEventListener('drop', (e) => this.onDrop(e, folder));
     row.addEventListener('contextmenu', (e) => {
       e.preventDefault();
       this.selected = node.path;
       this.openMenu(e.clientX, e.clientY, node);
     });
     return row;
+  }
+
+  private onDragOver(e: DragEvent, folder: string): void {
+    if (!e.dataTransfer?.types.includes(DRAG_TYPE)) return;
+    e.preventDefault();
+    e.stopPropagation();
+    e.dataTransfer.dropEffect = 'move';
+    for (const el of this.element.querySelectorAll('.drop-target')) el.classList.remove('drop-target');
+    this.element.querySelector(`[data-path="${CSS.escape(folder)}"]`)?.classList.add('drop-target');
+  }
+
+  private onDrop(e: DragEvent, folder: string): void {
+    const path = e.dataTransfer?.getData(DRAG_TYPE);
+    for (const el of this.element.querySelectorAll('.drop-target')) el.classList.remove('drop-target');
+    if (!path) return;
+    e.preventDefault();
+    e.stopPropagation();
+    // Into itself, its own subtree, or where it already is: nothing to do.
+    if (parentPath(path) === folder || folder === path || folder.startsWith(path + '/')) return;
+    this.handlers.move(path, folder);
   }
 
   private input(node: TreeNode | null, depth: number): HTMLElement {

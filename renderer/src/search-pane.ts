@@ -182,7 +182,10 @@ export class SearchPane {
     const path = item.dataset.path;
     if (!path) return;
     const offset = item.dataset.offset;
-    this.options.open(path, offset === undefined ? null : { offset: Number(offset), length: Number(item.dataset.length) });
+    this.options.open(
+      path,
+      offset === undefined ? null : { offset: Number(offset), length: Number(item.dataset.length) },
+    );
   }
 }
 

@@ -71,6 +71,7 @@ export class Workspace {
       create: (folder, name, kind) => this.create(folder, name, kind),
       rename: (path, name) => this.rename(path, name),
       trash: (path) => void this.trash(path),
+      move: (path, folder) => void this.moveTo(path, joinPath(folder, baseName(path))).catch(() => undefined),
     });
     api.onEvent((event) => {
       if (event.topic === 'files') void this.onFilesEvent(event.event);
@@ -308,7 +309,11 @@ export class Workspace {
 
   private async rename(path: string, name: string): Promise<void> {
     const keepExtension = isNote(path) && !isNote(name);
-    const to = joinPath(parentPath(path), keepExtension ? `${name}.md` : name);
+    await this.moveTo(path, joinPath(parentPath(path), keepExtension ? `${name}.md` : name));
+  }
+
+  /** Renames or moves a note or folder, rewriting every link to it (the engine does it all or nothing). */
+  async moveTo(path: string, to: string): Promise<void> {
     try {
       // Every open edit is on disk first: the rename rewrites links in notes, maybe this one.
       await this.autosave?.flush();

@@ -1,9 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { findBlock, findHeading } from '../../../renderer/src/note-anchors';
 
-const text = ['# Title', '', '```', '# not a heading', '```', '## Setup  ', 'para ^b1', '### Setup', '## Other', '### Setup'].join(
-  '\n',
-);
+const text = [
+  '# Title',
+  '',
+  '```',
+  '# not a heading',
+  '```',
+  '## Setup  ',
+  'para ^b1',
+  '### Setup',
+  '## Other',
+  '### Setup',
+].join('\n');
 
 function lineOf(anchor: { from: number } | null): number | null {
   return anchor === null ? null : text.slice(0, anchor.from).split('\n').length;
