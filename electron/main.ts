@@ -9,10 +9,12 @@ import { EVENT_CHANNEL, REQUEST_CHANNEL } from './channels';
 import { buildMenu } from './menu';
 import { DESKTOP_CSP, isExternalUrl } from './security';
 import { loadSettings, saveSettings } from './settings';
+import { handleVaultFiles, registerVaultFileScheme } from './vault-file-protocol';
 
 // PLEXUS_DATA_DIR gives tests (and portable installs) their own settings and welcome vault.
 if (process.env.PLEXUS_DATA_DIR) app.setPath('userData', process.env.PLEXUS_DATA_DIR);
 const dataDir = app.getPath('userData');
+registerVaultFileScheme();
 const rendererIndex = join(__dirname, '../renderer/index.html');
 let window: BrowserWindow | null = null;
 let service: VaultService | null = null;
@@ -102,6 +104,7 @@ async function start(): Promise<void> {
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [DESKTOP_CSP] } });
   });
+  handleVaultFiles(() => service?.vault.root ?? null);
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
 
   ipcMain.handle(REQUEST_CHANNEL, (event, method: unknown, args: unknown) => {

@@ -3,7 +3,7 @@ export const DESKTOP_CSP = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
+  "img-src 'self' data: plexus-file:",
   "connect-src 'none'",
   "object-src 'none'",
   "base-uri 'none'",
