@@ -7,6 +7,7 @@ import { MAX_NOTE_BYTES, type PlexusEvent } from '../shared/api';
 import { dispatch } from '../shared/dispatch';
 import type { ServerMessage } from '../shared/rpc';
 import type { VaultService } from './service';
+import { readVaultImage, VAULT_FILE_PREFIX, vaultFileHeaders } from './serve-vault-file';
 import { readStatic } from './static-files';
 
 export type BrowserHostOptions = {
@@ -62,7 +63,16 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       if (!tokenOk(req)) {
         return deny(res, 403, 'Open the address printed by "npm run serve": it carries this launch\'s access token.');
       }
-      const file = await readStatic(options.staticDir, new URL(req.url ?? '/', 'http://x').pathname);
+      const pathname = new URL(req.url ?? '/', 'http://x').pathname;
+      if (pathname.startsWith(VAULT_FILE_PREFIX)) {
+        // An image of the vault, for rendered notes; same token check as every asset.
+        const image = await readVaultImage(options.service.vault.root, pathname);
+        if (!image) return deny(res, 404, 'Not found.');
+        res.writeHead(200, vaultFileHeaders(image.contentType));
+        res.end(req.method === 'HEAD' ? undefined : image.body);
+        return;
+      }
+      const file = await readStatic(options.staticDir, pathname);
       if (!file) return deny(res, 404, 'Not found.');
       res.writeHead(200, {
         'Content-Type': file.contentType,

@@ -1,4 +1,5 @@
 import './styles.css';
+import './reading.css';
 import { connect } from './connect';
 import { BacklinksPane } from './backlinks-pane';
 import { OutgoingPane } from './outgoing-pane';
@@ -26,6 +27,7 @@ async function boot(): Promise<void> {
       empty: byId('empty'),
       vaultName: byId('vault-name'),
       tabs: byId('tab-bar'),
+      reading: byId('reading'),
     },
     status,
   );
@@ -95,6 +97,9 @@ async function boot(): Promise<void> {
     } else if (mod && e.shiftKey && e.key.toLowerCase() === 't') {
       e.preventDefault();
       void workspace.reopenClosedTab();
+    } else if (mod && !e.shiftKey && e.key.toLowerCase() === 'e') {
+      e.preventDefault();
+      void workspace.toggleReading();
     } else if (e.ctrlKey && e.key === 'Tab') {
       e.preventDefault();
       void workspace.cycleTab(e.shiftKey ? -1 : 1);

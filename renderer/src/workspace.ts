@@ -10,6 +10,8 @@ import { findBlock, findHeading, type Anchor } from './note-anchors';
 import { NoteEditor } from './note-editor';
 import { notify } from './notices';
 import type { StatusBar } from './status-bar';
+import { linkPreview, type PreviewOptions } from './hover-preview';
+import { ReadingView } from './reading-view';
 import { TabBar } from './tab-bar';
 import { TabsModel } from './tabs-model';
 
@@ -33,7 +35,19 @@ export type WorkspaceElements = {
   empty: HTMLElement;
   vaultName: HTMLElement;
   tabs: HTMLElement;
+  reading: HTMLElement;
 };
+
+/** The browser host serves vault images at `/vault-file/…`; the desktop app through its own scheme. */
+function vaultImageUrl(host: 'electron' | 'browser', path: string): string {
+  const encoded = path.split('/').map(encodeURIComponent).join('/');
+  return host === 'electron' ? `plexus-file://vault/${encoded}` : `/vault-file/${encoded}`;
+}
+
+/** Opens an http(s) or mailto link outside the app (the desktop app hands it to the OS browser). */
+export function openExternal(url: string): void {
+  if (/^(https?:|mailto:)/i.test(url)) window.open(url, '_blank', 'noopener,noreferrer');
+}
 
 /**
  * The open vault in the window: the file tree, the note in the editor and its autosave, kept in
@@ -49,6 +63,10 @@ export class Workspace {
   private readonly tabs = new TabsModel();
   private readonly tabBar: TabBar;
   private readonly history = new NavHistory();
+  private readonly reading: ReadingView;
+  private host: 'electron' | 'browser' = 'browser';
+  /** Reading view (rendered) or editing (source); toggled with Ctrl/Cmd+E. */
+  private mode: 'edit' | 'read' = 'edit';
   private stateTimer: ReturnType<typeof setTimeout> | null = null;
   private changedTimer: ReturnType<typeof setTimeout> | null = null;
   /** Called after files change on disk or in the app (search results and link panes go stale). */
@@ -61,7 +79,22 @@ export class Workspace {
     private readonly el: WorkspaceElements,
     private readonly status: StatusBar,
   ) {
-    this.editor = new NoteEditor(el.editor, () => this.autosave?.edited());
+    const render: PreviewOptions = {
+      resolve: (targets, from) => api.resolveLinks({ from, targets }),
+      loadNote: (target, from) => this.loadLinked(target, from),
+      imageUrl: (path) => vaultImageUrl(this.host, path),
+      imageProtocols: ['plexus-file'],
+      onFollow: (target, follow) => void this.followWritten(target, follow),
+      onExternal: openExternal,
+    };
+    this.reading = new ReadingView(el.reading, {
+      ...render,
+      onFollow: (target, follow) => void this.followWritten(target, follow),
+      onExternal: openExternal,
+    });
+    this.editor = new NoteEditor(el.editor, () => this.autosave?.edited(), [
+      linkPreview({ ...render, path: () => this.editor.currentPath ?? '' }),
+    ]);
     this.tabBar = new TabBar(el.tabs, {
       activate: (path) => void this.open(path),
       close: (path) => void this.closeTab(path),
@@ -82,6 +115,7 @@ export class Workspace {
 
   async start(): Promise<void> {
     const info = await this.api.vaultInfo({});
+    this.host = info.host;
     this.el.vaultName.textContent = info.name;
     this.el.vaultName.title = info.root;
     document.title = `${info.name} — Plexus`;
@@ -161,6 +195,17 @@ export class Workspace {
       localStorage.setItem(this.lastNoteKey, path);
       this.saveStateSoon();
     }
+    if (this.mode === 'read') {
+      const reveal = options.reveal;
+      // A match from search is selected in the editor; headings and blocks show where they are.
+      if (!reveal || !('offset' in reveal)) {
+        await this.reading.show(path, this.editor.text);
+        if (reveal && !this.reading.reveal('heading' in reveal ? { heading: reveal.heading.join('#') } : reveal))
+          notify(`That ${'heading' in reveal ? 'heading' : 'block'} is not in "${baseName(path)}".`);
+        return;
+      }
+      this.setMode('edit');
+    }
     const anchor = options.reveal ? this.anchorFor(options.reveal) : null;
     if (anchor) this.editor.select(anchor.from, anchor.to);
     else if (options.reveal && !('offset' in options.reveal))
@@ -213,14 +258,56 @@ export class Workspace {
     }
   }
 
+  /** Switches between editing the source and reading it rendered (Ctrl/Cmd+E). */
+  async toggleReading(): Promise<void> {
+    this.setMode(this.mode === 'edit' ? 'read' : 'edit');
+    if (this.mode === 'read' && this.activePath) await this.reading.show(this.activePath, this.editor.text);
+    else if (this.activePath) this.editor.focus();
+  }
+
+  get readingMode(): boolean {
+    return this.mode === 'read';
+  }
+
+  private setMode(mode: 'edit' | 'read'): void {
+    this.mode = mode;
+    const open = this.activePath !== null;
+    this.el.editor.hidden = !open || mode === 'read';
+    this.el.reading.hidden = !open || mode === 'edit';
+    document.body.dataset.mode = mode;
+  }
+
+  /** A linked note's text for embeds and previews; null when the link leads nowhere or to no note. */
+  private async loadLinked(target: string, from: string): Promise<{ path: string; text: string } | null> {
+    const [path] = await this.api.resolveLinks({ from, targets: [target] });
+    if (!path || !isNote(path)) return null;
+    // The open note is previewed as typed, not as last saved.
+    if (path === this.editor.currentPath) return { path, text: this.editor.text };
+    const note = await this.api.readNote({ path }).catch(() => null);
+    return note && { path: note.path, text: note.text };
+  }
+
+  /** Follows a link clicked in rendered markdown, as written (`note`, `note#h`, `#^block`). */
+  private followWritten(target: string, follow: { heading: string | null; block: string | null; newTab: boolean }) {
+    const from = this.activePath;
+    if (from === null) return Promise.resolve();
+    const headings = follow.heading ? follow.heading.split('#').filter(Boolean) : [];
+    return this.followLink({ target, headings, block: follow.block }, from, follow.newTab);
+  }
+
   async back(): Promise<void> {
-    const place = this.history.goBack(this.here());
-    if (place) await this.open(place.path, { history: false, reveal: { offset: place.offset, length: 0 } });
+    await this.goTo(this.history.goBack(this.here()));
   }
 
   async forward(): Promise<void> {
-    const place = this.history.goForward(this.here());
-    if (place) await this.open(place.path, { history: false, reveal: { offset: place.offset, length: 0 } });
+    await this.goTo(this.history.goForward(this.here()));
+  }
+
+  /** Returns to a place from history: the cursor where it was (reading view stays reading). */
+  private async goTo(place: Place | null): Promise<void> {
+    if (!place) return;
+    const reveal = this.mode === 'edit' ? { offset: place.offset, length: 0 } : undefined;
+    await this.open(place.path, { history: false, reveal });
   }
 
   async closeTab(path: string): Promise<void> {
@@ -434,6 +521,7 @@ export class Workspace {
     } else {
       this.editor.reloadInPlace(note.text);
       open.rebase(note.version, note.text);
+      if (this.mode === 'read') await this.reading.show(open.path, note.text);
     }
   }
 
@@ -455,7 +543,7 @@ export class Workspace {
     this.el.title.textContent = path ? displayName({ name: baseName(path), kind: 'file' }) : '';
     this.el.title.title = path ?? '';
     this.el.empty.hidden = path !== null;
-    this.el.editor.hidden = path === null;
+    this.setMode(this.mode);
     this.tree.setActive(path);
     this.renderTabs();
     this.onActiveChanged(path);

@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile, cp } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -144,5 +144,81 @@ describe('browser host', () => {
       event: { type: 'added', path: 'new.md', kind: 'file', origin: 'app' },
     });
     ws.close();
+  });
+});
+
+describe('browser host: vault images', () => {
+  const PNG = Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+    'base64',
+  );
+  const cookie = () => `plexus_token=${host.token}`;
+  const get = (path: string, withCookie = true) =>
+    fetch(`${base()}${path}`, { headers: withCookie ? { cookie: cookie() } : {} });
+
+  beforeEach(async () => {
+    const vault = join(dir, 'vault');
+    await mkdir(join(vault, 'assets', 'with space'), { recursive: true });
+    await mkdir(join(vault, '.plexus'), { recursive: true });
+    await writeFile(join(vault, 'assets', 'pixel.png'), PNG);
+    await writeFile(join(vault, 'assets', 'with space', 'ünï.PNG'), PNG);
+    await writeFile(
+      join(vault, 'assets', 'icon.svg'),
+      '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+    );
+    await writeFile(join(vault, '.plexus', 'hidden.png'), PNG);
+    await writeFile(join(dir, 'outside.png'), PNG);
+  });
+
+  it('serves an image of the vault with its type, nosniff and a locked-down CSP, only with the token', async () => {
+    const res = await get('/vault-file/assets/pixel.png');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('image/png');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
+    expect(Buffer.from(await res.arrayBuffer()).equals(PNG)).toBe(true);
+    expect((await get('/vault-file/assets/pixel.png', false)).status).toBe(403);
+  });
+
+  it('decodes the path, whether slashes are encoded or not', async () => {
+    for (const path of [
+      `/vault-file/${encodeURIComponent('assets/with space/ünï.PNG')}`,
+      `/vault-file/assets/${encodeURIComponent('with space')}/${encodeURIComponent('ünï.PNG')}`,
+    ]) {
+      const res = await get(path);
+      expect(res.status, path).toBe(200);
+      expect(res.headers.get('content-type')).toBe('image/png');
+    }
+  });
+
+  it('serves SVG as an image that cannot run script when opened on its own', async () => {
+    const res = await get('/vault-file/assets/icon.svg');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('image/svg+xml');
+    const csp = res.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).not.toContain('script-src');
+  });
+
+  it('refuses notes and other non-images, missing files, dot-folders and paths leaving the vault', async () => {
+    await symlink(join(dir, 'outside.png'), join(dir, 'vault', 'assets', 'escape.png'));
+    await symlink(join(dir, 'vault', '.plexus', 'hidden.png'), join(dir, 'vault', 'assets', 'to-hidden.png'));
+    for (const path of [
+      '/vault-file/alpha.md',
+      '/vault-file/assets/missing.png',
+      '/vault-file/.plexus/hidden.png',
+      `/vault-file/${encodeURIComponent('.plexus/hidden.png')}`,
+      '/vault-file/assets/escape.png',
+      '/vault-file/assets/to-hidden.png',
+      `/vault-file/${encodeURIComponent('../outside.png')}`,
+      '/vault-file/..%2foutside.png',
+      `/vault-file/${encodeURIComponent(join(dir, 'outside.png'))}`,
+      '/vault-file/assets',
+      '/vault-file/',
+      '/vault-file/%E0%A4%A.png',
+      '/vault-file/a%00.png',
+    ]) {
+      expect((await get(path)).status, path).toBe(404);
+    }
   });
 });

@@ -1,0 +1,139 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ReadingView, type FollowOptions } from '../../../renderer/src/reading-view';
+import { attachLinkPreview } from '../../../renderer/src/hover-preview';
+
+const NOTE = [
+  '# Top',
+  '',
+  'See [[Other note#Part|other]], [[gone]], [site](https://example.com/a) and [[#Local]] and [n](sub/n.md).',
+  '',
+  'A footnote[^1].',
+  '',
+  '## Local',
+  '',
+  'Here. ^blk',
+  '',
+  '[^1]: Note.',
+].join('\n');
+
+let parent: HTMLElement;
+let view: ReadingView;
+let follow: ReturnType<typeof vi.fn<(target: string, options: FollowOptions) => void>>;
+let external: ReturnType<typeof vi.fn<(url: string) => void>>;
+
+beforeEach(() => {
+  parent = document.createElement('div');
+  document.body.append(parent);
+  follow = vi.fn<(target: string, options: FollowOptions) => void>();
+  external = vi.fn<(url: string) => void>();
+  view = new ReadingView(parent, {
+    onFollow: follow,
+    onExternal: external,
+    resolve: (targets) => targets.map((t) => (t === 'gone' ? null : `${t}.md`)),
+    preview: false,
+  });
+});
+
+afterEach(() => {
+  view.destroy();
+  parent.remove();
+});
+
+/** Clicks `element` and tells whether the default action (navigating) was prevented. */
+function click(element: Element | null, init: MouseEventInit = {}): boolean {
+  if (!element) throw new Error('nothing to click');
+  const event = new MouseEvent('click', { bubbles: true, cancelable: true, button: 0, ...init });
+  element.dispatchEvent(event);
+  return event.defaultPrevented;
+}
+
+const link = (text: string) => [...view.dom.querySelectorAll('a')].find((a) => a.textContent === text) ?? null;
+
+describe('ReadingView', () => {
+  it('shows the rendered note in its element, inside the parent', async () => {
+    await view.show('folder/note.md', NOTE);
+    expect(parent.contains(view.dom)).toBe(true);
+    expect(view.dom.classList.contains('reading-view')).toBe(true);
+    expect(view.dom.querySelector('h1')?.textContent).toBe('Top');
+    expect(view.notePath).toBe('folder/note.md');
+    expect(link('gone')?.classList.contains('is-unresolved')).toBe(true);
+  });
+
+  it('follows internal links through onFollow, never navigating', async () => {
+    await view.show('folder/note.md', NOTE);
+    expect(click(link('other'))).toBe(true);
+    expect(follow).toHaveBeenLastCalledWith('Other note', { heading: 'Part', block: null, newTab: false });
+    expect(click(link('n'), { ctrlKey: true })).toBe(true);
+    expect(follow).toHaveBeenLastCalledWith('sub/n.md', { heading: null, block: null, newTab: true });
+    expect(click(link('gone'), { metaKey: true })).toBe(true);
+    expect(follow).toHaveBeenLastCalledWith('gone', { heading: null, block: null, newTab: true });
+    expect(external).not.toHaveBeenCalled();
+  });
+
+  it('hands external links to onExternal, never navigating', async () => {
+    await view.show('folder/note.md', NOTE);
+    expect(click(link('site'))).toBe(true);
+    expect(external).toHaveBeenCalledWith('https://example.com/a');
+    expect(follow).not.toHaveBeenCalled();
+  });
+
+  it('reveals same-note headings itself, and footnotes', async () => {
+    await view.show('folder/note.md', NOTE);
+    expect(click(link('Local'))).toBe(true);
+    expect(follow).not.toHaveBeenCalled();
+    expect(view.dom.querySelector('h2')?.classList.contains('is-flashing')).toBe(true);
+    expect(click(view.dom.querySelector('a[data-footnote-ref]'))).toBe(true);
+    expect(view.dom.querySelector('#user-content-fn-1')?.classList.contains('is-flashing')).toBe(true);
+  });
+
+  it('reveals a heading (by text or path, any case) or a block, and says when there is none', async () => {
+    await view.show('folder/note.md', NOTE);
+    expect(view.reveal({ heading: 'top#LOCAL' })).toBe(true);
+    expect(view.reveal({ block: 'blk' })).toBe(true);
+    expect(view.dom.querySelector('[data-block="blk"]')?.classList.contains('is-flashing')).toBe(true);
+    expect(view.reveal({ heading: 'Nowhere' })).toBe(false);
+    expect(view.reveal({ block: 'nope' })).toBe(false);
+  });
+
+  it('shows the latest note when renders overlap', async () => {
+    const first = view.show('a.md', '# A');
+    const second = view.show('b.md', '# B');
+    await Promise.all([first, second]);
+    expect(view.dom.querySelector('h1')?.textContent).toBe('B');
+    expect(view.notePath).toBe('b.md');
+  });
+
+  it('stops listening once destroyed', async () => {
+    await view.show('folder/note.md', NOTE);
+    const anchor = link('other');
+    view.destroy();
+    click(anchor);
+    expect(follow).not.toHaveBeenCalled();
+    expect(parent.contains(view.dom)).toBe(false);
+  });
+});
+
+describe('attachLinkPreview', () => {
+  it('previews the linked section on hover, with Ctrl at once, and hides on Escape', async () => {
+    const root = document.createElement('div');
+    root.innerHTML = '<a class="internal-link" data-href="Other#Part" href="#">other</a>';
+    document.body.append(root);
+    const loadNote = vi.fn((target: string) => ({
+      path: `${target}.md`,
+      text: '# Intro\n\nno\n\n## Part\n\nThe part.',
+    }));
+    const detach = attachLinkPreview(root, { loadNote, from: () => ({ path: 'here.md', text: '' }) });
+    const anchor = root.querySelector('a');
+    anchor?.dispatchEvent(new MouseEvent('mouseover', { bubbles: true, ctrlKey: true }));
+    await vi.waitFor(() => expect(document.querySelector('.hover-popover')).not.toBeNull());
+    const popover = document.querySelector('.hover-popover');
+    expect(loadNote).toHaveBeenCalledWith('Other', 'here.md');
+    expect(popover?.textContent).toContain('The part.');
+    expect(popover?.textContent).not.toContain('no');
+    document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' }));
+    expect(document.querySelector('.hover-popover')).toBeNull();
+    detach();
+    root.remove();
+  });
+});
