@@ -1,3 +1,6 @@
+import { decodeNamedCharacterReference } from 'decode-named-character-reference';
+import { decodeNumericCharacterReference } from 'micromark-util-decode-numeric-character-reference';
+
 /**
  * What the inside of a link says, once the scanner has found where the link is: the target note,
  * the heading path, the block id and the alias. Pure string functions, off the hot path (they run
@@ -30,7 +33,9 @@ export function parseWikiContent(content: string): WikiParts | null {
  * also a Windows drive `C:`), a protocol-relative `//host`, a pure `#anchor`, or empty.
  */
 export function markdownTarget(destination: string): TargetParts | null {
-  const dest = destination.includes('\\') ? unescapeMarkdown(destination) : destination;
+  let dest = destination.includes('\\') ? unescapeMarkdown(destination) : destination;
+  // `jav&#x61;script:` is `javascript:` to every markdown reader, so it is a URL, not a note.
+  if (dest.includes('&')) dest = decodeCharacterReferences(dest);
   if (dest === '' || SCHEME.test(dest) || dest.startsWith('//')) return null;
   const parts = splitTarget(dest, true);
   return parts.target === '' ? null : parts;
@@ -41,6 +46,20 @@ const SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:/;
 
 /** CommonMark backslash escapes (a backslash before ASCII punctuation) taken out. */
 const ESCAPED_PUNCTUATION = /\\([!-/:-@[-`{-~])/g;
+
+/** CommonMark character references: `&amp;`, `&#97;`, `&#x61;` (unknown names stay as written). */
+const CHARACTER_REFERENCE = /&(?:#([xX][0-9A-Fa-f]{1,6}|[0-9]{1,7})|([A-Za-z][A-Za-z0-9]{0,31}));/g;
+
+function decodeCharacterReferences(text: string): string {
+  return text.replace(CHARACTER_REFERENCE, (whole, numeric: string | undefined, name: string | undefined) => {
+    if (numeric !== undefined) {
+      const hex = numeric[0] === 'x' || numeric[0] === 'X';
+      return decodeNumericCharacterReference(hex ? numeric.slice(1) : numeric, hex ? 16 : 10);
+    }
+    const decoded = decodeNamedCharacterReference(name ?? '');
+    return decoded === false ? whole : decoded;
+  });
+}
 
 function unescapeMarkdown(text: string): string {
   return text.replace(ESCAPED_PUNCTUATION, '$1');
