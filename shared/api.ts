@@ -155,7 +155,14 @@ export type SearchMatch = {
 export type SearchHit = { path: string; title: string; folder: string; score: number; matches: SearchMatch[] };
 
 /** A search's answer: the best hits (up to the limit) and how many notes matched in all. */
-export type SearchResult = { query: string; total: number; hits: SearchHit[]; ms: number };
+export type SearchResult = {
+  query: string;
+  total: number;
+  hits: SearchHit[];
+  ms: number;
+  /** Set when phrase, line or regex checks ran out of their time budget: more notes may match. */
+  truncated?: boolean;
+};
 
 /** One edit a rename makes (or, dry run, would make) to a link. */
 export type LinkEdit = { line: number; before: string; after: string };

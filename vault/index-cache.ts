@@ -4,14 +4,18 @@ import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { NoteMeta } from '../shared/note-meta';
 import { atomicWrite } from './atomic-write';
+import type { SearchSnapshot } from './search-index';
 
-/** Bump when NoteMeta or the scanner's output changes: an older cache is then discarded. */
-export const CACHE_VERSION = 1;
+/** Bump when NoteMeta, the scanner's output or the search index changes: an older cache is then discarded. */
+export const CACHE_VERSION = 2;
 
 /** What the cache keeps per note: the scan, valid while the file's mtime and size are unchanged. */
 export type CachedNote = { mtimeMs: number; size: number; meta: NoteMeta };
 
-type CacheFile = { version: number; root: string; notes: [string, CachedNote][] };
+/** A vault's cache: the scans, and the search index over the same notes (null when missing). */
+export type IndexCache = { notes: Map<string, CachedNote>; search: SearchSnapshot | null };
+
+type CacheFile = { version: number; root: string; notes: [string, CachedNote][]; search: SearchSnapshot | null };
 
 /** The cache file of one vault, in the app's cache folder (never inside the vault). */
 export function cacheFileFor(cacheDir: string, root: string): string {
@@ -19,18 +23,27 @@ export function cacheFileFor(cacheDir: string, root: string): string {
 }
 
 /** Reads a vault's cache; a missing, corrupt, foreign or outdated one gives an empty cache. */
-export async function loadIndexCache(file: string, root: string): Promise<Map<string, CachedNote>> {
+export async function loadIndexCache(file: string, root: string): Promise<IndexCache> {
   try {
     const data = deserialize(await fs.readFile(file)) as Partial<CacheFile>;
-    if (data.version !== CACHE_VERSION || data.root !== root || !Array.isArray(data.notes)) return new Map();
-    return new Map(data.notes);
+    if (data.version !== CACHE_VERSION || data.root !== root || !Array.isArray(data.notes)) return emptyCache();
+    return { notes: new Map(data.notes), search: data.search ?? null };
   } catch {
-    return new Map();
+    return emptyCache();
   }
 }
 
-export async function saveIndexCache(file: string, root: string, notes: Map<string, CachedNote>): Promise<void> {
-  const data: CacheFile = { version: CACHE_VERSION, root, notes: [...notes] };
+export async function saveIndexCache(
+  file: string,
+  root: string,
+  notes: Map<string, CachedNote>,
+  search: SearchSnapshot | null,
+): Promise<void> {
+  const data: CacheFile = { version: CACHE_VERSION, root, notes: [...notes], search };
   await fs.mkdir(join(file, '..'), { recursive: true });
   await atomicWrite(file, serialize(data));
+}
+
+function emptyCache(): IndexCache {
+  return { notes: new Map(), search: null };
 }

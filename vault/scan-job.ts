@@ -1,25 +1,61 @@
 import { readFileSync, statSync } from 'node:fs';
 import type { NoteMeta } from '../shared/note-meta';
-import { scanBytes } from './scan';
+import { MAX_NOTE_BYTES, scanBytes } from './scan';
+import { indexTerms } from './search-text';
+import { decodeNote } from './text-format';
 
 /** A note to scan: its vault path and where to read it. */
 export type ScanJob = { path: string; absolute: string };
-/** A scanned note, with the stat its cache entry is keyed by. */
-export type ScanResult = { path: string; meta: NoteMeta; mtimeMs: number; size: number };
+/**
+ * A scanned note, with the stat its cache entry is keyed by, and its search terms (cut here, on
+ * the worker, so the thread that answers requests only files them).
+ */
+export type ScanResult = { path: string; meta: NoteMeta; mtimeMs: number; size: number; terms: string };
+
+const lossy = new TextDecoder('utf-8');
 
 /** Reads and scans one note; a file that cannot be read becomes a note with a 'read' problem. */
 export function scanJob(job: ScanJob): ScanResult {
   try {
     const stats = statSync(job.absolute);
+    const bytes = readFileSync(job.absolute);
     return {
       path: job.path,
-      meta: scanBytes(job.path, readFileSync(job.absolute)),
+      meta: scanBytes(job.path, bytes),
       mtimeMs: stats.mtimeMs,
       size: stats.size,
+      terms: termsOf(bytes),
     };
   } catch (error) {
     const meta = scanBytes(job.path, new Uint8Array());
     meta.problems.push({ kind: 'read', message: `Could not read the note: ${(error as Error).message}` });
-    return { path: job.path, meta, mtimeMs: 0, size: 0 };
+    return { path: job.path, meta, mtimeMs: 0, size: 0, terms: '' };
   }
+}
+
+/** The note's text as the editor sees it (not UTF-8: read with replacement characters); null for a binary file. */
+export function noteText(bytes: Uint8Array): string | null {
+  const view = bytes.length > MAX_NOTE_BYTES ? bytes.subarray(0, MAX_NOTE_BYTES) : bytes;
+  if (view.indexOf(0) >= 0) return null;
+  return (
+    decodeNote(view)?.text ??
+    lossy
+      .decode(view)
+      .replace(/^\uFEFF/, '')
+      .replace(/\r\n/g, '\n')
+  );
+}
+
+/** Reads a note's text for search (snippets, phrase checks); null when it cannot be read. */
+export function readNoteText(absolute: string): string | null {
+  try {
+    return noteText(readFileSync(absolute));
+  } catch {
+    return null;
+  }
+}
+
+function termsOf(bytes: Uint8Array): string {
+  const text = noteText(bytes);
+  return text === null ? '' : indexTerms(text);
 }

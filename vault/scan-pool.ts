@@ -18,6 +18,9 @@ const BATCH = 200;
 /** Below this many notes, starting workers costs more than it saves. */
 const IN_PROCESS_LIMIT = 300;
 
+/** Called with each batch of results as it is scanned (to index them while the rest is read). */
+export type OnResults = (results: ScanResult[]) => void;
+
 /**
  * Scans notes on worker threads, one per core, in batches, reporting progress as batches finish.
  * Falls back to scanning on this thread when workers cannot start, so indexing never fails for
@@ -27,23 +30,32 @@ export async function scanAll(
   jobs: ScanJob[],
   onProgress: (done: number, total: number) => void,
   script: WorkerScript | null,
+  onResults: OnResults = () => undefined,
 ): Promise<ScanResult[]> {
-  if (jobs.length < IN_PROCESS_LIMIT || script === null) return scanHere(jobs, onProgress);
+  if (jobs.length < IN_PROCESS_LIMIT || script === null) return scanHere(jobs, onProgress, onResults);
   try {
-    return await scanOnWorkers(jobs, onProgress, script);
+    return await scanOnWorkers(jobs, onProgress, script, onResults);
   } catch {
-    return scanHere(jobs, onProgress);
+    // What the workers delivered is delivered again: indexing a note twice is harmless.
+    return scanHere(jobs, onProgress, onResults);
   }
 }
 
-async function scanHere(jobs: ScanJob[], onProgress: (done: number, total: number) => void): Promise<ScanResult[]> {
+async function scanHere(
+  jobs: ScanJob[],
+  onProgress: (done: number, total: number) => void,
+  onResults: OnResults,
+): Promise<ScanResult[]> {
   const results: ScanResult[] = [];
   for (let i = 0; i < jobs.length; i += BATCH) {
+    const batch: ScanResult[] = [];
     for (const job of jobs.slice(i, i + BATCH)) {
       // A clone, so the index holds the facts and not slices of every note's text.
       const result = scanJob(job);
-      results.push({ ...result, meta: structuredClone(result.meta) });
+      batch.push({ ...result, meta: structuredClone(result.meta) });
     }
+    results.push(...batch);
+    onResults(batch);
     onProgress(results.length, jobs.length);
     // Let requests and events through between batches.
     await new Promise((resolve) => setImmediate(resolve));
@@ -55,6 +67,7 @@ async function scanOnWorkers(
   jobs: ScanJob[],
   onProgress: (done: number, total: number) => void,
   script: WorkerScript,
+  onResults: OnResults,
 ): Promise<ScanResult[]> {
   const batches: ScanJob[][] = [];
   for (let i = 0; i < jobs.length; i += BATCH) batches.push(jobs.slice(i, i + BATCH));
@@ -73,6 +86,7 @@ async function scanOnWorkers(
             };
             worker.on('message', (batchResults: ScanResult[]) => {
               results.push(...batchResults);
+              onResults(batchResults);
               onProgress(results.length, jobs.length);
               next();
             });

@@ -5,8 +5,8 @@ import type { NoteProblem } from '../shared/note-meta';
 import { isWithin } from '../shared/paths';
 import { loadIndexCache, saveIndexCache, type CachedNote } from './index-cache';
 import { LinkIndex } from './link-index';
-import { scanJob, type ScanResult } from './scan-job';
-import { SearchIndex } from './search-index';
+import { readNoteText, scanJob, type ScanResult } from './scan-job';
+import { SearchIndex, searchDoc } from './search-index';
 import { scanAll, type WorkerScript } from './scan-pool';
 import type { Vault } from './vault';
 
@@ -29,6 +29,9 @@ function scanHere(path: string, root: string): ScanResult {
   return { ...result, meta: structuredClone(result.meta) };
 }
 
+/** Notes filed into the search index between two yields (about 10 ms of work). */
+const SEARCH_BATCH = 200;
+
 function isNotePath(path: string): boolean {
   return /\.md$/i.test(path);
 }
@@ -40,8 +43,8 @@ function isNotePath(path: string): boolean {
 export class VaultIndex {
   /** The link graph; replaced once by the first build (built in one pass), then updated in place. */
   links = new LinkIndex();
-  /** Full-text search over the same notes. */
-  readonly search = new SearchIndex();
+  /** Full-text search over the same notes; it re-reads the few notes a query needs. */
+  readonly search: SearchIndex;
   private cache = new Map<string, CachedNote>();
   /** Every file path the index knows (notes and attachments), for folder moves and deletes. */
   private readonly known = new Set<string>();
@@ -54,7 +57,9 @@ export class VaultIndex {
   private constructor(
     private readonly vault: Vault,
     private readonly options: VaultIndexOptions,
-  ) {}
+  ) {
+    this.search = new SearchIndex({ readText: (path) => readNoteText(join(vault.root, path)) });
+  }
 
   /** Indexes the whole vault, reusing cached scans of unchanged notes. */
   static async build(vault: Vault, options: VaultIndexOptions): Promise<VaultIndex> {
@@ -92,15 +97,28 @@ export class VaultIndex {
     this.saveTimer = null;
     await this.updates;
     if (this.options.cacheFile)
-      await saveIndexCache(this.options.cacheFile, this.vault.root, this.cache).catch(() => undefined);
+      await saveIndexCache(this.options.cacheFile, this.vault.root, this.cache, this.search.export()).catch(
+        () => undefined,
+      );
   }
 
   private async buildAll(): Promise<void> {
     const started = performance.now();
     const entries = await this.vault.list();
-    const cached = this.options.cacheFile
+    const stored = this.options.cacheFile
       ? await loadIndexCache(this.options.cacheFile, this.vault.root)
-      : new Map<string, CachedNote>();
+      : { notes: new Map<string, CachedNote>(), search: null };
+    const cached = stored.notes;
+    // The search part of the cache is used only whole: a bad one means every note is rescanned.
+    let searchOk = false;
+    if (stored.search) {
+      try {
+        this.search.import(stored.search);
+        searchOk = true;
+      } catch {
+        searchOk = false;
+      }
+    }
     const jobs = [];
     const attachments: string[] = [];
     const fresh = new Map<string, CachedNote>();
@@ -112,16 +130,29 @@ export class VaultIndex {
         continue;
       }
       const hit = cached.get(entry.path);
-      if (hit && hit.mtimeMs === entry.mtimeMs && hit.size === entry.size) fresh.set(entry.path, hit);
+      const inSearch = searchOk && this.search.has(entry.path);
+      if (hit && inSearch && hit.mtimeMs === entry.mtimeMs && hit.size === entry.size) fresh.set(entry.path, hit);
       else jobs.push({ path: entry.path, absolute: join(this.vault.root, entry.path) });
     }
+    if (!searchOk) this.search.clear();
+    // Notes changed or gone since the cache was written leave the search index (changed ones come back).
+    for (const path of cached.keys()) if (!fresh.has(path)) this.search.remove(path);
     const total = fresh.size + jobs.length;
     this.setStatus({ state: 'indexing', done: fresh.size, total });
+    const pending: ScanResult[] = [];
+    let filing = Promise.resolve();
     const scanned = await scanAll(
       jobs,
       (done) => this.setStatus({ state: 'indexing', done: fresh.size + done, total }),
       this.options.worker,
+      (batch) => {
+        // Filed between other work, a slice at a time, while the workers read the rest.
+        pending.push(...batch);
+        filing = filing.then(() => this.fileForSearch(pending));
+      },
     );
+    await filing;
+    this.search.freeze();
     for (const result of scanned)
       fresh.set(result.path, { mtimeMs: result.mtimeMs, size: result.size, meta: result.meta });
     this.links = LinkIndex.from(
@@ -132,6 +163,13 @@ export class VaultIndex {
     this.buildStats = { scanned: jobs.length, reused: total - jobs.length, ms: performance.now() - started };
     this.setStatus({ state: 'ready', done: total, total });
     if (jobs.length > 0 || cached.size !== fresh.size) this.scheduleSave();
+  }
+
+  private async fileForSearch(pending: ScanResult[]): Promise<void> {
+    while (pending.length > 0) {
+      for (const result of pending.splice(0, SEARCH_BATCH)) this.search.set(searchDoc(result.meta, result.terms));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
   }
 
   private applyNow(event: FilesEvent): void {
@@ -156,12 +194,14 @@ export class VaultIndex {
     const result = scanHere(path, this.vault.root);
     this.cache.set(path, { mtimeMs: result.mtimeMs, size: result.size, meta: result.meta });
     this.links.setNote(result.meta);
+    this.search.set(searchDoc(result.meta, result.terms));
   }
 
   private removePath(path: string): void {
     this.known.delete(path);
     this.cache.delete(path);
     this.links.remove(path);
+    this.search.remove(path);
   }
 
   private movePath(from: string, to: string): void {
@@ -170,10 +210,12 @@ export class VaultIndex {
     this.cache.delete(from);
     if (!isNotePath(to)) {
       this.links.rename(from, to);
+      this.search.remove(from);
       return;
     }
     const result = scanHere(to, this.vault.root);
     this.cache.set(to, { mtimeMs: result.mtimeMs, size: result.size, meta: result.meta });
+    this.search.rename(from, to, searchDoc(result.meta, result.terms));
     if (isNotePath(from)) this.links.rename(from, to, result.meta);
     else {
       this.links.remove(from);

@@ -61,7 +61,10 @@ export class SearchPane {
 
   private schedule(): void {
     if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.run(), DEBOUNCE_MS);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.run();
+    }, DEBOUNCE_MS);
   }
 
   private async run(): Promise<void> {

@@ -1,0 +1,36 @@
+import type { SearchResult } from '../shared/api';
+import type { VaultIndex } from './vault-index';
+
+/** Marks a matched span in plain text output. */
+const OPEN = '[';
+const CLOSE = ']';
+
+/**
+ * `plexus search QUERY`: the answer as JSON, and as text, one block per note: its path, then
+ * `  12: a line with the [match] marked` (line 0 is the file name). A bad query throws the
+ * index's PlexusError('BAD_QUERY').
+ */
+export async function searchCommand(
+  index: VaultIndex,
+  query: string,
+  limit: number,
+): Promise<{ json: SearchResult; text: string }> {
+  await index.idle();
+  const json = index.search.query(query, limit);
+  const blocks = json.hits.map((hit) => {
+    const lines = hit.matches.map((m) => `  ${m.line}: ${marked(m.text, m.ranges)}`);
+    return [hit.path, ...lines].join('\n');
+  });
+  const summary = `${json.total} note${json.total === 1 ? '' : 's'} matched${json.total > json.hits.length ? `, showing ${json.hits.length}` : ''}`;
+  return { json, text: [...blocks, summary].join('\n\n') + '\n' };
+}
+
+function marked(text: string, ranges: [number, number][]): string {
+  let out = '';
+  let at = 0;
+  for (const [start, end] of ranges) {
+    out += text.slice(at, start) + OPEN + text.slice(start, end) + CLOSE;
+    at = end;
+  }
+  return (out + text.slice(at)).replace(/\t/g, ' ');
+}

@@ -1,0 +1,191 @@
+/**
+ * Posting lists: for each term, the ids of the notes that contain it, ascending. Ids only grow
+ * (a changed note gets a new id), so appending keeps every list sorted and merging is linear.
+ */
+
+/** The notes of one term, ascending; frozen lists are typed arrays (half the memory). */
+export type Postings = number[] | Int32Array;
+
+/** A field's terms and their notes. */
+export class PostingMap {
+  readonly map = new Map<string, Postings>();
+
+  /** Adds `id` (larger than every id added before) to `term`; true when the term is new. */
+  add(term: string, id: number): boolean {
+    const list = this.map.get(term);
+    if (list === undefined) {
+      this.map.set(term, [id]);
+      return true;
+    }
+    if (Array.isArray(list)) list.push(id);
+    else {
+      const grown = Array.from(list);
+      grown.push(id);
+      this.map.set(term, grown);
+    }
+    return false;
+  }
+
+  get(term: string): Postings | undefined {
+    return this.map.get(term);
+  }
+
+  /** Turns every list into a typed array, once the bulk of the notes is in. */
+  freeze(): void {
+    for (const [term, list] of this.map) if (Array.isArray(list)) this.map.set(term, Int32Array.from(list));
+  }
+
+  /** Renumbers ids (`renumber[old]`, -1 for a dropped note); drops terms left without notes. */
+  renumber(renumber: Int32Array): void {
+    for (const [term, list] of this.map) {
+      const kept: number[] = [];
+      for (const id of list) {
+        const next = renumber[id] as number;
+        if (next >= 0) kept.push(next);
+      }
+      if (kept.length === 0) this.map.delete(term);
+      else this.map.set(term, Int32Array.from(kept));
+    }
+  }
+
+  entries(): [string, Int32Array][] {
+    return [...this.map].map(([term, list]) => [term, Int32Array.from(list)]);
+  }
+
+  static from(entries: [string, Int32Array][]): PostingMap {
+    const postings = new PostingMap();
+    for (const [term, list] of entries) postings.map.set(term, list);
+    return postings;
+  }
+}
+
+/** The ids of `a` that are also in `b` (both ascending). */
+export function intersect(a: ArrayLike<number>, b: ArrayLike<number>): number[] {
+  if (a.length > b.length) [a, b] = [b, a];
+  const out: number[] = [];
+  if (a.length * 16 < b.length) {
+    // Very different sizes: look each of the few up in the many.
+    let low = 0;
+    for (let i = 0; i < a.length; i++) {
+      const id = a[i] as number;
+      let high = b.length;
+      while (low < high) {
+        const mid = (low + high) >>> 1;
+        if ((b[mid] as number) < id) low = mid + 1;
+        else high = mid;
+      }
+      if (low < b.length && b[low] === id) out.push(id);
+    }
+    return out;
+  }
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i] as number;
+    const y = b[j] as number;
+    if (x === y) {
+      out.push(x);
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return out;
+}
+
+/** The ids in `a` or `b` (both ascending). */
+export function union(a: ArrayLike<number>, b: ArrayLike<number>): number[] {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const x = i < a.length ? (a[i] as number) : Infinity;
+    const y = j < b.length ? (b[j] as number) : Infinity;
+    if (x <= y) {
+      out.push(x);
+      i++;
+      if (x === y) j++;
+    } else {
+      out.push(y);
+      j++;
+    }
+  }
+  return out;
+}
+
+/** The ids of `a` not in `b` (both ascending). */
+export function difference(a: ArrayLike<number>, b: ArrayLike<number>): number[] {
+  const out: number[] = [];
+  let j = 0;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] as number;
+    while (j < b.length && (b[j] as number) < x) j++;
+    if (j >= b.length || b[j] !== x) out.push(x);
+  }
+  return out;
+}
+
+/** True when ascending `list` holds `id`. */
+export function contains(list: ArrayLike<number>, id: number): boolean {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if ((list[mid] as number) < id) low = mid + 1;
+    else high = mid;
+  }
+  return low < list.length && list[low] === id;
+}
+
+/** A sorted list of every term, for prefix lookups; new terms are merged in when it is next read. */
+export class Vocabulary {
+  private sorted: string[] = [];
+  private pending: string[] = [];
+
+  add(term: string): void {
+    this.pending.push(term);
+  }
+
+  /** The terms that start with `prefix`. */
+  withPrefix(prefix: string): string[] {
+    const terms = this.terms();
+    let low = 0;
+    let high = terms.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if ((terms[mid] as string) < prefix) low = mid + 1;
+      else high = mid;
+    }
+    const out: string[] = [];
+    for (let i = low; i < terms.length && (terms[i] as string).startsWith(prefix); i++) out.push(terms[i] as string);
+    return out;
+  }
+
+  clear(): void {
+    this.sorted = [];
+    this.pending = [];
+  }
+
+  private terms(): string[] {
+    if (this.pending.length > 0) {
+      const added = [...new Set(this.pending)].sort();
+      this.pending = [];
+      const merged: string[] = [];
+      let i = 0;
+      let j = 0;
+      while (i < this.sorted.length || j < added.length) {
+        const x = this.sorted[i];
+        const y = added[j];
+        if (y === undefined || (x !== undefined && x < y)) merged.push(this.sorted[i++] as string);
+        else if (x === undefined || y < x) merged.push(added[j++] as string);
+        else {
+          merged.push(x);
+          i++;
+          j++;
+        }
+      }
+      this.sorted = merged;
+    }
+    return this.sorted;
+  }
+}
