@@ -3,6 +3,8 @@ import { parseArgs } from 'node:util';
 import type { LinkInfo } from '../shared/api';
 import { PlexusError } from '../shared/errors';
 import { normalizeVaultPath } from '../shared/paths';
+import { renameCommand } from './cli-rename';
+import { searchCommand } from './cli-search';
 import { sourceWorker } from './scan-pool';
 import { Vault } from './vault';
 import { VaultIndex } from './vault-index';
@@ -15,8 +17,12 @@ commands:
   backlinks NOTE     the links that resolve to NOTE
   unresolved         links no file answers to, grouped by target
   tags               every tag with its notes
+  search QUERY       full-text search (words, "phrases", -not, OR, tag:#t, path:, file:,
+                     line:(a b), /regex/); --limit N hits (default 20)
+  rename FROM TO     rename or move a note or folder, rewriting every link to it;
+                     --dry-run lists the changes without writing
 
-NOTE is a vault-relative path (e.g. "folder/My note.md").`;
+NOTE, FROM and TO are vault-relative paths (e.g. "folder/My note.md").`;
 
 /** Bad usage: exit 2, with the usage text. */
 class UsageError extends Error {}
@@ -32,6 +38,8 @@ async function run(argv: string[]): Promise<Output> {
       options: {
         vault: { type: 'string' },
         json: { type: 'boolean', default: false },
+        limit: { type: 'string' },
+        'dry-run': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -43,11 +51,16 @@ async function run(argv: string[]): Promise<Output> {
   if (values.help || command === 'help') return { json: null, text: USAGE };
   if (!command) throw new UsageError('a command is required');
   if (!values.vault) throw new UsageError('--vault DIR is required');
-  const needsNote = command === 'links' || command === 'backlinks';
-  if (!['index', 'links', 'backlinks', 'unresolved', 'tags'].includes(command))
-    throw new UsageError(`unknown command "${command}"`);
-  if (needsNote && rest.length !== 1) throw new UsageError(`${command} takes one NOTE`);
-  if (!needsNote && rest.length > 0) throw new UsageError(`${command} takes no arguments`);
+  const arity: Record<string, number> = { index: 0, links: 1, backlinks: 1, unresolved: 0, tags: 0, search: 1, rename: 2 };
+  const wanted = arity[command];
+  if (wanted === undefined || !Object.hasOwn(arity, command)) throw new UsageError(`unknown command "${command}"`);
+  if (rest.length !== wanted) {
+    const what = ['no arguments', 'one argument', 'two arguments'][wanted];
+    throw new UsageError(`${command} takes ${what}`);
+  }
+  const limit = values.limit === undefined ? 20 : Number(values.limit);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new UsageError('--limit takes a whole number from 1 to 1000');
+  if (command === 'rename') return renameCommand(values.vault, rest[0] ?? '', rest[1] ?? '', values['dry-run']);
 
   const started = performance.now();
   const vault = await Vault.open(values.vault);
@@ -69,6 +82,7 @@ async function run(argv: string[]): Promise<Output> {
     ];
     return { json, text: lines.join('\n') };
   }
+  if (command === 'search') return searchCommand(index, rest[0] ?? '', limit);
   if (command === 'tags') {
     const tags = links.tags();
     return { json: tags, text: tags.map((t) => `#${t.tag} (${t.notes.length}): ${t.notes.join(', ')}`).join('\n') };

@@ -111,6 +111,27 @@ export class Vault {
    * BOM, line endings and file mode.
    */
   async write(path: string, text: string, baseVersion: string): Promise<{ version: string }> {
+    return this.replace(path, baseVersion, (current) => {
+      const decoded = decodeNote(current);
+      return encodeNote(text, decoded?.format ?? DEFAULT_FORMAT);
+    });
+  }
+
+  /**
+   * Replaces a file's bytes with exactly `bytes` (no re-encoding), if it is still at `baseVersion`:
+   * for edits that must leave every byte they do not mean to change as it was (link rewriting,
+   * undoing it). Same checks, atomicity and events as `write`.
+   */
+  async writeBytes(path: string, bytes: Uint8Array, baseVersion: string): Promise<{ version: string }> {
+    return this.replace(path, baseVersion, () => bytes);
+  }
+
+  /** Writes `make(current bytes)` over a file whose content is still `baseVersion`. */
+  private async replace(
+    path: string,
+    baseVersion: string,
+    make: (current: Buffer) => Uint8Array,
+  ): Promise<{ version: string }> {
     const rel = normalizeVaultPath(path);
     return this.locked(rel, () =>
       this.own.run(async () => {
@@ -125,8 +146,7 @@ export class Vault {
             `"${rel}" changed on disk after it was opened; your edits were not saved over it.`,
           );
         }
-        const decoded = decodeNote(current);
-        const bytes = encodeNote(text, decoded?.format ?? DEFAULT_FORMAT);
+        const bytes = make(current);
         const version = versionOf(bytes);
         if (version === baseVersion) return { version };
         await this.io(rel, () => atomicWrite(abs, bytes));
