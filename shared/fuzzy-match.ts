@@ -30,6 +30,8 @@ export type FuzzyMatch = {
   ranges: [number, number][];
 };
 
+const CAMEL_HUMP = /[a-z][A-Z]/;
+
 /** Score tiers (see the file comment). Penalties inside a tier stay below the gaps. */
 export const SCORE = {
   exact: 10_000,
@@ -46,7 +48,8 @@ export function prepareKey(text: string): FuzzyKey {
 
 /** A query is prepared like a name; surrounding blanks do not count. */
 export function prepareQuery(query: string): FuzzyQuery {
-  return prepareKey(query.trim());
+  // Line breaks would match across names in `FuzzyNames`, which keeps one name per line.
+  return prepareKey(query.trim().replace(/[\r\n]+/g, ' '));
 }
 
 /**
@@ -54,26 +57,9 @@ export function prepareQuery(query: string): FuzzyQuery {
  * everything with score 0. Pass `ranges` to receive the matched spans.
  */
 export function fuzzyScore(query: FuzzyQuery, target: FuzzyKey, ranges?: [number, number][]): number {
-  const q = query.key;
-  const k = target.key;
-  const n = q.length;
-  if (n === 0) return 0;
-  if (k.length < n || (query.mask & ~target.mask) !== 0) return -1;
-  const extra = Math.min(k.length - n, 300);
-  let at = k.indexOf(q);
-  if (at === 0) {
-    if (ranges) ranges.push([0, n]);
-    return k.length === n ? SCORE.exact : SCORE.prefix - extra;
-  }
-  if (at > 0) {
-    const first = at;
-    while (at >= 0 && !isWordStart(target, at)) at = k.indexOf(q, at + 1);
-    const found = at >= 0 ? at : first;
-    if (ranges) ranges.push([found, found + n]);
-    const tier = at >= 0 ? SCORE.wordSubstring : SCORE.substring;
-    return tier - Math.min(found, 200) - extra;
-  }
-  return subsequenceScore(q, target, ranges);
+  if (query.key.length === 0) return 0;
+  if ((query.mask & ~target.mask) !== 0) return -1;
+  return scoreIn(query.key, target.key, 0, target.key.length, target.text, null, ranges);
 }
 
 /** Convenience for one-off matches: prepares both sides (use the prepared form in loops). */
@@ -84,20 +70,197 @@ export function fuzzyMatch(query: string, text: string): FuzzyMatch | null {
 }
 
 /**
+ * Many names prepared together: their folded keys live in one string (one name per line) and
+ * their masks in one typed array, so a scan over 100k names stays in a few contiguous blocks of
+ * memory instead of chasing 100k string objects.
+ */
+export class FuzzyNames {
+  readonly size: number;
+  private readonly texts: readonly string[];
+  private readonly hay: string;
+  private readonly starts: Int32Array;
+  private readonly masks: Int32Array;
+  /** 1 where a word starts in `hay`: precomputed, so scans never touch the names as written. */
+  private readonly wordStarts: Uint8Array;
+
+  constructor(keys: readonly FuzzyKey[]) {
+    const size = keys.length;
+    this.size = size;
+    const texts: string[] = new Array<string>(size);
+    const folded: string[] = new Array<string>(size);
+    const starts = new Int32Array(size + 1);
+    const masks = new Int32Array(size);
+    let at = 0;
+    for (let i = 0; i < size; i++) {
+      const k = keys[i] as FuzzyKey;
+      texts[i] = k.text;
+      folded[i] = k.key;
+      masks[i] = k.mask;
+      starts[i] = at;
+      at += k.key.length + 1;
+    }
+    starts[size] = at;
+    const hay = folded.join('\n');
+    // Word starts: after a separator (the line break between names counts), or at a camelCase hump.
+    const marks = new Uint8Array(at);
+    let before = 10;
+    for (let p = 0; p < hay.length; p++) {
+      const c = hay.charCodeAt(p);
+      if (!isWordChar(before) && c !== 10) marks[p] = 1;
+      before = c;
+    }
+    for (let i = 0; i < size; i++) {
+      const k = keys[i] as FuzzyKey;
+      if (!CAMEL_HUMP.test(k.text)) continue;
+      const s = starts[i] as number;
+      for (let p = 1; p < k.text.length; p++) if (isWordStartIn(k.key, 0, k.text, p, null)) marks[s + p] = 1;
+    }
+    this.texts = texts;
+    this.hay = hay;
+    this.starts = starts;
+    this.masks = masks;
+    this.wordStarts = marks;
+  }
+
+  text(i: number): string {
+    return this.texts[i] as string;
+  }
+
+  /** Like `fuzzyScore` for name `i`. */
+  score(query: FuzzyQuery, i: number, ranges?: [number, number][]): number {
+    if (query.key.length === 0) return 0;
+    if ((query.mask & ~(this.masks[i] as number)) !== 0) return -1;
+    const start = this.starts[i] as number;
+    const end = (this.starts[i + 1] as number) - 1;
+    return scoreIn(query.key, this.hay, start, end, this.texts[i] as string, this.wordStarts, ranges);
+  }
+
+  /**
+   * Scores every name holding the query as a substring (the exact, prefix and substring tiers)
+   * into `scores` (-1 for the others), with one native `indexOf` sweep over all names. Returns
+   * how many matched. Names that match only as a subsequence score lower than all of these, so a
+   * caller with enough matches can stop here.
+   */
+  scoreSubstrings(query: FuzzyQuery, scores: Int32Array): number {
+    scores.fill(-1);
+    const q = query.key;
+    const n = q.length;
+    if (n === 0) {
+      scores.fill(0);
+      return this.size;
+    }
+    const { hay, starts } = this;
+    let count = 0;
+    let i = 0;
+    for (let p = hay.indexOf(q); p >= 0;) {
+      while ((starts[i + 1] as number) <= p) i++;
+      const s = starts[i] as number;
+      const e = (starts[i + 1] as number) - 1;
+      const extra = Math.min(e - s - n, 300);
+      if ((scores[i] as number) < 0) count++;
+      // The first occurrence at a word start is the best this name can do: on to the next name.
+      let done = true;
+      if (p === s) scores[i] = e - s === n ? SCORE.exact : SCORE.prefix - extra;
+      else if (this.wordStarts[p] === 1) scores[i] = SCORE.wordSubstring - Math.min(p - s, 200) - extra;
+      else {
+        if ((scores[i] as number) < 0) scores[i] = SCORE.substring - Math.min(p - s, 200) - extra;
+        done = false;
+      }
+      p = hay.indexOf(q, done ? e : p + 1);
+    }
+    return count;
+  }
+
+  /** Scores the names `scoreSubstrings` left at -1 that hold the query as a subsequence. */
+  scoreSubsequences(query: FuzzyQuery, scores: Int32Array): void {
+    const q = query.key;
+    const n = q.length;
+    const { hay, starts, masks } = this;
+    for (let i = 0; i < this.size; i++) {
+      if ((scores[i] as number) >= 0 || (query.mask & ~(masks[i] as number)) !== 0) continue;
+      const s = starts[i] as number;
+      const e = (starts[i + 1] as number) - 1;
+      if (e - s < n) continue;
+      // A cheap native test first; only names that pass are scored in full.
+      let p = s - 1;
+      for (let j = 0; j < n && p < e; j++) {
+        p = hay.indexOf(q[j] as string, p + 1);
+        if (p < 0) p = e;
+      }
+      if (p < e) scores[i] = subsequenceScore(q, hay, s, e, '', this.wordStarts);
+    }
+  }
+}
+
+/** Scores the name held in `hay` from `s` to `e` (`text` is that name as written); ranges relative to `s`. */
+function scoreIn(
+  q: string,
+  hay: string,
+  s: number,
+  e: number,
+  text: string,
+  marks: Uint8Array | null,
+  ranges?: [number, number][],
+): number {
+  const n = q.length;
+  const len = e - s;
+  if (len < n) return -1;
+  const q0 = q.charCodeAt(0);
+  let first = -1;
+  let wordAt = -1;
+  for (let p = s, last = e - n; p <= last; p++) {
+    if (hay.charCodeAt(p) !== q0) continue;
+    let j = 1;
+    while (j < n && hay.charCodeAt(p + j) === q.charCodeAt(j)) j++;
+    if (j < n) continue;
+    if (first < 0) first = p;
+    if (isWordStartIn(hay, s, text, p, marks)) {
+      wordAt = p;
+      break;
+    }
+  }
+  const extra = Math.min(len - n, 300);
+  if (first === s) {
+    if (ranges) ranges.push([0, n]);
+    return len === n ? SCORE.exact : SCORE.prefix - extra;
+  }
+  if (first > s) {
+    const found = (wordAt >= 0 ? wordAt : first) - s;
+    if (ranges) ranges.push([found, found + n]);
+    const tier = wordAt >= 0 ? SCORE.wordSubstring : SCORE.substring;
+    return tier - Math.min(found, 200) - extra;
+  }
+  return subsequenceScore(q, hay, s, e, text, marks, ranges);
+}
+
+/** The first `c` in `hay` from `from` before `e`, or -1. */
+function nextIn(hay: string, c: number, from: number, e: number): number {
+  for (let p = from; p < e; p++) if (hay.charCodeAt(p) === c) return p;
+  return -1;
+}
+
+/**
  * fzf's first algorithm: the leftmost greedy match fixes where the match can end, a backward
  * pass from there finds the tightest start, and a forward pass from that start scores
  * consecutive characters and word starts, and charges gaps.
  */
-function subsequenceScore(q: string, target: FuzzyKey, ranges?: [number, number][]): number {
-  const k = target.key;
-  let p = -1;
+function subsequenceScore(
+  q: string,
+  hay: string,
+  s: number,
+  e: number,
+  text: string,
+  marks: Uint8Array | null,
+  ranges?: [number, number][],
+): number {
+  let p = s - 1;
   for (let i = 0; i < q.length; i++) {
-    p = k.indexOf(q[i] as string, p + 1);
+    p = nextIn(hay, q.charCodeAt(i), p + 1, e);
     if (p < 0) return -1;
   }
   let start = p;
-  for (let i = q.length - 1, j = p; j >= 0; j--) {
-    if (k[j] === q[i] && --i < 0) {
+  for (let i = q.length - 1, j = p; j >= s; j--) {
+    if (hay.charCodeAt(j) === q.charCodeAt(i) && --i < 0) {
       start = j;
       break;
     }
@@ -106,29 +269,31 @@ function subsequenceScore(q: string, target: FuzzyKey, ranges?: [number, number]
   let prev = -1;
   let runStart = -1;
   for (let i = 0; i < q.length; i++) {
-    const pos = k.indexOf(q[i] as string, i === 0 ? start : prev + 1);
-    if (pos === prev + 1 && i > 0) bonus += 6;
+    const pos = nextIn(hay, q.charCodeAt(i), i === 0 ? start : prev + 1, e);
+    if (i > 0 && pos === prev + 1) bonus += 6;
     else if (i > 0) bonus -= Math.min(pos - prev - 1, 6);
-    if (isWordStart(target, pos)) bonus += 8;
-    if (ranges) {
-      if (pos !== prev + 1 || runStart < 0) {
-        if (runStart >= 0) ranges.push([runStart, prev + 1]);
-        runStart = pos;
-      }
+    if (isWordStartIn(hay, s, text, pos, marks)) bonus += 8;
+    if (ranges && (i === 0 || pos !== prev + 1)) {
+      if (runStart >= 0) ranges.push([runStart - s, prev + 1 - s]);
+      runStart = pos;
     }
     prev = pos;
   }
-  if (ranges && runStart >= 0) ranges.push([runStart, prev + 1]);
-  const score = 1_200 + bonus * 20 - Math.min(start, 100) * 2 - Math.min(k.length, 200);
+  if (ranges && runStart >= 0) ranges.push([runStart - s, prev + 1 - s]);
+  const score = 1_200 + bonus * 20 - Math.min(start - s, 100) * 2 - Math.min(e - s, 200);
   return Math.max(1, Math.min(SCORE.subsequenceMax, score));
 }
 
-/** A word starts at the name's start, after a separator, or at a lower→upper case change. */
-function isWordStart(target: FuzzyKey, i: number): boolean {
-  if (i === 0) return true;
-  if (!isWordChar(target.key.charCodeAt(i - 1))) return true;
-  const before = target.text.charCodeAt(i - 1);
-  const here = target.text.charCodeAt(i);
+/**
+ * A word starts at the name's start, after a separator, or at a lower→upper case change.
+ * `marks` (from `FuzzyNames`) answers without reading `text`.
+ */
+function isWordStartIn(hay: string, s: number, text: string, p: number, marks: Uint8Array | null): boolean {
+  if (marks) return marks[p] === 1;
+  if (p === s) return true;
+  if (!isWordChar(hay.charCodeAt(p - 1))) return true;
+  const before = text.charCodeAt(p - s - 1);
+  const here = text.charCodeAt(p - s);
   return before >= 97 && before <= 122 && here >= 65 && here <= 90;
 }
 
@@ -164,17 +329,14 @@ function foldChar(ch: string): string {
   return folded;
 }
 
+// eslint-disable-next-line no-control-regex -- "anything outside ASCII" is the point
+const NON_ASCII = /[^\u0000-\u007f]/;
+const SEPARATORS = /[-_]/g;
+
 function fold(text: string): string {
+  // ASCII (most names): native lower-casing keeps the length; only the separators change.
+  if (!NON_ASCII.test(text)) return text.toLowerCase().replace(SEPARATORS, ' ');
   let out = '';
-  let plain = true;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c > 127 || (c >= 65 && c <= 90) || c === 45 || c === 95) {
-      plain = false;
-      break;
-    }
-  }
-  if (plain) return text;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c >= 65 && c <= 90) out += String.fromCharCode(c + 32);

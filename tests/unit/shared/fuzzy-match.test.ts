@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { fuzzyMatch, fuzzyScore, prepareKey, prepareQuery, SCORE } from '../../../shared/fuzzy-match';
+import { fuzzyMatch, FuzzyNames, fuzzyScore, prepareKey, prepareQuery, SCORE } from '../../../shared/fuzzy-match';
 
 const score = (query: string, text: string) => fuzzyMatch(query, text)?.score ?? -1;
 const ranges = (query: string, text: string) => fuzzyMatch(query, text)?.ranges;
@@ -82,6 +82,39 @@ describe('fuzzyMatch', () => {
           expect(fuzzyMatch(query, text)).not.toBeNull();
         },
       ),
+    );
+  });
+});
+
+describe('FuzzyNames', () => {
+  const word = fc.constantFrom('a', 'b', 'ab', 'ba', 'Note', 'note', 'x-y', 'Café', 'camelCase', ' ', '/', '2024');
+  const name = fc.array(word, { maxLength: 5 }).map((parts) => parts.join(''));
+
+  it('scores every name as fuzzyScore does, in one sweep', () => {
+    fc.assert(
+      fc.property(fc.array(name, { maxLength: 12 }), name, (texts, query) => {
+        const keys = texts.map(prepareKey);
+        const names = new FuzzyNames(keys);
+        const q = prepareQuery(query);
+        const expected = keys.map((k) => fuzzyScore(q, k));
+        const scores = new Int32Array(keys.length);
+        const substrings = names.scoreSubstrings(q, scores);
+        // The sweep finds exactly the substring tiers…
+        keys.forEach((_, i) => {
+          if ((expected[i] as number) > SCORE.subsequenceMax || q.key === '') expect(scores[i]).toBe(expected[i]);
+          else expect(scores[i]).toBe(-1);
+        });
+        expect(substrings).toBe([...scores].filter((s) => s >= 0).length);
+        // …and the subsequence pass the rest.
+        names.scoreSubsequences(q, scores);
+        expect([...scores]).toEqual(expected);
+        keys.forEach((k, i) => {
+          const a: [number, number][] = [];
+          const b: [number, number][] = [];
+          expect(names.score(q, i, a)).toBe(fuzzyScore(q, k, b));
+          expect(a).toEqual(b);
+        });
+      }),
     );
   });
 });
