@@ -37,7 +37,10 @@ export const requestSchemas: { [M in Method]: z.ZodType<RequestArgs[M]> } = {
     })
     .strict(),
   search: z
-    .object({ query: z.string().max(2000, 'a search can be at most 2000 characters'), limit: z.number().int().min(1).max(1000).optional() })
+    .object({
+      query: z.string().max(2000, 'a search can be at most 2000 characters'),
+      limit: z.number().int().min(1).max(1000).optional(),
+    })
     .strict(),
   rename: z.object({ from: vaultPath, to: vaultPath, dryRun: z.boolean().optional() }).strict(),
   undoRename: z.object({ id: z.string().min(1).max(100) }).strict(),

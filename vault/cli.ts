@@ -51,7 +51,15 @@ async function run(argv: string[]): Promise<Output> {
   if (values.help || command === 'help') return { json: null, text: USAGE };
   if (!command) throw new UsageError('a command is required');
   if (!values.vault) throw new UsageError('--vault DIR is required');
-  const arity: Record<string, number> = { index: 0, links: 1, backlinks: 1, unresolved: 0, tags: 0, search: 1, rename: 2 };
+  const arity: Record<string, number> = {
+    index: 0,
+    links: 1,
+    backlinks: 1,
+    unresolved: 0,
+    tags: 0,
+    search: 1,
+    rename: 2,
+  };
   const wanted = arity[command];
   if (wanted === undefined || !Object.hasOwn(arity, command)) throw new UsageError(`unknown command "${command}"`);
   if (rest.length !== wanted) {
@@ -59,7 +67,8 @@ async function run(argv: string[]): Promise<Output> {
     throw new UsageError(`${command} takes ${what}`);
   }
   const limit = values.limit === undefined ? 20 : Number(values.limit);
-  if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new UsageError('--limit takes a whole number from 1 to 1000');
+  if (!Number.isInteger(limit) || limit < 1 || limit > 1000)
+    throw new UsageError('--limit takes a whole number from 1 to 1000');
   if (command === 'rename') return renameCommand(values.vault, rest[0] ?? '', rest[1] ?? '', values['dry-run']);
 
   const started = performance.now();

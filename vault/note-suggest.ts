@@ -11,6 +11,7 @@ import {
   FuzzyNames,
   prepareKey,
   prepareQuery,
+  SCORE,
   type FuzzyKey,
   type FuzzyQuery,
 } from '../shared/fuzzy-match';
@@ -136,6 +137,15 @@ export function suggestNotes(links: LinkIndex, args: RequestArgs['suggestNotes']
   return bestMatches(table, query, recentRanks(args.recent ?? []), limit);
 }
 
+/** Which ranking tier of shared/fuzzy-match.ts a score is in (exact 4 … subsequence 0). */
+function tier(score: number): number {
+  if (score >= SCORE.exact) return 4;
+  if (score > SCORE.wordSubstring) return 3;
+  if (score > SCORE.substring) return 2;
+  if (score > SCORE.subsequenceMax) return 1;
+  return score >= 0 ? 0 : -1;
+}
+
 function entryOf(meta: NoteMeta): Entry {
   const file = stem(meta.path);
   const names: Name[] = [{ kind: 'name', key: prepareKey(file) }];
@@ -222,6 +232,15 @@ function collect(
     }
     if (best < 0) continue;
     const entry = entries[index] as Entry;
+    // A title as good as the file name (same tier) is what the note is called: offer it, so the
+    // link is written `[[file-name|Title]]`, as vaults with slug file names write them.
+    const titleSlot = (firstName[index] as number) + 1;
+    if (
+      bestSlot === titleSlot - 1 &&
+      entry.names[1]?.kind === 'title' &&
+      tier(scores[titleSlot] as number) === tier(best)
+    )
+      bestSlot = titleSlot;
     if (recent.size > 0) best += recent.get(entry.meta.path) ?? 0;
     if (top.length >= limit && best <= floor) continue;
     insertHit(top, { entry, index, slot: bestSlot, score: best }, limit);

@@ -6,8 +6,21 @@ export type Command = {
   title: string;
   /** CodeMirror-style key name shown beside the title, e.g. "Mod-o" or "Mod-Shift-f". */
   shortcut?: string;
+  /** 'editor': the editor's own keymap binds the shortcut (the palette only shows it). */
+  scope?: 'editor';
   run(): void;
 };
+
+/** True when a key event is `shortcut` ("Mod-Shift-f", "Alt-ArrowLeft", "Ctrl-Tab"); Mod is Ctrl or ⌘. */
+export function matchesShortcut(event: KeyboardEvent, shortcut: string): boolean {
+  const parts = shortcut.split(/-(?!$)/);
+  const key = parts.pop() ?? '';
+  const wants = new Set(parts);
+  const mod = event.ctrlKey || event.metaKey;
+  if (wants.has('Mod') ? !mod : wants.has('Ctrl') ? !event.ctrlKey : mod) return false;
+  if (wants.has('Shift') !== event.shiftKey || wants.has('Alt') !== event.altKey) return false;
+  return event.key.toLowerCase() === key.toLowerCase();
+}
 
 /** True on macOS, where Mod is ⌘. */
 export function isMac(): boolean {

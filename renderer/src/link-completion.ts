@@ -65,7 +65,8 @@ export function linkCompletionSource(source: LinkCompletionSource): CompletionSo
     if (stale()) return null;
     return {
       from: at.from,
-      options: items.map((item) => ({ label: item, type: at.kind, apply: closeLink(item) })),
+      // In the note's order (CodeMirror would sort equal matches by label).
+      options: items.map((item, i) => ({ label: item, type: at.kind, apply: closeLink(item), boost: rankBoost(i) })),
       validFor: /^[^#|\]^[]*$/,
     };
   };
@@ -104,7 +105,7 @@ function noteResult(
   suggestions: NoteSuggestion[],
 ): CompletionResult {
   const matches = new Map<Completion, readonly number[]>();
-  const options: Completion[] = suggestions.map((s) => {
+  const options: Completion[] = suggestions.map((s, i) => {
     const target = source.linkTarget?.(s.path) ?? fileName(s.path);
     const text = s.matched.text;
     const withAlias = (s.matched.kind === 'title' || s.matched.kind === 'alias') && text !== target;
@@ -114,6 +115,8 @@ function noteResult(
       info: s.path,
       type: s.matched.kind === 'alias' ? 'alias' : 'note',
       apply: closeLink(withAlias ? `${target}|${text}` : target),
+      // The engine's ranking; unfiltered options are otherwise sorted by label.
+      boost: rankBoost(i),
     };
     matches.set(option, s.ranges.flat());
     return option;
@@ -126,9 +129,15 @@ function noteResult(
       displayLabel: `Create link to new note ‘${typed}’`,
       type: 'create',
       apply: closeLink(typed),
+      boost: -99,
     });
   }
   return { from: at.from, options, filter: false, getMatch: (option) => matches.get(option) ?? [] };
+}
+
+/** CodeMirror's boost (-99…99) that keeps options in the order given. */
+function rankBoost(index: number): number {
+  return Math.max(-98, 99 - index);
 }
 
 /** The title (when another name matched) and the folder. */

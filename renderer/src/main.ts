@@ -1,7 +1,13 @@
 import './styles.css';
 import './reading.css';
+import './picker.css';
+import './editor-links.css';
 import { connect } from './connect';
 import { BacklinksPane } from './backlinks-pane';
+import { createCommandPalette } from './command-palette';
+import { appCommands } from './app-commands';
+import { matchesShortcut } from './commands';
+import { createQuickSwitcher } from './quick-switcher';
 import { OutgoingPane } from './outgoing-pane';
 import { SearchPane } from './search-pane';
 import { UnresolvedPane } from './unresolved-pane';
@@ -58,7 +64,7 @@ async function boot(): Promise<void> {
       }),
     create: (link) => void workspace.followLink(link.link, link.source),
   });
-  new Sidebar({
+  const linkViews = new Sidebar({
     backlinks: { button: byId('show-backlinks'), panel: byId('backlinks-pane') },
     outgoing: { button: byId('show-outgoing'), panel: byId('outgoing-pane') },
     unresolved: { button: byId('show-unresolved'), panel: byId('unresolved-pane') },
@@ -76,34 +82,42 @@ async function boot(): Promise<void> {
   };
   byId('new-note').addEventListener('click', () => workspace.run('new-note'));
   byId('new-folder').addEventListener('click', () => workspace.run('new-folder'));
-  document.addEventListener('keydown', (e) => {
-    const mod = e.ctrlKey || e.metaKey;
-    if (mod && !e.shiftKey && e.key.toLowerCase() === 's') {
-      e.preventDefault();
-      workspace.run('save');
-    } else if (mod && e.key.toLowerCase() === 'n') {
-      e.preventDefault();
-      workspace.run(e.shiftKey ? 'new-folder' : 'new-note');
-    } else if (mod && e.shiftKey && e.key.toLowerCase() === 'f') {
-      e.preventDefault();
+  const switcher = createQuickSwitcher({
+    suggest: (query) => api.suggestNotes({ query, limit: 50, recent: workspace.recent }),
+    open: (path, newTab) => void workspace.open(path, { newTab }),
+    create: (name) => void workspace.createNamed(name),
+  });
+  const commands = appCommands({
+    newNote: () => workspace.run('new-note'),
+    newFolder: () => workspace.run('new-folder'),
+    save: () => workspace.run('save'),
+    quickSwitcher: () => void switcher.open(),
+    commandPalette: () => void palette.open(),
+    search: () => {
       sidebar.show('search');
       search.focus();
-    } else if (e.altKey && !mod && (e.key === 'ArrowLeft' || e.key === 'ArrowRight')) {
-      e.preventDefault();
-      void (e.key === 'ArrowLeft' ? workspace.back() : workspace.forward());
-    } else if (mod && !e.shiftKey && e.key.toLowerCase() === 'w') {
-      e.preventDefault();
+    },
+    toggleReading: () => void workspace.toggleReading(),
+    back: () => void workspace.back(),
+    forward: () => void workspace.forward(),
+    closeTab: () => {
       if (workspace.activePath) void workspace.closeTab(workspace.activePath);
-    } else if (mod && e.shiftKey && e.key.toLowerCase() === 't') {
-      e.preventDefault();
-      void workspace.reopenClosedTab();
-    } else if (mod && !e.shiftKey && e.key.toLowerCase() === 'e') {
-      e.preventDefault();
-      void workspace.toggleReading();
-    } else if (e.ctrlKey && e.key === 'Tab') {
-      e.preventDefault();
-      void workspace.cycleTab(e.shiftKey ? -1 : 1);
-    }
+    },
+    reopenClosedTab: () => void workspace.reopenClosedTab(),
+    cycleTab: (offset) => void workspace.cycleTab(offset),
+    renameNote: () => workspace.renameActive(),
+    followLink: (newTab) => workspace.followAtCursor(newTab),
+    showLinks: (view) => {
+      linkViews.show(view);
+      if (view === 'unresolved') unresolved.refresh();
+    },
+  });
+  const palette = createCommandPalette(() => commands);
+  document.addEventListener('keydown', (e) => {
+    const command = commands.find((c) => c.shortcut && c.scope !== 'editor' && matchesShortcut(e, c.shortcut));
+    if (!command) return;
+    e.preventDefault();
+    command.run();
   });
   // Mouse buttons 4 and 5 (back/forward) go through history, as in a browser.
   window.addEventListener('mouseup', (e) => {

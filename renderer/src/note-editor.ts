@@ -6,6 +6,7 @@ import { Annotation, EditorState, type Extension } from '@codemirror/state';
 import { drawSelection, dropCursor, EditorView, highlightSpecialChars, keymap } from '@codemirror/view';
 import { editorTheme } from './editor-theme';
 import { frontmatter } from './frontmatter';
+import { wikiLinkSyntax } from './wiki-link-syntax';
 
 /** Marks changes that came from disk rather than from the person typing. */
 const fromDisk = Annotation.define<boolean>();
@@ -32,7 +33,7 @@ export class NoteEditor {
       highlightSelectionMatches(),
       search({ top: true }),
       EditorView.lineWrapping,
-      markdown({ base: markdownLanguage, extensions: [frontmatter] }),
+      markdown({ base: markdownLanguage, extensions: [frontmatter, wikiLinkSyntax] }),
       editorTheme(),
       keymap.of([...defaultKeymap, ...historyKeymap, ...searchKeymap, indentWithTab]),
       EditorView.contentAttributes.of({ spellcheck: 'true', 'aria-label': 'Note text' }),

@@ -1,6 +1,6 @@
 import type { AppCommand, FileEntry, FilesEvent, Mention, RenameReport } from '../../shared/api';
 import type { PlexusClient } from '../../shared/client';
-import type { LinkRef } from '../../shared/note-meta';
+import type { LinkRef, NoteMeta } from '../../shared/note-meta';
 import { baseName, isWithin, joinPath, parentPath } from '../../shared/paths';
 import { Autosave, type SaveState } from './autosave';
 import { FileTree } from './file-tree';
@@ -10,7 +10,12 @@ import { findBlock, findHeading, type Anchor } from './note-anchors';
 import { NoteEditor } from './note-editor';
 import { notify } from './notices';
 import type { StatusBar } from './status-bar';
+import { Prec } from '@codemirror/state';
+import { keymap } from '@codemirror/view';
+import type { EditorLink } from './editor-link';
 import { linkPreview, type PreviewOptions } from './hover-preview';
+import { linkCompletion } from './link-completion';
+import { followLinkAtCursor, followLinkAtCursorInNewTab, linkDecorations, refreshLinks } from './link-decorations';
 import { ReadingView } from './reading-view';
 import { TabBar } from './tab-bar';
 import { TabsModel } from './tabs-model';
@@ -69,6 +74,8 @@ export class Workspace {
   private mode: 'edit' | 'read' = 'edit';
   private stateTimer: ReturnType<typeof setTimeout> | null = null;
   private changedTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Recently opened notes, most recent first: completion and the switcher rank them higher. */
+  readonly recent: string[] = [];
   /** Called after files change on disk or in the app (search results and link panes go stale). */
   onVaultChanged: () => void = () => undefined;
   /** Called when another note comes to the front (or none: null). */
@@ -94,6 +101,27 @@ export class Workspace {
     });
     this.editor = new NoteEditor(el.editor, () => this.autosave?.edited(), [
       linkPreview({ ...render, path: () => this.editor.currentPath ?? '' }),
+      linkCompletion({
+        suggest: (query) => api.suggestNotes({ query, limit: 30, recent: this.recent }),
+        headings: async (target) => (await this.metaOf(target))?.headings.map((h) => h.text) ?? [],
+        blocks: async (target) => (await this.metaOf(target))?.blocks.map((b) => b.id) ?? [],
+        currentPath: () => this.editor.currentPath,
+      }),
+      linkDecorations({
+        resolve: (targets) => {
+          const from = this.editor.currentPath;
+          return from ? api.resolveLinks({ from, targets }) : Promise.resolve(targets.map(() => null));
+        },
+        onFollow: (link, newTab) => void this.followEditorLink(link, newTab),
+        onExternal: openExternal,
+      }),
+      // Above the default keymap, which binds Mod-Enter to inserting a blank line.
+      Prec.high(
+        keymap.of([
+          { key: 'Mod-Enter', run: followLinkAtCursor },
+          { key: 'Mod-Shift-Enter', run: followLinkAtCursorInNewTab },
+        ]),
+      ),
     ]);
     this.tabBar = new TabBar(el.tabs, {
       activate: (path) => void this.open(path),
@@ -154,6 +182,30 @@ export class Workspace {
     else void this.autosave?.flush();
   }
 
+  /** Follows the link under the editor's cursor (the palette's way to Mod-Enter). */
+  followAtCursor(newTab: boolean): void {
+    (newTab ? followLinkAtCursorInNewTab : followLinkAtCursor)(this.editor.view);
+  }
+
+  /** Starts renaming the open note in the file tree (F2 there, or the command palette). */
+  renameActive(): void {
+    const path = this.activePath;
+    if (path) this.tree.startRename(path);
+  }
+
+  /** Creates a note named as typed in the quick switcher (in the vault's root) and opens it. */
+  async createNamed(name: string, newTab = false): Promise<void> {
+    const trimmed = name.trim();
+    if (!trimmed) return;
+    try {
+      const created = await this.api.createNote({ path: isNote(trimmed) ? trimmed : `${trimmed}.md`, text: '' });
+      await this.refresh();
+      await this.open(created.path, { newTab });
+    } catch (error) {
+      notify(message(error), 'error');
+    }
+  }
+
   /** Saves the open note now (closing, hiding). */
   flush(): Promise<void> {
     return this.autosave?.flush() ?? Promise.resolve();
@@ -193,6 +245,7 @@ export class Workspace {
       this.tabs.open(path, { replace: !options.newTab && !this.tabs.tabs.includes(path) });
       this.showOpen(path);
       localStorage.setItem(this.lastNoteKey, path);
+      this.recent.splice(0, this.recent.length, path, ...this.recent.filter((p) => p !== path).slice(0, 19));
       this.saveStateSoon();
     }
     if (this.mode === 'read') {
@@ -275,6 +328,21 @@ export class Workspace {
     this.el.editor.hidden = !open || mode === 'read';
     this.el.reading.hidden = !open || mode === 'edit';
     document.body.dataset.mode = mode;
+  }
+
+  /** The index's facts about the note `target` leads to from the open note (null: the open note). */
+  private async metaOf(target: string | null): Promise<NoteMeta | null> {
+    const from = this.editor.currentPath;
+    if (from === null) return null;
+    const [path] = target === null ? [from] : await this.api.resolveLinks({ from, targets: [target] });
+    return path ? this.api.noteMeta({ path }).catch(() => null) : null;
+  }
+
+  private followEditorLink(link: EditorLink, newTab: boolean): Promise<void> {
+    const from = this.editor.currentPath;
+    if (from === null) return Promise.resolve();
+    const headings = link.heading ? link.heading.split('#').filter(Boolean) : [];
+    return this.followLink({ target: link.target, headings, block: link.block }, from, newTab);
   }
 
   /** A linked note's text for embeds and previews; null when the link leads nowhere or to no note. */
@@ -489,7 +557,10 @@ export class Workspace {
     this.scheduleRefresh();
     // Panes that show links follow within a few tens of milliseconds; a burst is one refresh.
     if (this.changedTimer) clearTimeout(this.changedTimer);
-    this.changedTimer = setTimeout(() => this.onVaultChanged(), 30);
+    this.changedTimer = setTimeout(() => {
+      this.editor.view.dispatch({ effects: refreshLinks.of(null) });
+      this.onVaultChanged();
+    }, 30);
     const open = this.autosave;
     if (event.type === 'removed' && !(open && isWithin(open.path, event.path))) {
       this.tabs.removed(event.path);
@@ -529,6 +600,10 @@ export class Workspace {
     this.editor.renamed(from, to);
     this.tabs.renamed(from, to);
     this.history.renamed(from, to);
+    for (let i = 0; i < this.recent.length; i++) {
+      const path = this.recent[i] as string;
+      if (isWithin(path, from)) this.recent[i] = to + path.slice(from.length);
+    }
     this.saveStateSoon();
     this.renderTabs();
     const open = this.autosave;

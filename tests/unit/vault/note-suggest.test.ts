@@ -30,6 +30,15 @@ describe('suggestNotes', () => {
     ]);
   });
 
+  it('offers the title when it matches as well as the file name, so links read [[slug|Title]]', () => {
+    const links = build(note('neural-nets.md', { title: 'Neural Networks' }), note('neutral.md'));
+    const nets = suggestNotes(links, { query: 'neu' }).find((s) => s.path === 'neural-nets.md');
+    expect(nets).toMatchObject({ path: 'neural-nets.md', matched: { kind: 'title', text: 'Neural Networks' } });
+    // The file name still wins when only it matches that well.
+    const [byName] = suggestNotes(links, { query: 'neural-nets' });
+    expect(byName?.matched.kind).toBe('name');
+  });
+
   it('matches titles and aliases, and says which name matched with its highlighted ranges', () => {
     const links = build(
       note('notes/20240101.md', { title: 'New Year Resolutions', aliases: ['Goals 2024'] }),

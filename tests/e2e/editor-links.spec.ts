@@ -1,0 +1,80 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, test } from './browser-host';
+
+test.use({ fixture: 'editor' });
+
+const row = (page: Page, path: string) => page.locator(`.tree-row[data-path="${path}"]`);
+const editor = (page: Page) => page.locator('.cm-content');
+const completions = (page: Page) => page.locator('.cm-tooltip-autocomplete li');
+
+/** CodeMirror ignores Enter for 75 ms after the list opens (so fast typists don't pick by accident). */
+async function acceptCompletion(page: Page): Promise<void> {
+  await page.waitForTimeout(150);
+  await page.keyboard.press('Enter');
+}
+
+async function typeAtEnd(page: Page, path: string, text: string): Promise<void> {
+  await row(page, path).click();
+  await editor(page).click();
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.type(text);
+}
+
+test('typing [[neu offers a note by its title and inserts [[file|Title]]', async ({ page, host }) => {
+  await typeAtEnd(page, 'hostile.md', '\n[[neu');
+  await expect(completions(page).first()).toContainText('Neural Networks');
+  await acceptCompletion(page);
+  await expect(editor(page)).toContainText('[[neural-nets|Neural Networks]]');
+  await expect(editor(page)).not.toContainText(']]]]');
+  await expect
+    .poll(() => readFile(join(host.vault, 'hostile.md'), 'utf8'), { timeout: 8_000 })
+    .toContain('[[neural-nets|Neural Networks]]');
+});
+
+test('[[target# lists the target’s headings', async ({ page }) => {
+  await typeAtEnd(page, 'hostile.md', '\n[[neural-nets#');
+  await expect(completions(page)).toContainText(['Neural Networks', 'Training', 'Inference']);
+  await page.keyboard.type('Infe');
+  await expect(completions(page).first()).toContainText('Inference');
+  await acceptCompletion(page);
+  await expect(editor(page)).toContainText('[[neural-nets#Inference]]');
+});
+
+test('links are styled resolved or unresolved, and Ctrl+click follows one to its heading', async ({ page }) => {
+  await row(page, 'index.md').click();
+  await expect(page.locator('.cm-link-unresolved', { hasText: 'Ghost Note' })).toBeVisible();
+  const training = page.locator('.cm-link-resolved', { hasText: 'training' }).first();
+  await expect(training).toBeVisible();
+  await training.click({ modifiers: ['ControlOrMeta'] });
+  await expect(page.locator('#note-title')).toHaveText('neural-nets');
+  await expect(page.locator('.cm-line', { hasText: '## Training' })).toBeInViewport();
+});
+
+test('Ctrl+click on an unresolved link creates the note on disk and opens it', async ({ page, host }) => {
+  await row(page, 'index.md').click();
+  await page.locator('.cm-link-unresolved', { hasText: 'Ghost Note' }).click({ modifiers: ['ControlOrMeta'] });
+  await expect(page.locator('#note-title')).toHaveText('Ghost Note');
+  await expect.poll(() => readFile(join(host.vault, 'Ghost Note.md'), 'utf8')).toBe('');
+});
+
+test('the quick switcher opens a note by its alias', async ({ page }) => {
+  await expect(row(page, 'index.md')).toBeVisible();
+  await page.keyboard.press('ControlOrMeta+O');
+  await page.keyboard.type('plans');
+  await expect(page.locator('.picker-option').first()).toContainText('Roadmap 2027');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#note-title')).toHaveText('roadmap');
+});
+
+test('the command palette lists commands with shortcuts and runs one', async ({ page }) => {
+  await row(page, 'index.md').click();
+  await page.keyboard.press('ControlOrMeta+P');
+  await page.keyboard.type('reading');
+  const option = page.locator('.picker-option').first();
+  await expect(option).toContainText('Toggle reading view');
+  await expect(option).toContainText(/Ctrl\+E|⌘E/);
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#reading .reading-view')).toContainText('Start with');
+});
