@@ -78,3 +78,13 @@ test('the command palette lists commands with shortcuts and runs one', async ({ 
   await page.keyboard.press('Enter');
   await expect(page.locator('#reading .reading-view')).toContainText('Start with');
 });
+
+test('hovering a link with Ctrl/Cmd held previews the linked section, rendered', async ({ page }) => {
+  await row(page, 'index.md').click();
+  await page.keyboard.down('ControlOrMeta');
+  await page.locator('.cm-link-resolved', { hasText: 'training' }).first().hover();
+  const preview = page.locator('.cm-tooltip .hover-preview');
+  await expect(preview).toContainText('Gradient descent on a loss');
+  await expect(preview).not.toContainText('A forward pass');
+  await page.keyboard.up('ControlOrMeta');
+});

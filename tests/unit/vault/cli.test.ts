@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
-import { resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { removeTempDirs, tempVault } from '../helpers/temp-vault';
 
@@ -131,5 +132,50 @@ describe('plexus CLI', () => {
     expect(missing.stderr).toBe('plexus: The vault folder "/no/such/vault" does not exist.\n');
     const noNote = await plexus('links', 'nope.md', '--vault', vault);
     expect(noNote).toMatchObject({ code: 1, stderr: 'plexus: "nope.md" is not a note of this vault.\n' });
+  });
+});
+
+describe('plexus search and rename', () => {
+  it('search answers with ranked hits and snippets as JSON, and a bad query exits 1 with its message', async () => {
+    const result = json<{ total: number; hits: { path: string; matches: { line: number }[] }[] }>(
+      await plexus('search', 'fear', '--limit', '2', '--json', '--vault', vault),
+    );
+    expect(result.total).toBeGreaterThan(2);
+    expect(result.hits).toHaveLength(2);
+    expect(result.hits[0]?.path).toMatch(/fear/);
+    const bad = await plexus('search', '"open', '--vault', vault);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/^plexus: .*quote/i);
+    expect((await plexus('search', 'x', '--limit', 'many', '--vault', vault)).code).toBe(2);
+  });
+
+  it('rename --dry-run lists the link edits and writes nothing; rename then rewrites them', async () => {
+    const source = join(vault, 'podcast/social-connections-and-trauma.md');
+    const before = await readFile(source, 'utf8');
+    const dry = json<{ linksUpdated: number; changes: { path: string }[] }>(
+      await plexus(
+        'rename',
+        'topics/stress-hormones.md',
+        'topics/hormones.md',
+        '--dry-run',
+        '--json',
+        '--vault',
+        vault,
+      ),
+    );
+    expect(dry.linksUpdated).toBe(3);
+    expect(dry.changes.map((c) => c.path)).toEqual(['podcast/social-connections-and-trauma.md']);
+    expect(await readFile(source, 'utf8')).toBe(before);
+    const text = await plexus('rename', 'topics/stress-hormones.md', 'topics/hormones.md', '--vault', vault);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/Updated 3 links in 1 note/);
+    expect(await readFile(source, 'utf8')).toContain('[[hormones | Stress Hormones]]');
+    expect((await plexus('rename', 'only-one.md', '--vault', vault)).code).toBe(2);
+  });
+
+  it('rename refuses, changing nothing, when a linking note is not UTF-8 text', async () => {
+    const run = await plexus('rename', 'topics/fear-circuits.md', 'topics/circuits.md', '--vault', vault);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/latin1\.md.*not UTF-8.*nothing was changed/);
   });
 });
