@@ -7,9 +7,17 @@ import { ensureWelcomeVault } from '../vault/app-paths';
 import { VaultService } from '../vault/service';
 import { EVENT_CHANNEL, REQUEST_CHANNEL } from './channels';
 import { buildMenu } from './menu';
-import { DESKTOP_CSP, isExternalUrl } from './security';
+import { DESKTOP_CSP } from './security';
 import { loadSettings, saveSettings } from './settings';
 import { handleVaultFiles, registerVaultFileScheme } from './vault-file-protocol';
+import {
+  navigationPolicy,
+  permissionPolicy,
+  trustedSender,
+  windowOpenPolicy,
+  windowPreferences,
+  type SenderFacts,
+} from './window-options';
 
 // PLEXUS_DATA_DIR gives tests (and portable installs) their own settings and welcome vault.
 if (process.env.PLEXUS_DATA_DIR) app.setPath('userData', process.env.PLEXUS_DATA_DIR);
@@ -30,6 +38,7 @@ async function openVault(root: string): Promise<void> {
     host: 'electron',
     trash: (abs) => shell.trashItem(abs),
     cacheDir: join(dataDir, 'index-cache'),
+    recoveryDir: join(dataDir, 'recovery'),
     worker: { url: join(__dirname, 'scan-worker.cjs') },
   });
   unsubscribe?.();
@@ -57,35 +66,19 @@ function createWindow(): BrowserWindow {
     width: 1200,
     height: 800,
     title: 'Plexus',
-    webPreferences: {
-      preload: join(__dirname, '../preload/preload.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webviewTag: false,
-      spellcheck: true,
-    },
-  });
-  // Links never navigate the app window; http(s) and mailto go to the OS, the rest nowhere.
-  win.webContents.on('will-navigate', (event) => event.preventDefault());
-  win.webContents.setWindowOpenHandler(({ url }) => {
-    if (isExternalUrl(url)) void shell.openExternal(url);
-    return { action: 'deny' };
+    webPreferences: windowPreferences(join(__dirname, '../preload/preload.cjs')),
   });
   void win.loadFile(rendererIndex);
   return win;
 }
 
-/** Requests are served only to our own page in the main frame, never to anything it embeds. */
-function trustedSender(event: Electron.IpcMainInvokeEvent): boolean {
+/** The facts trustedSender judges, read from an IPC event. */
+function senderFacts(event: Electron.IpcMainInvokeEvent): SenderFacts {
   const frame = event.senderFrame;
-  return (
-    window !== null &&
-    event.sender === window.webContents &&
-    frame !== null &&
-    frame.parent === null &&
-    frame.url.startsWith('file://')
-  );
+  return {
+    fromAppWindow: window !== null && event.sender === window.webContents,
+    frame: frame ? { url: frame.url, isMainFrame: frame.parent === null } : null,
+  };
 }
 
 async function start(): Promise<void> {
@@ -105,10 +98,13 @@ async function start(): Promise<void> {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [DESKTOP_CSP] } });
   });
   handleVaultFiles(() => service?.vault.root ?? null);
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) =>
+    callback(permissionPolicy(permission)),
+  );
+  session.defaultSession.setPermissionCheckHandler((_wc, permission) => permissionPolicy(permission));
 
   ipcMain.handle(REQUEST_CHANNEL, (event, method: unknown, args: unknown) => {
-    if (!trustedSender(event) || !service) {
+    if (!trustedSender(senderFacts(event)) || !service) {
       return { ok: false, error: { code: 'INVALID_ARGUMENT', message: 'Request from an untrusted frame refused.' } };
     }
     return dispatch(service, method, args);
@@ -119,7 +115,17 @@ async function start(): Promise<void> {
   window = createWindow();
 }
 
+// Every web contents (the window and anything it might spawn): no navigation, no new windows
+// (http(s) and mailto links go to the OS), no webviews.
 app.on('web-contents-created', (_event, contents) => {
+  contents.on('will-navigate', (event) => {
+    if (!navigationPolicy(event.url).allow) event.preventDefault();
+  });
+  contents.setWindowOpenHandler(({ url }) => {
+    const decision = windowOpenPolicy(url);
+    if (decision.openExternally) void shell.openExternal(url);
+    return { action: decision.action };
+  });
   contents.on('will-attach-webview', (event) => event.preventDefault());
 });
 app.on('window-all-closed', () => app.quit());

@@ -13,7 +13,7 @@ export function buildMenu(actions: { openFolder(): void; command(command: AppCom
         { label: 'New Folder', accelerator: 'CmdOrCtrl+Shift+N', click: () => actions.command('new-folder') },
         { label: 'Save', accelerator: 'CmdOrCtrl+S', click: () => actions.command('save') },
         { type: 'separator' },
-        { label: 'Open Folder as Vault…', accelerator: 'CmdOrCtrl+O', click: () => actions.openFolder() },
+        { label: 'Open Folder as Vault…', accelerator: 'CmdOrCtrl+Shift+O', click: () => actions.openFolder() },
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },
       ],

@@ -36,6 +36,8 @@ export type RequestArgs = {
   undoRename: { id: string };
   loadWorkspace: NoArgs;
   saveWorkspace: { state: WorkspaceState };
+  listSnapshots: { path: string };
+  readSnapshot: { id: string };
 };
 
 export type Method = keyof RequestArgs;
@@ -64,6 +66,8 @@ const METHOD_SET: Record<Method, true> = {
   undoRename: true,
   loadWorkspace: true,
   saveWorkspace: true,
+  listSnapshots: true,
+  readSnapshot: true,
 };
 
 /** Every request's name. */
@@ -185,6 +189,12 @@ export type RenameReport = {
 /** Which notes are open in tabs, and the one in front; kept in `<vault>/.plexus/workspace.json`. */
 export type WorkspaceState = { tabs: string[]; active: string | null };
 
+/** An earlier version of a note kept for file recovery (outside the vault), newest first in lists. */
+export type SnapshotInfo = { id: string; time: number; size: number };
+
+/** An earlier version's text: the note it was of, and when it was taken (ms since 1970). */
+export type SnapshotContent = { path: string; text: string; time: number };
+
 /** What each request resolves to. */
 export type RequestResults = {
   vaultInfo: VaultInfo;
@@ -209,6 +219,8 @@ export type RequestResults = {
   undoRename: RenameReport;
   loadWorkspace: WorkspaceState | null;
   saveWorkspace: { saved: true };
+  listSnapshots: SnapshotInfo[];
+  readSnapshot: SnapshotContent;
 };
 
 /** Who caused a change: this app (through the API) or something else on disk. */

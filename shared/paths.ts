@@ -5,7 +5,8 @@ export const MAX_PATH_LENGTH = 4096;
 /** Most file systems cap one name at 255 bytes. */
 const MAX_NAME_BYTES = 255;
 
-const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i;
+// Device names: Windows refuses them with any extension ("aux.md"), and "CON " as well as "CON".
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|conin\$|conout\$|com[0-9¹²³]|lpt[0-9¹²³]) *(\..*)?$/i;
 const ILLEGAL_CHARS = /[<>:"|?*\\]/;
 // eslint-disable-next-line no-control-regex -- control characters are exactly what we refuse
 const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;

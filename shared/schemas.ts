@@ -45,6 +45,15 @@ export const requestSchemas: { [M in Method]: z.ZodType<RequestArgs[M]> } = {
   rename: z.object({ from: vaultPath, to: vaultPath, dryRun: z.boolean().optional() }).strict(),
   undoRename: z.object({ id: z.string().min(1).max(100) }).strict(),
   loadWorkspace: none,
+  listSnapshots: z.object({ path: vaultPath }).strict(),
+  // An id names a file in the app's data folder: a plain token, never anything path-like.
+  readSnapshot: z
+    .object({
+      id: z
+        .string({ error: 'a snapshot id must be a string' })
+        .regex(/^[0-9a-z-]{1,64}$/, 'a snapshot id is letters, digits and dashes'),
+    })
+    .strict(),
   saveWorkspace: z
     .object({
       state: z.object({ tabs: z.array(vaultPath).max(200), active: vaultPath.nullable() }).strict(),

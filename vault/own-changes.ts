@@ -62,6 +62,8 @@ export class OwnChanges {
     }
     const own = this.states.get(path);
     if (own !== undefined && own.signature === current) return true;
+    // Seen in another state: someone else has touched it since, so later events are theirs too.
+    if (own !== undefined) this.states.delete(path);
     for (let i = path.lastIndexOf('/'); i > 0; i = path.lastIndexOf('/', i - 1)) {
       const tree = this.states.get(path.slice(0, i));
       if (!tree?.tree) continue;

@@ -27,7 +27,11 @@ async function main(): Promise<void> {
   const dataDir = values['data-dir'] ?? defaultDataDir();
   const root =
     values.vault ?? (await ensureWelcomeVault(dataDir, fileURLToPath(new URL('./welcome', import.meta.url))));
-  const service = await VaultService.open(root, { host: 'browser', cacheDir: join(dataDir, 'index-cache') });
+  const service = await VaultService.open(root, {
+    host: 'browser',
+    cacheDir: join(dataDir, 'index-cache'),
+    recoveryDir: join(dataDir, 'recovery'),
+  });
   const host = await startBrowserHost({ service, staticDir, port });
   console.log(`Plexus is serving ${service.vault.root}`);
   console.log(`Open ${host.url}`);

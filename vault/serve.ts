@@ -40,7 +40,8 @@ export function contentSecurityPolicy(port: number): string {
 
 /**
  * Serves the renderer and the API on 127.0.0.1 only. A random token, printed in the URL, must
- * come with the page (then a same-site cookie) and with the socket; a foreign Origin is refused.
+ * come with the page (then a same-site cookie) and with the socket; a foreign Origin is refused,
+ * and so is a request another site's page made (Sec-Fetch-Site), even when it carries the cookie.
  */
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
   const token = randomBytes(24).toString('hex');
@@ -50,6 +51,18 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
 
   const hostOk = (req: IncomingMessage) =>
     req.headers.host === `127.0.0.1:${port}` || req.headers.host === `localhost:${port}`;
+  const ownOrigin = (origin: string | undefined) =>
+    origin === `http://127.0.0.1:${port}` || origin === `http://localhost:${port}`;
+  // Browsers say where a request comes from; other local sites (another port is "same-site") and
+  // the web are refused. Requests without these headers (typed URLs, curl) rely on the token.
+  const fromElsewhere = (req: IncomingMessage) => {
+    const site = req.headers['sec-fetch-site'];
+    return (
+      (req.headers.origin !== undefined && !ownOrigin(req.headers.origin)) ||
+      site === 'cross-site' ||
+      site === 'same-site'
+    );
+  };
   const tokenOk = (req: IncomingMessage) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const given = url.searchParams.get('token') ?? cookieOf(req, COOKIE);
@@ -59,6 +72,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     void (async () => {
       if (!hostOk(req)) return deny(res, 421, 'Wrong host.');
+      if (fromElsewhere(req)) return deny(res, 403, 'Requests from other sites are refused.');
       if (req.method !== 'GET' && req.method !== 'HEAD') return deny(res, 405, 'Only GET is served.');
       if (!tokenOk(req)) {
         return deny(res, 403, 'Open the address printed by "npm run serve": it carries this launch\'s access token.');
@@ -88,9 +102,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
-    const origin = req.headers.origin;
-    const originOk = origin === `http://127.0.0.1:${port}` || origin === `http://localhost:${port}`;
-    if (path !== '/api' || !hostOk(req) || !originOk || !tokenOk(req)) {
+    if (path !== '/api' || !hostOk(req) || !ownOrigin(req.headers.origin) || !tokenOk(req)) {
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       return;
     }

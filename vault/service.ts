@@ -27,6 +27,7 @@ import { VaultWatcher } from './watcher';
 import { Renamer } from './rename';
 import { suggestNotes } from './note-suggest';
 import { WorkspaceStore } from './workspace-store';
+import { RecoveryStore } from './recovery-store';
 
 /** Options a host gives the engine. */
 export type ServiceOptions = {
@@ -37,6 +38,8 @@ export type ServiceOptions = {
   cacheDir?: string;
   /** The scan worker (the desktop app passes its bundle); omitted: run from source via tsx. */
   worker?: WorkerScript | null;
+  /** The app's folder for file recovery snapshots (earlier versions of notes); omitted: none kept. */
+  recoveryDir?: string;
 };
 
 /**
@@ -51,6 +54,9 @@ export class VaultService implements PlexusApi {
   private pending: FilesEvent[] | null = [];
   private readonly renamer: Renamer;
   private readonly workspace: WorkspaceStore;
+  private readonly recovery: RecoveryStore | null;
+  /** Notes saved since the vault was opened (their text from before is already kept). */
+  private readonly saved = new Set<string>();
 
   private constructor(
     readonly vault: Vault,
@@ -58,6 +64,7 @@ export class VaultService implements PlexusApi {
   ) {
     vault.onDidChange((event) => this.onFiles(event));
     this.workspace = new WorkspaceStore(vault.root);
+    this.recovery = options.recoveryDir ? new RecoveryStore(options.recoveryDir, { scope: vault.root }) : null;
     this.index = VaultIndex.build(vault, {
       cacheFile: options.cacheDir ? cacheFileFor(options.cacheDir, vault.root) : null,
       worker: options.worker === undefined ? sourceWorker() : options.worker,
@@ -109,8 +116,20 @@ export class VaultService implements PlexusApi {
     Promise.resolve({ name: basename(this.vault.root), root: this.vault.root, host: this.options.host });
   listFiles = () => this.vault.list();
   readNote = ({ path }: { path: string }) => this.vault.read(path);
-  writeNote = ({ path, text, baseVersion }: { path: string; text: string; baseVersion: string }) =>
-    this.vault.write(path, text, baseVersion);
+  writeNote = async ({ path, text, baseVersion }: RequestArgs['writeNote']) => {
+    const rel = normalizeVaultPath(path);
+    // The first save of a note this session keeps its text from before, so that save can be undone.
+    const first = this.recovery !== null && !this.saved.has(rel);
+    const before = first ? await this.vault.read(rel).catch(() => null) : null;
+    const result = await this.vault.write(rel, text, baseVersion);
+    this.saved.add(rel);
+    if (this.recovery) {
+      // A snapshot that cannot be kept (disk full) never fails the save itself.
+      if (before?.version === baseVersion) await this.recovery.snapshot(rel, before.text, { force: true }).catch(noop);
+      await this.recovery.snapshot(rel, text, { force: first }).catch(noop);
+    }
+    return result;
+  };
   createNote = ({ path, text }: { path: string; text?: string }) => this.vault.create(path, text);
   createFolder = ({ path }: { path: string }) => this.vault.createFolder(path);
   move = ({ from, to }: { from: string; to: string }) => this.vault.move(from, to);
@@ -179,6 +198,13 @@ export class VaultService implements PlexusApi {
   rename = (args: RequestArgs['rename']) => this.renamer.rename(args);
   undoRename = ({ id }: RequestArgs['undoRename']) => this.renamer.undo(id);
 
+  listSnapshots = async ({ path }: RequestArgs['listSnapshots']) =>
+    this.recovery ? this.recovery.list(normalizeVaultPath(path)) : [];
+  readSnapshot = ({ id }: RequestArgs['readSnapshot']) => {
+    if (!this.recovery) throw new PlexusError('NOT_FOUND', 'File recovery is off: no earlier versions are kept.');
+    return this.recovery.read(id);
+  };
+
   loadWorkspace = () => this.workspace.load();
   saveWorkspace = async ({ state }: RequestArgs['saveWorkspace']) => {
     await this.workspace.save(state);
@@ -201,3 +227,5 @@ export class VaultService implements PlexusApi {
     for (const listener of this.listeners) listener(event);
   }
 }
+
+function noop(): void {}

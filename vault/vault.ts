@@ -4,12 +4,18 @@ import { join, relative, sep } from 'node:path';
 import { MAX_NOTE_BYTES, type FileEntry, type FilesEvent, type NoteContent } from '../shared/api';
 import { PlexusError } from '../shared/errors';
 import { assertPortablePath, baseName, isWithin, joinPath, normalizeVaultPath, parentPath } from '../shared/paths';
-import { atomicWrite, TEMP_PREFIX } from './atomic-write';
+import { atomicWrite, TEMP_PREFIX, type SaveFs } from './atomic-write';
 import { OwnChanges, signatureOf } from './own-changes';
+import { firstInvalidUtf8 } from './scan';
 import { decodeNote, DEFAULT_FORMAT, encodeNote } from './text-format';
 
 /** Moves an absolute path out of the vault (to the OS trash, or a trash folder). */
 export type TrashFn = (absolutePath: string, vaultPath: string) => Promise<void>;
+
+export type VaultOptions = {
+  /** The file operations saves use (default node:fs): fault-injection tests pass a failing one. */
+  saveFs?: SaveFs;
+};
 
 /** The content version of a note's bytes: a short hash, so any change of content changes it. */
 export function versionOf(bytes: Uint8Array): string {
@@ -30,17 +36,18 @@ export class Vault {
     /** The real (symlink-free) absolute path of the root. */
     readonly root: string,
     private readonly trashFn: TrashFn,
+    private readonly saveFs: SaveFs | undefined,
   ) {}
 
   /** Opens a folder as a vault; fails with a clear message when it is not a folder. */
-  static async open(root: string, trash?: TrashFn): Promise<Vault> {
+  static async open(root: string, trash?: TrashFn, options: VaultOptions = {}): Promise<Vault> {
     const real = await fs.realpath(root).catch(() => {
       throw new PlexusError('NOT_FOUND', `The vault folder "${root}" does not exist.`);
     });
     if (!(await fs.stat(real)).isDirectory()) {
       throw new PlexusError('INVALID_ARGUMENT', `"${root}" is a file, not a folder.`);
     }
-    const vault: Vault = new Vault(real, trash ?? ((abs, rel) => vault.moveToTrashFolder(abs, rel)));
+    const vault: Vault = new Vault(real, trash ?? ((abs, rel) => vault.moveToTrashFolder(abs, rel)), options.saveFs);
     return vault;
   }
 
@@ -98,9 +105,20 @@ export class Vault {
       );
     }
     const bytes = await fs.readFile(abs);
-    const decoded = bytes.includes(0) ? null : decodeNote(bytes);
+    if (bytes.includes(0)) {
+      throw new PlexusError(
+        'NOT_TEXT',
+        `"${rel}" is a binary file (it contains NUL bytes), so Plexus will not open it as a note.`,
+      );
+    }
+    const decoded = decodeNote(bytes);
     if (!decoded) {
-      throw new PlexusError('NOT_TEXT', `"${rel}" is not a UTF-8 text file, so Plexus will not open it as a note.`);
+      const offset = firstInvalidUtf8(bytes);
+      throw new PlexusError(
+        'NOT_TEXT',
+        `"${rel}" is not valid UTF-8 text (the first bad byte is at offset ${offset}), so Plexus will not open ` +
+          'it as a note: saving it back as text would damage it.',
+      );
     }
     return { path: rel, text: decoded.text, version: versionOf(bytes) };
   }
@@ -108,12 +126,15 @@ export class Vault {
   /**
    * Saves a note edited from `baseVersion`. If the file changed since (another app, another
    * window), the write is refused so nothing on disk is overwritten unseen. The note keeps its
-   * BOM, line endings and file mode.
+   * BOM, line endings and file mode. A file that is not UTF-8 text is never replaced by text.
    */
   async write(path: string, text: string, baseVersion: string): Promise<{ version: string }> {
-    return this.replace(path, baseVersion, (current) => {
-      const decoded = decodeNote(current);
-      return encodeNote(text, decoded?.format ?? DEFAULT_FORMAT);
+    return this.replace(path, baseVersion, (current, rel) => {
+      const decoded = current.includes(0) ? null : decodeNote(current);
+      if (!decoded) {
+        throw new PlexusError('NOT_TEXT', `"${rel}" is not a UTF-8 text file, so Plexus will not save text over it.`);
+      }
+      return encodeNote(text, decoded.format);
     });
   }
 
@@ -130,7 +151,7 @@ export class Vault {
   private async replace(
     path: string,
     baseVersion: string,
-    make: (current: Buffer) => Uint8Array,
+    make: (current: Buffer, rel: string) => Uint8Array,
   ): Promise<{ version: string }> {
     const rel = normalizeVaultPath(path);
     return this.locked(rel, () =>
@@ -146,10 +167,10 @@ export class Vault {
             `"${rel}" changed on disk after it was opened; your edits were not saved over it.`,
           );
         }
-        const bytes = make(current);
+        const bytes = make(current, rel);
         const version = versionOf(bytes);
         if (version === baseVersion) return { version };
-        await this.io(rel, () => atomicWrite(abs, bytes));
+        await this.io(rel, 'save', () => atomicWrite(abs, bytes, { fs: this.saveFs }));
         this.own.record(rel, signatureOf(await fs.stat(abs)));
         this.emit({ type: 'changed', path: rel, origin: 'app', version });
         return { version };
@@ -166,7 +187,7 @@ export class Vault {
         const abs = await this.resolveNew(rel);
         await this.makeParents(rel);
         const bytes = encodeNote(text, DEFAULT_FORMAT);
-        await this.io(rel, () => atomicWrite(abs, bytes, { exclusive: true }));
+        await this.io(rel, 'create', () => atomicWrite(abs, bytes, { exclusive: true, fs: this.saveFs }));
         this.own.record(rel, signatureOf(await fs.stat(abs)));
         this.emit({ type: 'added', path: rel, kind: 'file', origin: 'app' });
         return { path: rel, version: versionOf(bytes) };
@@ -181,7 +202,7 @@ export class Vault {
     return this.own.run(async () => {
       const abs = await this.resolveNew(rel);
       await this.makeParents(rel);
-      await this.io(rel, () => fs.mkdir(abs));
+      await this.io(rel, 'create', () => fs.mkdir(abs));
       this.own.record(rel, signatureOf(await fs.stat(abs)));
       this.emit({ type: 'added', path: rel, kind: 'folder', origin: 'app' });
       return { path: rel };
@@ -203,7 +224,7 @@ export class Vault {
       const dstAbs = await this.resolveNew(dst, srcAbs);
       const kind = (await fs.stat(srcAbs)).isDirectory() ? 'folder' : 'file';
       await this.makeParents(dst);
-      await this.io(src, () => fs.rename(srcAbs, dstAbs));
+      await this.io(src, 'move', () => fs.rename(srcAbs, dstAbs));
       const after = signatureOf(await fs.stat(dstAbs));
       if (kind === 'folder') {
         this.own.recordTree(src, null);
@@ -224,7 +245,7 @@ export class Vault {
     const abs = await this.resolveExisting(rel);
     return this.own.run(async () => {
       const kind = (await fs.stat(abs)).isDirectory() ? 'folder' : 'file';
-      await this.io(rel, () => this.trashFn(abs, rel));
+      await this.io(rel, 'move to the trash', () => this.trashFn(abs, rel));
       if (kind === 'folder') this.own.recordTree(rel, null);
       else this.own.record(rel, null);
       this.emit({ type: 'removed', path: rel, kind, origin: 'app' });
@@ -275,23 +296,26 @@ export class Vault {
 
   /**
    * The absolute path for a new entry: must not exist yet (a case-only rename of `self` is
-   * allowed) and its nearest existing ancestor must really be inside the vault.
+   * allowed), must not be a Unicode twin of an existing entry, and its nearest existing ancestor
+   * must really be inside the vault.
    */
   private async resolveNew(rel: string, self?: string): Promise<string> {
     const abs = join(this.root, rel);
     const existing = await fs.lstat(abs).catch(() => null);
-    if (existing) {
-      const same = self ? await fs.lstat(self).then((s) => s.ino === existing.ino && s.dev === existing.dev) : false;
-      if (!same) throw new PlexusError('ALREADY_EXISTS', `"${rel}" already exists.`);
+    if (existing && !(self && (await sameEntry(existing, self)))) {
+      throw new PlexusError('ALREADY_EXISTS', `"${rel}" already exists.`);
     }
+    let missing = rel;
     let ancestor = parentPath(rel);
     for (;;) {
       const real = await fs.realpath(join(this.root, ancestor)).catch(() => null);
       if (real) {
         if (!this.contains(real)) throw outside(rel);
+        await refuseUnicodeTwin(real, missing, self);
         return abs;
       }
       if (ancestor === '') return abs;
+      missing = ancestor;
       ancestor = parentPath(ancestor);
     }
   }
@@ -300,7 +324,7 @@ export class Vault {
   private async makeParents(rel: string): Promise<void> {
     const parent = parentPath(rel);
     if (!parent) return;
-    const first = await this.io(parent, () => fs.mkdir(join(this.root, parent), { recursive: true }));
+    const first = await this.io(parent, 'create', () => fs.mkdir(join(this.root, parent), { recursive: true }));
     if (!first) return;
     const created = this.toVaultPath(first);
     if (created === null) return;
@@ -347,12 +371,12 @@ export class Vault {
     return next;
   }
 
-  private async io<T>(rel: string, work: () => Promise<T>): Promise<T> {
+  private async io<T>(rel: string, verb: string, work: () => Promise<T>): Promise<T> {
     try {
       return await work();
     } catch (e) {
       if (e instanceof PlexusError) throw e;
-      throw ioError(rel, e as NodeJS.ErrnoException);
+      throw ioError(rel, e as NodeJS.ErrnoException, verb);
     }
   }
 
@@ -361,23 +385,53 @@ export class Vault {
   }
 }
 
+/** Why a file operation failed, by errno, in words a person can act on. */
 const IO_REASONS: Record<string, string> = {
-  ENOSPC: 'the disk is full',
-  EACCES: 'permission was denied',
-  EPERM: 'the operation is not permitted',
-  EROFS: 'the disk is read-only',
-  EBUSY: 'the file is busy (another program has it open)',
-  EEXIST: 'something with that name already exists',
-  ENOENT: 'it does not exist',
-  ENAMETOOLONG: 'the name is too long for this file system',
-  EISDIR: 'it is a folder',
-  ENOTDIR: 'a part of the path is a file, not a folder',
+  ENOSPC: 'The disk is full; free some space and try again.',
+  EDQUOT: 'Your disk quota is used up; free some space and try again.',
+  EACCES: 'Plexus has no permission to write there; check the permissions of the file and its folder.',
+  EPERM: 'Plexus has no permission to write there (or the file is locked); check the file and its folder.',
+  EROFS: 'The disk is read-only.',
+  EBUSY: 'The file is busy (another program has it open); close that program or try again in a moment.',
+  ENOENT: 'It, or its folder, no longer exists.',
+  ENAMETOOLONG: 'The name is too long for this file system.',
+  EISDIR: 'It is a folder.',
+  ENOTDIR: 'A part of the path is a file, not a folder.',
+  EMFILE: 'Too many files are open; try again in a moment.',
+  EIO: 'The disk reported a read or write error.',
 };
 
-function ioError(rel: string, e: NodeJS.ErrnoException): PlexusError {
+/** A PlexusError for a failed file operation: `verb` says what was attempted ("save", "move"). */
+export function ioError(rel: string, e: NodeJS.ErrnoException, verb = 'change'): PlexusError {
   if (e.code === 'EEXIST') return new PlexusError('ALREADY_EXISTS', `"${rel}" already exists.`);
-  const reason = (e.code && IO_REASONS[e.code]) ?? e.message;
-  return new PlexusError('IO', `Could not change "${rel}": ${reason}.`);
+  const reason = (e.code && IO_REASONS[e.code]) ?? `${e.message}.`;
+  return new PlexusError('IO', `Could not ${verb} "${rel}". ${reason}`);
+}
+
+/** True when `stats` describe the entry at `path` (a case- or normalization-only rename). */
+async function sameEntry(stats: Stats, path: string): Promise<boolean> {
+  const other = await fs.lstat(path).catch(() => null);
+  return other !== null && other.ino === stats.ino && other.dev === stats.dev;
+}
+
+/**
+ * Refuses a new entry `rel` (inside the real folder `folder`) whose name equals a sibling's once
+ * both are NFC-normalized, like "é" typed as one code point or as "e" plus an accent: macOS
+ * treats such names as the same file, so the vault would not survive a copy there.
+ */
+async function refuseUnicodeTwin(folder: string, rel: string, self?: string): Promise<void> {
+  const name = baseName(rel);
+  const key = name.normalize('NFC');
+  for (const other of await fs.readdir(folder).catch(() => [])) {
+    if (other === name || other.normalize('NFC') !== key) continue;
+    const stats = await fs.lstat(join(folder, other)).catch(() => null);
+    if (!stats || (self && (await sameEntry(stats, self)))) continue;
+    throw new PlexusError(
+      'ALREADY_EXISTS',
+      `"${rel}" clashes with "${joinPath(parentPath(rel), other)}": the names look the same but their accents ` +
+        'are encoded differently, and macOS treats them as one name. Choose another name.',
+    );
+  }
 }
 
 function outside(rel: string): PlexusError {

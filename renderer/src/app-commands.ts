@@ -15,6 +15,7 @@ export type CommandTargets = {
   reopenClosedTab: () => void;
   cycleTab: (offset: number) => void;
   renameNote: () => void;
+  fileRecovery: () => void;
   followLink: (newTab: boolean) => void;
   showLinks: (view: 'backlinks' | 'outgoing' | 'unresolved') => void;
 };
@@ -26,6 +27,7 @@ export function appCommands(t: CommandTargets): Command[] {
     { id: 'folder:new', title: 'Create new folder', shortcut: 'Mod-Shift-n', run: t.newFolder },
     { id: 'note:save', title: 'Save note', shortcut: 'Mod-s', run: t.save },
     { id: 'note:rename', title: 'Rename note', run: t.renameNote },
+    { id: 'note:recovery', title: 'Open file recovery', run: t.fileRecovery },
     { id: 'switcher:open', title: 'Open quick switcher', shortcut: 'Mod-o', run: t.quickSwitcher },
     { id: 'palette:open', title: 'Open command palette', shortcut: 'Mod-p', run: t.commandPalette },
     { id: 'search:open', title: 'Search the vault', shortcut: 'Mod-Shift-f', run: t.search },

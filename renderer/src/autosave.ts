@@ -23,6 +23,8 @@ export class Autosave {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private saving: Promise<void> | null = null;
   private state: SaveState = { kind: 'saved' };
+  /** While in conflict: true once the person's edits have resolved it (e.g. no markers left). */
+  private resolved: (() => boolean) | null = null;
 
   constructor(
     private readonly api: Pick<PlexusApi, 'writeNote'>,
@@ -33,6 +35,8 @@ export class Autosave {
     public savedText: string,
     private readonly currentText: () => string,
     private readonly onState: (state: SaveState) => void,
+    /** A save was refused because the note changed on disk (the caller merges it in). */
+    private readonly onStale: () => void = () => undefined,
   ) {}
 
   get status(): SaveState {
@@ -43,9 +47,12 @@ export class Autosave {
     return this.currentText() !== this.savedText;
   }
 
-  /** Call on every edit by the person typing. */
+  /** Call on every edit by the person typing (or a change to save, like a clean merge). */
   edited(): void {
-    if (this.state.kind === 'conflict') return;
+    if (this.state.kind === 'conflict') {
+      if (!this.resolved?.()) return;
+      this.resolved = null;
+    }
     this.set(this.dirty ? { kind: 'unsaved' } : { kind: 'saved' });
     this.schedule(AUTOSAVE_DELAY_MS);
   }
@@ -59,16 +66,26 @@ export class Autosave {
     await this.saving;
   }
 
+  /** Resolves once no save is running (so `version` and `savedText` are what the disk last said). */
+  async settled(): Promise<void> {
+    while (this.saving) await this.saving;
+  }
+
   /** The note on disk changed: take the new text as the base (the caller reloads the editor). */
   rebase(version: string, text: string): void {
+    this.resolved = null;
     this.version = version;
     this.savedText = text;
     this.set({ kind: 'saved' });
   }
 
-  /** The note on disk changed while edits were unsaved: stop saving until the person decides. */
-  conflict(message: string): void {
+  /**
+   * The note on disk changed while edits were unsaved: stop saving until the person decides,
+   * with a button, or (when `resolved` is given) by editing until `resolved()` says so.
+   */
+  conflict(message: string, resolved?: () => boolean): void {
     this.clearTimer();
+    this.resolved = resolved ?? null;
     this.set({ kind: 'conflict', message });
   }
 
@@ -87,8 +104,10 @@ export class Autosave {
       if (this.dirty) this.edited();
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      if (error instanceof PlexusError && error.code === 'STALE_VERSION') this.conflict(message);
-      else {
+      if (error instanceof PlexusError && error.code === 'STALE_VERSION') {
+        this.conflict(message);
+        this.onStale();
+      } else {
         this.set({ kind: 'error', message });
         this.schedule(RETRY_DELAY_MS);
       }

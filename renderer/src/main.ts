@@ -2,6 +2,7 @@ import './styles.css';
 import './reading.css';
 import './picker.css';
 import './editor-links.css';
+import './conflicts.css';
 import { connect } from './connect';
 import { BacklinksPane } from './backlinks-pane';
 import { createCommandPalette } from './command-palette';
@@ -106,6 +107,7 @@ async function boot(): Promise<void> {
     reopenClosedTab: () => void workspace.reopenClosedTab(),
     cycleTab: (offset) => void workspace.cycleTab(offset),
     renameNote: () => workspace.renameActive(),
+    fileRecovery: () => void workspace.showRecovery(),
     followLink: (newTab) => workspace.followAtCursor(newTab),
     showLinks: (view) => {
       linkViews.show(view);

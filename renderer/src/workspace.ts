@@ -19,6 +19,12 @@ import { followLinkAtCursor, followLinkAtCursorInNewTab, linkDecorations, refres
 import { ReadingView } from './reading-view';
 import { TabBar } from './tab-bar';
 import { TabsModel } from './tabs-model';
+import { PlexusError } from '../../shared/errors';
+import { conflictCopiesOf } from '../../shared/sync-conflicts';
+import { conflictMarkers, hasConflicts, resolveAll } from './conflict-markers';
+import { openRecovery } from './recovery-dialog';
+import { SyncConflictBanner } from './sync-conflict-banner';
+import { threeWayMerge } from './three-way-merge';
 
 /** Where to put the cursor in a note being opened. */
 export type Reveal = { offset: number; length: number } | { heading: string[] } | { block: string };
@@ -74,6 +80,9 @@ export class Workspace {
   private mode: 'edit' | 'read' = 'edit';
   private stateTimer: ReturnType<typeof setTimeout> | null = null;
   private changedTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Changes from disk are merged one at a time. */
+  private reloading: Promise<void> = Promise.resolve();
+  private readonly syncBanner: SyncConflictBanner;
   /** Recently opened notes, most recent first: completion and the switcher rank them higher. */
   readonly recent: string[] = [];
   /** Called after files change on disk or in the app (search results and link panes go stale). */
@@ -115,6 +124,7 @@ export class Workspace {
         onFollow: (link, newTab) => void this.followEditorLink(link, newTab),
         onExternal: openExternal,
       }),
+      conflictMarkers(),
       // Above the default keymap, which binds Mod-Enter to inserting a blank line.
       Prec.high(
         keymap.of([
@@ -123,6 +133,8 @@ export class Workspace {
         ]),
       ),
     ]);
+    this.syncBanner = new SyncConflictBanner((path) => void this.open(path, { newTab: true }));
+    el.editor.before(this.syncBanner.element);
     this.tabBar = new TabBar(el.tabs, {
       activate: (path) => void this.open(path),
       close: (path) => void this.closeTab(path),
@@ -235,6 +247,7 @@ export class Workspace {
           note.text,
           () => this.editor.text,
           (s) => this.showSave(s),
+          () => void this.reloadFromDisk(),
         );
         this.showSave(this.autosave.status);
       } catch (error) {
@@ -535,6 +548,51 @@ export class Workspace {
   private async refresh(): Promise<void> {
     this.files = await this.api.listFiles({});
     this.tree.setEntries(this.files);
+    this.showSyncConflicts();
+  }
+
+  /** Sync tools' conflict copies of the open note (`note.sync-conflict-….md`, `note (conflicted copy …).md`). */
+  private showSyncConflicts(): void {
+    const path = this.activePath;
+    const files = this.files.filter((f) => f.kind === 'file').map((f) => f.path);
+    this.syncBanner.show(path ? conflictCopiesOf(path, files) : []);
+  }
+
+  /** Opens the "File recovery" dialog for the open note: earlier versions, a diff, Restore. */
+  async showRecovery(): Promise<void> {
+    const path = this.activePath;
+    if (!path) return notify('Open a note to see its earlier versions.');
+    try {
+      await openRecovery({
+        api: this.api,
+        path,
+        currentText: () => this.editor.text,
+        restore: (text) => this.replaceText(text),
+      });
+    } catch (error) {
+      notify(message(error), 'error');
+    }
+  }
+
+  /**
+   * Replaces the editor's text as an edit of the person's own: undoable, then autosaved. Only the
+   * part that differs changes, so the cursor stays put where it can.
+   */
+  private replaceText(text: string): void {
+    const view = this.editor.view;
+    const old = view.state.doc.toString();
+    let start = 0;
+    while (start < old.length && start < text.length && old[start] === text[start]) start++;
+    let endOld = old.length;
+    let endNew = text.length;
+    while (endOld > start && endNew > start && old[endOld - 1] === text[endNew - 1]) {
+      endOld--;
+      endNew--;
+    }
+    view.dispatch({
+      changes: { from: start, to: endOld, insert: text.slice(start, endNew) },
+      userEvent: 'input.restore',
+    });
   }
 
   /** A note or folder is gone: its tabs and history go; another tab comes to the front. */
@@ -574,26 +632,63 @@ export class Workspace {
     if (event.type === 'renamed') {
       this.followRename(event.from, event.to);
     } else if (event.type === 'removed' && isWithin(open.path, event.path)) {
-      open.conflict(`"${baseName(open.path)}" was deleted or moved away on disk; your text is still here.`);
-    } else if (event.type === 'changed' && event.path === open.path && event.version !== open.version) {
+      open.conflict(
+        `"${baseName(open.path)}" was deleted or moved away on disk; your text is still here. "Keep my version" saves it again.`,
+      );
+    } else if (event.type === 'added' && event.kind === 'folder' && event.path === open.path) {
+      open.conflict(
+        `"${baseName(open.path)}" was replaced by a folder on disk; your text is still here, but it cannot be saved under that name.`,
+      );
+    } else if (
+      (event.type === 'changed' && event.path === open.path && event.version !== open.version) ||
+      (event.type === 'added' && event.kind === 'file' && event.path === open.path)
+    ) {
       await this.reloadFromDisk();
     }
   }
 
-  /** The open note changed on disk: reload in place, or keep unsaved edits and flag a conflict. */
-  private async reloadFromDisk(): Promise<void> {
+  /**
+   * The open note changed on disk. Without unsaved edits it reloads in place; with them, the disk's
+   * changes are merged into the edits (three-way, from the text last loaded or saved): a clean
+   * merge goes on being autosaved; where both changed the same lines, both versions are shown
+   * between conflict markers and nothing is saved until the person resolves them.
+   */
+  private reloadFromDisk(): Promise<void> {
+    this.reloading = this.reloading
+      .then(() => this.mergeFromDisk())
+      .catch((error: unknown) => notify(message(error), 'error'));
+    return this.reloading;
+  }
+
+  private async mergeFromDisk(): Promise<void> {
     const open = this.autosave;
     if (!open) return;
+    // A save under way decides what the disk's version is; merge against its outcome.
+    await open.settled();
     const note = await this.api.readNote({ path: open.path }).catch(() => null);
     if (!note || note.version === open.version || open !== this.autosave) return;
-    if (note.text === this.editor.text) return open.rebase(note.version, note.text);
-    if (open.dirty) {
-      open.conflict(`"${baseName(open.path)}" was changed by another program while you had unsaved edits.`);
-    } else {
+    const mine = this.editor.text;
+    const name = baseName(open.path);
+    if (note.text === mine) return open.rebase(note.version, note.text);
+    if (!open.dirty) {
       this.editor.reloadInPlace(note.text);
       open.rebase(note.version, note.text);
-      if (this.mode === 'read') await this.reading.show(open.path, note.text);
+    } else {
+      const merged = threeWayMerge(open.savedText, mine, note.text);
+      this.editor.reloadInPlace(merged.text);
+      open.rebase(note.version, note.text);
+      if (merged.conflicts === 0) {
+        notify(`Merged changes made on disk into your edits to "${name}".`);
+        open.edited();
+      } else {
+        const places = merged.conflicts === 1 ? 'one place' : `${merged.conflicts} places`;
+        open.conflict(
+          `"${name}" was changed on disk while you were editing; both versions are shown in ${places}. Edit them (remove the markers) or choose a version.`,
+          () => !hasConflicts(this.editor.text),
+        );
+      }
     }
+    if (this.mode === 'read') await this.reading.show(open.path, this.editor.text);
   }
 
   private followRename(from: string, to: string): void {
@@ -615,6 +710,7 @@ export class Workspace {
   }
 
   private showOpen(path: string | null): void {
+    this.showSyncConflicts();
     this.el.title.textContent = path ? displayName({ name: baseName(path), kind: 'file' }) : '';
     this.el.title.title = path ?? '';
     this.el.empty.hidden = path !== null;
@@ -637,21 +733,38 @@ export class Workspace {
     const open = this.autosave;
     if (!open) return;
     try {
-      const disk = await this.api.readNote({ path: open.path }).catch(() => null);
+      await open.settled();
+      let missing = false;
+      const disk = await this.api.readNote({ path: open.path }).catch((error: unknown) => {
+        if (error instanceof PlexusError && error.code === 'NOT_FOUND') missing = true;
+        else throw error;
+        return null;
+      });
       if (choice === 'disk') {
         if (!disk) return notify('The note no longer exists on disk.', 'error');
         this.editor.reloadInPlace(disk.text);
         open.rebase(disk.version, disk.text);
-      } else if (disk) {
+        return;
+      }
+      // "Keep my version" keeps the person's side of every conflict block.
+      if (hasConflicts(this.editor.text)) this.editor.reloadInPlace(resolveAll(this.editor.text, 'mine'));
+      if (disk) {
         open.rebase(disk.version, disk.text);
         await open.flush();
-      } else {
+      } else if (missing) {
         const created = await this.api.createNote({ path: open.path, text: this.editor.text });
         open.rebase(created.version, this.editor.text);
+        notify(`Saved "${baseName(open.path)}" again.`);
         await this.refresh();
       }
     } catch (error) {
-      notify(message(error), 'error');
+      const folder = error instanceof PlexusError && error.code === 'INVALID_ARGUMENT';
+      notify(
+        folder
+          ? `"${baseName(open.path)}" is now a folder on disk, so your version cannot be saved under that name. Your text is still in the editor: copy it into another note.`
+          : message(error),
+        'error',
+      );
     }
   }
 }

@@ -15,7 +15,8 @@ export async function startHost(fixture = 'basic'): Promise<RunningHost> {
   await cp(join(repo, 'tests/fixtures', fixture), vault, { recursive: true });
   const child: ChildProcess = spawn(
     process.execPath,
-    ['--import', 'tsx', 'vault/serve-cli.ts', '--vault', vault, '--port', '0'],
+    // Its own data folder: the index cache and recovery snapshots never land in the real one.
+    ['--import', 'tsx', 'vault/serve-cli.ts', '--vault', vault, '--port', '0', '--data-dir', join(dir, 'data')],
     {
       cwd: repo,
       stdio: ['ignore', 'pipe', 'pipe'],

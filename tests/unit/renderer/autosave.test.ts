@@ -105,3 +105,75 @@ describe('Autosave', () => {
     expect(s.autosave.status.kind).toBe('saved');
   });
 });
+
+describe('Autosave conflicts resolved by editing', () => {
+  it('stays in conflict, saving nothing, until the resolver says the edits settled it', async () => {
+    let text = 'hello';
+    const api = { writeNote: vi.fn(() => Promise.resolve({ version: 'v2' })) };
+    const autosave = new Autosave(
+      api,
+      'a.md',
+      'v1',
+      'disk',
+      () => text,
+      () => undefined,
+    );
+    text = '<<<<<<< your edits\nmine\n=======\ndisk\n>>>>>>> on disk\n';
+    autosave.conflict('changed on disk', () => !text.includes('<<<<<<<'));
+    autosave.edited();
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS * 3);
+    await autosave.flush();
+    expect(api.writeNote).not.toHaveBeenCalled();
+    expect(autosave.status.kind).toBe('conflict');
+
+    text = 'mine and disk\n';
+    autosave.edited();
+    expect(autosave.status.kind).toBe('unsaved');
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS);
+    expect(api.writeNote).toHaveBeenCalledWith({ path: 'a.md', text: 'mine and disk\n', baseVersion: 'v1' });
+    expect(autosave.status.kind).toBe('saved');
+  });
+
+  it('a refused save tells the owner, who can merge the disk version in', async () => {
+    const onStale = vi.fn();
+    let text = 'hello';
+    const api = { writeNote: vi.fn(() => Promise.reject(new PlexusError('STALE_VERSION', 'changed on disk'))) };
+    const autosave = new Autosave(
+      api,
+      'a.md',
+      'v1',
+      'hello',
+      () => text,
+      () => undefined,
+      onStale,
+    );
+    text = 'hello!';
+    await autosave.flush();
+    expect(onStale).toHaveBeenCalledTimes(1);
+    expect(autosave.status.kind).toBe('conflict');
+  });
+
+  it('settled waits for a running save', async () => {
+    let release: (v: { version: string }) => void = () => undefined;
+    let text = 'hello';
+    const api = { writeNote: vi.fn(() => new Promise<{ version: string }>((r) => (release = r))) };
+    const autosave = new Autosave(
+      api,
+      'a.md',
+      'v1',
+      'hello',
+      () => text,
+      () => undefined,
+    );
+    text = 'hello!';
+    void autosave.flush();
+    let done = false;
+    void autosave.settled().then(() => (done = true));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(done).toBe(false);
+    release({ version: 'v2' });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(done).toBe(true);
+    expect(autosave.version).toBe('v2');
+  });
+});

@@ -37,6 +37,8 @@ function fakeService(): PlexusApi {
     undoRename: vi.fn(() => Promise.reject(new Error('not here'))),
     loadWorkspace: vi.fn(() => Promise.resolve(null)),
     saveWorkspace: vi.fn(() => Promise.resolve({ saved: true as const })),
+    listSnapshots: vi.fn(() => Promise.resolve([{ id: '1700000000000-0123456789abcdef-01234567', time: 1, size: 2 }])),
+    readSnapshot: vi.fn(({ id }: { id: string }) => Promise.resolve({ path: `${id}.md`, text: 'old', time: 1 })),
   };
 }
 
@@ -46,6 +48,17 @@ describe('dispatch', () => {
     const response = await dispatch(service, 'readNote', { path: 'a.md' });
     expect(response).toEqual({ ok: true, result: { path: 'a.md', text: 'hi', version: '0123456789abcdef' } });
     expect(service.readNote).toHaveBeenCalledWith({ path: 'a.md' });
+  });
+
+  it('passes a snapshot id and a path to the recovery requests', async () => {
+    const service = fakeService();
+    const id = '1700000000000-0123456789abcdef-01234567';
+    expect(await dispatch(service, 'readSnapshot', { id })).toEqual({
+      ok: true,
+      result: { path: `${id}.md`, text: 'old', time: 1 },
+    });
+    expect(await dispatch(service, 'listSnapshots', { path: 'a.md' })).toMatchObject({ ok: true });
+    expect(service.listSnapshots).toHaveBeenCalledWith({ path: 'a.md' });
   });
 
   it.each([
@@ -70,6 +83,11 @@ describe('dispatch', () => {
     ['backlinks', { path: ['a.md'] }, 'path: a path must be a string'],
     ['indexStatus', { all: true }, 'all'],
     ['readNote', 'a.md', 'Invalid readNote request'],
+    ['readSnapshot', { id: '../../etc/passwd' }, 'a snapshot id is letters, digits and dashes'],
+    ['readSnapshot', { id: 'a/b' }, 'a snapshot id'],
+    ['readSnapshot', { id: '' }, 'a snapshot id'],
+    ['readSnapshot', { id: 7 }, 'a snapshot id must be a string'],
+    ['listSnapshots', { path: '' }, 'a path is required'],
   ])('%s(%j) is refused before the service runs', async (method, args, message) => {
     const service = fakeService();
     const response = await dispatch(service, method, args);

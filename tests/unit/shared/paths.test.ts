@@ -38,7 +38,18 @@ describe('normalizeVaultPath', () => {
 });
 
 describe('nameProblem', () => {
-  it.each(['Note.md', 'Café notes.md', 'a.b.c', '日本語.md', 'con-game.md', 'COM10.md'])('accepts %j', (name) => {
+  it.each([
+    'Note.md',
+    'Café notes.md',
+    'a.b.c',
+    '日本語.md',
+    'con-game.md',
+    'COM10.md',
+    'x'.repeat(255),
+    'é'.repeat(127) + 'x',
+    'conin.md',
+    ' leading space.md',
+  ])('accepts %j', (name) => {
     expect(nameProblem(name)).toBeNull();
   });
 
@@ -58,6 +69,17 @@ describe('nameProblem', () => {
     ['.hidden', 'hidden'],
     ['tab\tname', 'control'],
     ['é'.repeat(128), '255 bytes'],
+    ['x'.repeat(256), '255 bytes'],
+    ['aux.md', 'reserved'],
+    ['Nul.tar.gz', 'reserved'],
+    ['COM¹.md', 'reserved'],
+    ['CONIN$', 'reserved'],
+    ['conout$.md', 'reserved'],
+    ['CON .md', 'reserved'],
+    ['less<.md', '"<"'],
+    ['more>.md', '">"'],
+    ['del\u007f.md', 'control'],
+    ['nul\u0000.md', 'control'],
   ])('refuses %j', (name, why) => {
     expect(nameProblem(name)).toContain(why);
   });

@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeEach, afterEach } from 'vitest';
 import { promises as fs } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { atomicWrite, TEMP_PREFIX, tempPathFor } from '../../../vault/atomic-write';
 import { removeTempDirs, tempDir } from '../helpers/temp-vault';
 
@@ -29,6 +29,28 @@ describe('tempPathFor', () => {
     expect(temp.startsWith(join(dir, 'sub', TEMP_PREFIX))).toBe(true);
     expect(temp.endsWith('-note.md')).toBe(true);
     expect(TEMP_PREFIX.startsWith('.')).toBe(true);
+  });
+
+  it.each([
+    ['x'.repeat(252) + '.md', 255],
+    ['é'.repeat(126) + '.md', 255],
+    ['🙂'.repeat(63) + '.md', 255],
+    ['日本'.repeat(40) + '.md', 243],
+  ])('keeps the temp name of a long name (%#) within 255 bytes, without splitting a character', (name, bytes) => {
+    expect(Buffer.byteLength(name)).toBe(bytes);
+    const temp = basename(tempPathFor(join(dir, name)));
+    expect(Buffer.byteLength(temp)).toBeLessThanOrEqual(255);
+    expect(temp).not.toContain('\uFFFD');
+    expect(name.startsWith(temp.slice(TEMP_PREFIX.length + 13))).toBe(true);
+  });
+
+  it('saves a note whose name is 255 bytes long', async () => {
+    const file = join(dir, 'é'.repeat(126) + '.md');
+    await fs.writeFile(file, 'old');
+    await atomicWrite(file, enc('new'));
+    await atomicWrite(join(dir, 'x'.repeat(252) + '.md'), enc('created'), { exclusive: true });
+    expect(await fs.readFile(file, 'utf8')).toBe('new');
+    expect(await tempLeftovers(dir)).toEqual([]);
   });
 
   it('gives a different temp name each time', () => {

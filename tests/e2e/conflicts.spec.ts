@@ -1,0 +1,128 @@
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, test } from './browser-host';
+
+test.use({ fixture: 'basic' });
+
+const BETA = '# Beta\n\nBeta links back to [[alpha]].\n';
+
+async function expectFile(path: string, check: (text: string | null) => boolean): Promise<void> {
+  await expect.poll(async () => check(await readFile(path, 'utf8').catch(() => null)), { timeout: 8_000 }).toBe(true);
+}
+
+const row = (page: Page, path: string) => page.locator(`.tree-row[data-path="${path}"]`);
+const editor = (page: Page) => page.locator('.cm-content');
+const saveState = (page: Page) => page.locator('#status-save .save-label');
+
+async function openBeta(page: Page): Promise<void> {
+  await row(page, 'beta.md').click();
+  await expect(editor(page)).toContainText('Beta links back to [[alpha]].');
+  await editor(page).click();
+}
+
+test('a change on disk to other lines is merged into unsaved edits, which are then saved', async ({ page, host }) => {
+  await openBeta(page);
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.type('Typed here.');
+  // Another program changes the title before the autosave (or while it runs).
+  await writeFile(join(host.vault, 'beta.md'), BETA.replace('# Beta', '# Beta (edited elsewhere)'));
+
+  await expect(page.locator('.notice', { hasText: 'Merged changes made on disk' })).toBeVisible({ timeout: 8_000 });
+  await expect(editor(page)).toContainText('# Beta (edited elsewhere)');
+  await expect(editor(page)).toContainText('Typed here.');
+  await expectFile(
+    join(host.vault, 'beta.md'),
+    (t) => t === '# Beta (edited elsewhere)\n\nBeta links back to [[alpha]].\nTyped here.',
+  );
+  await expect(saveState(page)).toHaveText('Saved');
+});
+
+test('a conflicting change shows both versions and nothing is saved over the disk until resolved', async ({
+  page,
+  host,
+}) => {
+  await openBeta(page);
+  await page.keyboard.press('ControlOrMeta+Home');
+  await page.keyboard.press('End');
+  await page.keyboard.type(' (mine)');
+  const theirs = BETA.replace('# Beta', '# Beta (theirs)');
+  await writeFile(join(host.vault, 'beta.md'), theirs);
+
+  await expect(page.locator('.cm-conflict-marker').first()).toBeVisible({ timeout: 8_000 });
+  await expect(editor(page)).toContainText('<<<<<<< your edits');
+  await expect(page.locator('.cm-conflict-mine')).toContainText('# Beta (mine)');
+  await expect(page.locator('.cm-conflict-theirs')).toContainText('# Beta (theirs)');
+  await expect(saveState(page)).toHaveText('Changed on disk');
+  // Typing elsewhere while markers remain saves nothing.
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.type('More.');
+  await page.waitForTimeout(2_500);
+  expect(await readFile(join(host.vault, 'beta.md'), 'utf8')).toBe(theirs);
+
+  // Resolving by hand (no markers left) saves.
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.type('Resolved by hand.');
+  await expectFile(join(host.vault, 'beta.md'), (t) => t === 'Resolved by hand.');
+  await expect(saveState(page)).toHaveText('Saved');
+});
+
+test('"Keep my version" settles a conflict with the person\'s side of each block', async ({ page, host }) => {
+  await openBeta(page);
+  await page.keyboard.press('ControlOrMeta+Home');
+  await page.keyboard.press('End');
+  await page.keyboard.type(' (mine)');
+  await writeFile(join(host.vault, 'beta.md'), BETA.replace('# Beta', '# Beta (theirs)'));
+  await expect(page.locator('.cm-conflict-marker').first()).toBeVisible({ timeout: 8_000 });
+  await page.getByRole('button', { name: 'Keep my version' }).click();
+  await expectFile(join(host.vault, 'beta.md'), (t) => t === BETA.replace('# Beta', '# Beta (mine)'));
+  await expect(page.locator('.cm-conflict-marker')).toHaveCount(0);
+});
+
+test('a note deleted on disk keeps its text in the editor and can be saved again', async ({ page, host }) => {
+  await openBeta(page);
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.type('Not lost.');
+  await expectFile(join(host.vault, 'beta.md'), (t) => t?.endsWith('Not lost.') ?? false);
+  await rm(join(host.vault, 'beta.md'));
+
+  await expect(page.locator('#status-save .save-detail')).toContainText('deleted or moved away', { timeout: 8_000 });
+  await expect(editor(page)).toContainText('Not lost.');
+  await page.getByRole('button', { name: 'Keep my version' }).click();
+  await expectFile(join(host.vault, 'beta.md'), (t) => t === BETA + 'Not lost.');
+});
+
+test('a sync conflict copy is pointed out on its note and opens from there', async ({ page, host }) => {
+  await writeFile(join(host.vault, "beta (Sam's conflicted copy 2024-01-01).md"), BETA + 'From the laptop.\n');
+  await page.reload();
+  await row(page, 'beta.md').click();
+  const banner = page.locator('.sync-conflict-banner');
+  await expect(banner).toContainText('A sync conflict copy of this note exists');
+  await banner.getByRole('button', { name: "beta (Sam's conflicted copy 2024-01-01).md" }).click();
+  await expect(editor(page)).toContainText('From the laptop.');
+});
+
+test('an earlier version is restored from the file recovery dialog', async ({ page, host }) => {
+  await openBeta(page);
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.type('A bad save.');
+  await expectFile(join(host.vault, 'beta.md'), (t) => t === 'A bad save.');
+
+  await page.keyboard.press('ControlOrMeta+P');
+  await page.keyboard.type('file recovery');
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'File recovery' });
+  const versions = dialog.locator('.recovery-item');
+  await expect(versions).toHaveCount(2);
+  await versions.nth(1).click();
+  await expect(dialog.locator('.diff-added')).toContainText(['# Beta']);
+  await expect(dialog.locator('.diff-removed')).toContainText(['A bad save.']);
+  await dialog.getByRole('button', { name: 'Restore this version' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(editor(page)).toContainText('Beta links back to [[alpha]].');
+  await expectFile(join(host.vault, 'beta.md'), (t) => t === BETA);
+  // The restore is an edit like any other: undo brings the bad save back.
+  await editor(page).click();
+  await page.keyboard.press('ControlOrMeta+Z');
+  await expect(editor(page)).toContainText('A bad save.');
+});
