@@ -10,7 +10,7 @@
  */
 import type { IndexStats, LinkInfo } from '../shared/api';
 import type { LinkRef, NoteMeta } from '../shared/note-meta';
-import { baseName, normalizeVaultPath } from '../shared/paths';
+import { baseName, normalizeVaultPath, parentPath } from '../shared/paths';
 import { compareCodePoints, nameKey, NameTable, normKey, resolveWith, type LinkStyle } from './resolve-link';
 
 /** A link where it is written and the file it resolves to: the API's LinkInfo. */
@@ -56,6 +56,11 @@ export class LinkIndex {
   readonly #tags = new Map<string, Map<string, string>>();
   /** Tag key and each of its ancestors (`a`, `a/b` for `a/b/c`) → note → how many of its tags. */
   readonly #tagTree = new Map<string, Map<string, number>>();
+  /**
+   * Resolutions by style, folder and target while `from` builds (the files do not change then, and
+   * a resolution depends on nothing else): most links repeat a target from the same folder.
+   */
+  #memo: Map<string, { resolved: string | null; names: readonly string[] }> | null = null;
   #links = 0;
   #resolved = 0;
   #revision = 0;
@@ -77,7 +82,9 @@ export class LinkIndex {
       index.#notes.set(meta.path, meta);
       index.#table.add(meta.path);
     }
+    index.#memo = new Map();
     for (const meta of index.#notes.values()) index.#addNoteFacts(meta);
+    index.#memo = null;
     return index;
   }
 
@@ -297,6 +304,22 @@ export class LinkIndex {
 
   /** Sets `resolved` and `names`; does not touch the maps. */
   #resolveEntry(entry: Entry): void {
+    const memo = this.#memo;
+    // An empty target is the linking note itself: it depends on the note, not its folder.
+    if (memo && entry.link.target !== '') {
+      const key = `${entry.link.style}\u0000${parentPath(entry.source)}\u0000${entry.link.target}`;
+      const known = memo.get(key);
+      if (known) {
+        entry.resolved = known.resolved;
+        entry.names = known.names;
+        return;
+      }
+      this.#memo = null;
+      this.#resolveEntry(entry);
+      this.#memo = memo;
+      memo.set(key, { resolved: entry.resolved, names: entry.names });
+      return;
+    }
     const names: string[] = [];
     entry.resolved = resolveWith(entry.link.target, entry.source, entry.link.style, (name) => {
       if (!names.includes(name)) names.push(name);

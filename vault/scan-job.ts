@@ -1,6 +1,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import type { NoteMeta } from '../shared/note-meta';
 import { MAX_NOTE_BYTES, scanBytes } from './scan';
+import { batchBuffers, searchBatch, type SearchBatch } from './search-batch';
+import { searchDoc } from './search-doc';
 import { indexTerms } from './search-text';
 import { decodeNote } from './text-format';
 
@@ -12,7 +14,26 @@ export type ScanJob = { path: string; absolute: string };
  */
 export type ScanResult = { path: string; meta: NoteMeta; mtimeMs: number; size: number; terms: string };
 
+/**
+ * Scanned notes and their search terms grouped for filing (search-batch.ts). The results carry no
+ * terms (`terms` is empty): the batch has them.
+ */
+export type ScanBatch = { results: ScanResult[]; search: SearchBatch };
+
 const lossy = new TextDecoder('utf-8');
+
+/** Scans a batch of notes (on a scan worker, or on this thread when there is none). */
+export function scanBatch(jobs: ScanJob[]): ScanBatch {
+  const results = jobs.map(scanJob);
+  const search = searchBatch(results.map((r) => searchDoc(r.meta, r.terms)));
+  for (const result of results) result.terms = '';
+  return { results, search };
+}
+
+/** The buffers to move rather than copy when a batch is posted to another thread. */
+export function scanBatchBuffers(batch: ScanBatch): ArrayBuffer[] {
+  return batchBuffers(batch.search);
+}
 
 /** Reads and scans one note; a file that cannot be read becomes a note with a 'read' problem. */
 export function scanJob(job: ScanJob): ScanResult {

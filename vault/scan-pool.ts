@@ -1,25 +1,36 @@
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { scanJob, type ScanJob, type ScanResult } from './scan-job';
+import { scanBatch, type ScanBatch, type ScanJob, type ScanResult } from './scan-job';
 
 /** Where the scan worker's code is, and how to start it (tsx in development, a bundle in Electron). */
 export type WorkerScript = { url: URL | string; execArgv?: string[] };
 
-/** The worker as run from source (the browser host, the CLI, tests): TypeScript through tsx. */
+/**
+ * The worker as run from source (the browser host, the CLI, tests, benchmarks): TypeScript through
+ * tsx. `--import tsx` does not reach worker threads on Node 20 (its module hooks are not
+ * inherited, so every start failed with "Unknown file extension" and scanning silently fell back
+ * to this thread); tsx's CommonJS hook is installed inside the worker instead, by a small module.
+ */
 export function sourceWorker(): WorkerScript {
-  // An absolute loader path, so a CLI run from another folder still finds tsx.
-  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
-  return { url: new URL('./scan-worker.ts', import.meta.url), execArgv: ['--import', tsx] };
+  // Absolute paths, so a CLI run from another folder still finds tsx and the worker.
+  const require = createRequire(import.meta.url);
+  const api = JSON.stringify(require.resolve('tsx/cjs/api'));
+  const worker = JSON.stringify(fileURLToPath(new URL('./scan-worker.ts', import.meta.url)));
+  const code = `import { createRequire } from 'node:module';
+const require = createRequire(${JSON.stringify(import.meta.url)});
+require(${api}).register();
+require(${worker});`;
+  return { url: new URL(`data:text/javascript,${encodeURIComponent(code)}`) };
 }
 
 const BATCH = 200;
 /** Below this many notes, starting workers costs more than it saves. */
 const IN_PROCESS_LIMIT = 300;
 
-/** Called with each batch of results as it is scanned (to index them while the rest is read). */
-export type OnResults = (results: ScanResult[]) => void;
+/** Called with each batch as it is scanned (to index it while the rest is read). */
+export type OnResults = (batch: ScanBatch) => void;
 
 /**
  * Scans notes on worker threads, one per core, in batches, reporting progress as batches finish.
@@ -48,13 +59,9 @@ async function scanHere(
 ): Promise<ScanResult[]> {
   const results: ScanResult[] = [];
   for (let i = 0; i < jobs.length; i += BATCH) {
-    const batch: ScanResult[] = [];
-    for (const job of jobs.slice(i, i + BATCH)) {
-      // A clone, so the index holds the facts and not slices of every note's text.
-      const result = scanJob(job);
-      batch.push({ ...result, meta: structuredClone(result.meta) });
-    }
-    results.push(...batch);
+    // A clone, so the index holds the facts and not slices of every note's text.
+    const batch = structuredClone(scanBatch(jobs.slice(i, i + BATCH)));
+    results.push(...batch.results);
     onResults(batch);
     onProgress(results.length, jobs.length);
     // Let requests and events through between batches.
@@ -84,9 +91,9 @@ async function scanOnWorkers(
               if (batch) worker.postMessage(batch);
               else resolve();
             };
-            worker.on('message', (batchResults: ScanResult[]) => {
-              results.push(...batchResults);
-              onResults(batchResults);
+            worker.on('message', (batch: ScanBatch) => {
+              results.push(...batch.results);
+              onResults(batch);
               onProgress(results.length, jobs.length);
               next();
             });

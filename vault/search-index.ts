@@ -1,11 +1,23 @@
 import type { SearchHit, SearchResult } from '../shared/api';
 import { PlexusError } from '../shared/errors';
-import type { NoteMeta } from '../shared/note-meta';
 import { baseName, parentPath } from '../shared/paths';
+import { batchTerms, type SearchBatch } from './search-batch';
+import { FIELDS, fieldTerms, storedDoc, tagKey, type FieldName, type SearchDoc, type StoredDoc } from './search-doc';
 import { parseQuery, REGEX_FLAGS, type QueryNode } from './search-query';
-import { contains, difference, intersect, PostingMap, union, Vocabulary, type Postings } from './search-postings';
+import {
+  contains,
+  difference,
+  intersect,
+  PostingMap,
+  union,
+  Vocabulary,
+  type PackedPostings,
+  type Postings,
+} from './search-postings';
 import { lineStarts, snippets, type Matcher } from './search-snippets';
 import { escapeRegex, fold, indexTerms, phrasePattern, queryTerms } from './search-text';
+
+export { searchDoc, type SearchDoc } from './search-doc';
 
 /**
  * Full-text search over the vault's notes: an inverted index per field (file name, title and
@@ -20,16 +32,6 @@ import { escapeRegex, fold, indexTerms, phrasePattern, queryTerms } from './sear
  * Note texts are not kept: phrases, line: and regexes are checked, and snippets cut, on the few
  * notes the index narrows to, read through `readText` (with a small cache).
  */
-
-/** What the index needs of one note. `terms`: indexTerms() of its text. */
-export type SearchDoc = {
-  path: string;
-  title: string;
-  aliases: string[];
-  headings: { text: string; line: number }[];
-  tags: string[];
-  terms: string;
-};
 
 /** A SearchResult that may say the regex or phrase checks ran out of time (`truncated`). */
 export type SearchAnswer = SearchResult & { truncated?: boolean };
@@ -47,35 +49,14 @@ export type SearchOptions = {
 export type SearchSnapshot = {
   version: number;
   docs: StoredDoc[];
-  fields: Record<FieldName, [string, Int32Array][]>;
+  fields: Record<FieldName, PackedPostings>;
 };
 
-const SNAPSHOT_VERSION = 1;
+const SNAPSHOT_VERSION = 2;
 
-type FieldName = 'names' | 'headings' | 'tags' | 'body';
 /** A word found in the file name, title or aliases outranks one in a heading, a tag, the body. */
 const WEIGHT: Record<FieldName, number> = { names: 16, headings: 6, tags: 3, body: 1 };
 const PHRASE_BONUS = 4;
-const FIELDS: FieldName[] = ['body', 'tags', 'headings', 'names'];
-
-type StoredDoc = { path: string; title: string; tags: string[]; headingLines: number[] };
-
-/** Folded tags: "Project/Alpha" → "project/alpha". */
-function tagKey(tag: string): string {
-  return fold(tag.replace(/^#/, ''));
-}
-
-/** A note's SearchDoc from its scan and its terms. */
-export function searchDoc(meta: NoteMeta, terms: string): SearchDoc {
-  return {
-    path: meta.path,
-    title: meta.title,
-    aliases: meta.aliases,
-    headings: meta.headings.map((h) => ({ text: h.text, line: h.line })),
-    tags: meta.tags.map((t) => t.tag),
-    terms,
-  };
-}
 
 export { indexTerms };
 
@@ -118,24 +99,36 @@ export class SearchIndex {
 
   /** Adds a note, or replaces what the index knew of it. */
   set(doc: SearchDoc): void {
-    this.drop(doc.path);
-    const id = this.docs.length;
-    this.docs.push({
-      path: doc.path,
-      title: doc.title,
-      tags: doc.tags.map(tagKey),
-      headingLines: doc.headings.map((h) => h.line),
-    });
-    this.byPath.set(doc.path, id);
-    const names = [baseName(doc.path).replace(/\.md$/i, ''), doc.title, ...doc.aliases];
-    this.addTerms('names', queryTerms(names.join(' ')), id);
-    this.addTerms('headings', queryTerms(doc.headings.map((h) => h.text).join(' ')), id);
-    this.addTerms('tags', queryTerms(doc.tags.join(' ')), id);
-    this.addTerms('body', doc.terms ? doc.terms.split(' ') : [], id);
-    for (const tag of new Set(doc.tags.map(tagKey))) {
-      const list = this.tagNotes.get(tag);
-      if (list) list.push(id);
-      else this.tagNotes.set(tag, [id]);
+    const id = this.addDoc(storedDoc(doc));
+    const terms = fieldTerms(doc);
+    for (const field of FIELDS) {
+      const postings = this.fields[field];
+      for (const term of terms[field]) if (postings.add(term, id)) this.vocabulary.add(term);
+    }
+  }
+
+  /**
+   * Adds the notes of a batch (search-batch.ts), as `set` would one after the other: the same
+   * ids, the same lists, with one lookup per distinct term of the batch instead of per note.
+   */
+  addBatch(batch: SearchBatch): void {
+    let base = -1;
+    for (const doc of batch.docs) {
+      const id = this.addDoc(doc);
+      if (base < 0) base = id;
+    }
+    if (base < 0) return;
+    for (const field of FIELDS) {
+      const postings = this.fields[field];
+      const { counts, ids } = batch.fields[field];
+      const terms = batchTerms(batch.fields[field]);
+      let at = 0;
+      for (let t = 0; t < terms.length; t++) {
+        const count = counts[t] as number;
+        const term = terms[t] as string;
+        if (postings.addAll(term, ids, at, count, base)) this.vocabulary.add(term);
+        at += count;
+      }
     }
   }
 
@@ -178,10 +171,10 @@ export class SearchIndex {
       version: SNAPSHOT_VERSION,
       docs: this.docs.filter((d): d is StoredDoc => d !== null),
       fields: {
-        names: this.fields.names.entries(),
-        headings: this.fields.headings.entries(),
-        tags: this.fields.tags.entries(),
-        body: this.fields.body.entries(),
+        names: this.fields.names.pack(),
+        headings: this.fields.headings.pack(),
+        tags: this.fields.tags.pack(),
+        body: this.fields.body.pack(),
       },
     };
   }
@@ -190,15 +183,16 @@ export class SearchIndex {
   import(snapshot: SearchSnapshot): void {
     if (snapshot?.version !== SNAPSHOT_VERSION || !Array.isArray(snapshot.docs) || !snapshot.fields)
       throw new Error('not a search snapshot of this version');
-    for (const field of FIELDS) if (!Array.isArray(snapshot.fields[field])) throw new Error(`no ${field} field`);
+    const fields = {} as Record<FieldName, PostingMap>;
+    for (const field of FIELDS) fields[field] = PostingMap.unpack(snapshot.fields[field]);
     this.docs = snapshot.docs;
     this.byPath.clear();
     this.docs.forEach((doc, id) => doc && this.byPath.set(doc.path, id));
     this.dead = 0;
     this.vocabulary.clear();
     for (const field of FIELDS) {
-      this.fields[field] = PostingMap.from(snapshot.fields[field]);
-      for (const term of this.fields[field].map.keys()) this.vocabulary.add(term);
+      this.fields[field] = fields[field];
+      for (const term of fields[field].map.keys()) this.vocabulary.add(term);
     }
     this.rebuildTags();
     this.texts.clear();
@@ -227,12 +221,18 @@ export class SearchIndex {
 
   // ── updates ───────────────────────────────────────────────────────────────────────────────
 
-  private addTerms(field: FieldName, terms: string[], id: number): void {
-    const postings = this.fields[field];
-    // Body terms come distinct from indexTerms; the small fields may repeat a word.
-    for (const term of field === 'body' ? terms : new Set(terms)) {
-      if (term && postings.add(term, id)) this.vocabulary.add(term);
+  /** Gives a note (replacing any note at its path) the next id; its terms are filed by the caller. */
+  private addDoc(doc: StoredDoc): number {
+    this.drop(doc.path);
+    const id = this.docs.length;
+    this.docs.push(doc);
+    this.byPath.set(doc.path, id);
+    for (const tag of new Set(doc.tags)) {
+      const list = this.tagNotes.get(tag);
+      if (list) list.push(id);
+      else this.tagNotes.set(tag, [id]);
     }
+    return id;
   }
 
   private drop(path: string): void {

@@ -6,6 +6,9 @@
 /** The notes of one term, ascending; frozen lists are typed arrays (half the memory). */
 export type Postings = number[] | Int32Array;
 
+/** A field's lists packed: terms joined by spaces (no term holds one), list lengths, the ids. */
+export type PackedPostings = { terms: string; counts: Uint32Array; ids: Int32Array };
+
 /** A field's terms and their notes. */
 export class PostingMap {
   readonly map = new Map<string, Postings>();
@@ -24,6 +27,19 @@ export class PostingMap {
       this.map.set(term, grown);
     }
     return false;
+  }
+
+  /**
+   * Adds `count` ids, `base` + `ids[from…]` (ascending, larger than every id added before), to
+   * `term`; true when the term is new.
+   */
+  addAll(term: string, ids: ArrayLike<number>, from: number, count: number, base: number): boolean {
+    let list = this.map.get(term);
+    const isNew = list === undefined;
+    if (list === undefined) this.map.set(term, (list = []));
+    else if (!Array.isArray(list)) this.map.set(term, (list = Array.from(list)));
+    for (let i = from; i < from + count; i++) list.push(base + (ids[i] as number));
+    return isNew;
   }
 
   get(term: string): Postings | undefined {
@@ -48,13 +64,37 @@ export class PostingMap {
     }
   }
 
-  entries(): [string, Int32Array][] {
-    return [...this.map].map(([term, list]) => [term, Int32Array.from(list)]);
+  /** Every list in one typed array, for the cache: tens of thousands of small arrays load slowly. */
+  pack(): PackedPostings {
+    let total = 0;
+    for (const list of this.map.values()) total += list.length;
+    const counts = new Uint32Array(this.map.size);
+    const ids = new Int32Array(total);
+    let t = 0;
+    let at = 0;
+    for (const list of this.map.values()) {
+      counts[t++] = list.length;
+      ids.set(list, at);
+      at += list.length;
+    }
+    return { terms: [...this.map.keys()].join(' '), counts, ids };
   }
 
-  static from(entries: [string, Int32Array][]): PostingMap {
+  /** The lists of a pack (views into its array, not copies); throws when the pack is inconsistent. */
+  static unpack(packed: PackedPostings): PostingMap {
+    const { counts, ids } = packed;
+    if (typeof packed.terms !== 'string' || !(counts instanceof Uint32Array) || !(ids instanceof Int32Array))
+      throw new Error('not packed postings');
+    const terms = counts.length === 0 ? [] : packed.terms.split(' ');
+    if (terms.length !== counts.length) throw new Error('packed postings: terms and counts differ');
     const postings = new PostingMap();
-    for (const [term, list] of entries) postings.map.set(term, list);
+    let at = 0;
+    for (let t = 0; t < terms.length; t++) {
+      const count = counts[t] as number;
+      if (at + count > ids.length) throw new Error('packed postings: too few ids');
+      postings.map.set(terms[t] as string, ids.subarray(at, at + count));
+      at += count;
+    }
     return postings;
   }
 }

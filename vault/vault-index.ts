@@ -6,6 +6,7 @@ import { isWithin } from '../shared/paths';
 import { loadIndexCache, saveIndexCache, type CachedNote } from './index-cache';
 import { LinkIndex } from './link-index';
 import { readNoteText, scanJob, type ScanResult } from './scan-job';
+import { listVault } from './vault-listing';
 import { SearchIndex, searchDoc } from './search-index';
 import { scanAll, type WorkerScript } from './scan-pool';
 import type { Vault } from './vault';
@@ -28,9 +29,6 @@ function scanHere(path: string, root: string): ScanResult {
   const result = scanJob({ path, absolute: join(root, path) });
   return { ...result, meta: structuredClone(result.meta) };
 }
-
-/** Notes filed into the search index between two yields (about 10 ms of work). */
-const SEARCH_BATCH = 200;
 
 function isNotePath(path: string): boolean {
   return /\.md$/i.test(path);
@@ -104,7 +102,7 @@ export class VaultIndex {
 
   private async buildAll(): Promise<void> {
     const started = performance.now();
-    const entries = await this.vault.list();
+    const entries = await listVault(this.vault.root);
     const stored = this.options.cacheFile
       ? await loadIndexCache(this.options.cacheFile, this.vault.root)
       : { notes: new Map<string, CachedNote>(), search: null };
@@ -139,16 +137,17 @@ export class VaultIndex {
     for (const path of cached.keys()) if (!fresh.has(path)) this.search.remove(path);
     const total = fresh.size + jobs.length;
     this.setStatus({ state: 'indexing', done: fresh.size, total });
-    const pending: ScanResult[] = [];
     let filing = Promise.resolve();
     const scanned = await scanAll(
       jobs,
       (done) => this.setStatus({ state: 'indexing', done: fresh.size + done, total }),
       this.options.worker,
       (batch) => {
-        // Filed between other work, a slice at a time, while the workers read the rest.
-        pending.push(...batch);
-        filing = filing.then(() => this.fileForSearch(pending));
+        // Filed a batch at a time between other work, while the workers read the rest.
+        filing = filing.then(async () => {
+          this.search.addBatch(batch.search);
+          await new Promise((resolve) => setImmediate(resolve));
+        });
       },
     );
     await filing;
@@ -165,15 +164,12 @@ export class VaultIndex {
     if (jobs.length > 0 || cached.size !== fresh.size) this.scheduleSave();
   }
 
-  private async fileForSearch(pending: ScanResult[]): Promise<void> {
-    while (pending.length > 0) {
-      for (const result of pending.splice(0, SEARCH_BATCH)) this.search.set(searchDoc(result.meta, result.terms));
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-  }
-
   private applyNow(event: FilesEvent): void {
     if (event.type === 'renamed') {
+      // Whatever the index still holds at the destination is gone (another program may have
+      // deleted it before the watcher said so): the moved files take its place.
+      for (const path of [...this.known])
+        if (isWithin(path, event.to) && !isWithin(path, event.from)) this.removePath(path);
       for (const path of [...this.known]) {
         if (isWithin(path, event.from)) this.movePath(path, event.to + path.slice(event.from.length));
       }

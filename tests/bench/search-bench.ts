@@ -2,19 +2,28 @@
 // seeded synthetic vaults (written once under the temp folder and reused): build time and heap,
 // then p50/p99 latency per kind of query, beside a linear scan of the same texts (lower-cased
 // `includes` over every note, the way Obsidian's core search works). Prints a markdown table;
-// nothing is asserted. `measureSearch` is what tests/bench/bench.ts can call.
+// nothing is asserted. `measureSearch` is what tests/bench/bench.ts can call; `measureFlexSearch`
+// (`--flexsearch`) fills a FlexSearch 0.8 Document index with the same notes beside ours, the
+// baseline behind choosing our own posting lists.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
+import { Document } from 'flexsearch';
 import { runInNewContext } from 'node:vm';
 import { generateVault } from '../helpers/synthetic-vault';
+import { scanBytes } from '../../vault/scan';
+import { noteText } from '../../vault/scan-job';
+import { searchDoc } from '../../vault/search-doc';
+import { SearchIndex } from '../../vault/search-index';
 import { REGEX_FLAGS } from '../../vault/search-query';
+import { indexTerms } from '../../vault/search-text';
 import { sourceWorker } from '../../vault/scan-pool';
 import { Vault } from '../../vault/vault';
 import { VaultIndex } from '../../vault/vault-index';
+import { listVault } from '../../vault/vault-listing';
 
 export type SearchBenchRow = { vault: string; measure: string; value: string; note?: string };
 
@@ -164,6 +173,101 @@ export async function measureSearch(notes: number, queriesPerKind = 200): Promis
   return rows;
 }
 
+/** A note as both indexes are fed it: its scan and its text, read before any clock starts. */
+type LoadedNote = { path: string; text: string; meta: ReturnType<typeof scanBytes> };
+
+async function loadNotes(root: string): Promise<LoadedNote[]> {
+  const out: LoadedNote[] = [];
+  for (const entry of await listVault(root)) {
+    if (entry.kind !== 'file' || !/\.md$/i.test(entry.path)) continue;
+    const bytes = readFileSync(join(root, entry.path));
+    out.push({ path: entry.path, text: noteText(bytes) ?? '', meta: structuredClone(scanBytes(entry.path, bytes)) });
+  }
+  return out;
+}
+
+function median(xs: number[]): number {
+  return percentile(xs, 50);
+}
+
+/**
+ * FlexSearch 0.8 against our index, on one thread, from the same texts: fill time (ours includes
+ * cutting the terms, which the app does on the scan workers), heap after gc, and the p50 of word
+ * and prefix queries. FlexSearch is configured like ours: a Document with the names, headings,
+ * tags and body fields, `forward` tokenizing (prefixes, as our last word typed), its default
+ * encoder (case and accent folding). Its queries return ids only (limit 50); ours rank and cut
+ * snippets from texts held in memory here, so the query columns favour FlexSearch.
+ */
+export async function measureFlexSearch(notes: number, queriesPerKind = 200): Promise<SearchBenchRow[]> {
+  const label = `synthetic ${notes.toLocaleString()}`;
+  const rows: SearchBenchRow[] = [];
+  const add = (measure: string, value: string, note?: string) => rows.push({ vault: label, measure, value, note });
+  const loaded = await loadNotes(syntheticVault(notes));
+  const texts = new Map(loaded.map((n) => [n.path, n.text]));
+  const sets = probes(
+    loaded.map((n) => n.text),
+    queriesPerKind,
+  );
+
+  let before = heapMb();
+  let started = performance.now();
+  let ours: SearchIndex | null = new SearchIndex({ readText: (path) => texts.get(path) ?? null });
+  for (const note of loaded) ours.set(searchDoc(note.meta, indexTerms(note.text)));
+  ours.freeze();
+  const oursMs = performance.now() - started;
+  const oursHeap = heapMb() - before;
+  const oursQuery = (query: string) => (ours as SearchIndex).query(query, 50);
+
+  before = heapMb();
+  started = performance.now();
+  let flex: Document | null = new Document({
+    tokenize: 'forward',
+    document: { id: 'id', index: ['names', 'headings', 'tags', 'body'] },
+  });
+  loaded.forEach((note, id) => {
+    (flex as Document).add({
+      id,
+      names: [note.path.replace(/^.*\//, '').replace(/\.md$/i, ''), note.meta.title, ...note.meta.aliases].join(' '),
+      headings: note.meta.headings.map((h) => h.text).join(' '),
+      tags: note.meta.tags.map((t) => t.tag).join(' '),
+      body: note.text,
+    });
+  });
+  const flexMs = performance.now() - started;
+  const flexHeap = heapMb() - before;
+  const flexQuery = (query: string) => (flex as Document).search(query.trim(), { limit: 50 });
+
+  add(
+    'fill: ours / FlexSearch',
+    `${(oursMs / 1000).toFixed(2)} s / ${(flexMs / 1000).toFixed(2)} s`,
+    `FlexSearch ${(flexMs / oursMs).toFixed(1)}× slower; one thread, same ${loaded.length} texts`,
+  );
+  add(
+    'heap: ours / FlexSearch',
+    `${oursHeap.toFixed(0)} MB / ${flexHeap.toFixed(0)} MB`,
+    `after gc; ${(flexHeap / Math.max(1, oursHeap)).toFixed(1)}×`,
+  );
+  for (const kind of ['word', 'prefix'] as const) {
+    const time = (ask: (query: string) => unknown) =>
+      median(
+        sets[kind].map((probe) => {
+          ask(probe.query);
+          const t0 = performance.now();
+          ask(probe.query);
+          return performance.now() - t0;
+        }),
+      );
+    add(
+      `query ${kind}: ours / FlexSearch`,
+      `${time(oursQuery).toFixed(2)} ms / ${time(flexQuery).toFixed(2)} ms p50`,
+      `${sets[kind].length} queries; ours ranks and cuts snippets, FlexSearch returns ids`,
+    );
+  }
+  ours = null;
+  flex = null;
+  return rows;
+}
+
 function table(rows: SearchBenchRow[]): string {
   return [
     '| vault | measure | value | note |',
@@ -174,11 +278,17 @@ function table(rows: SearchBenchRow[]): string {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { values } = parseArgs({
-    options: { notes: { type: 'string', multiple: true }, queries: { type: 'string', default: '200' } },
+    options: {
+      notes: { type: 'string', multiple: true },
+      queries: { type: 'string', default: '200' },
+      flexsearch: { type: 'boolean', default: false },
+    },
   });
   const rows: SearchBenchRow[] = [];
-  for (const n of (values.notes ?? ['10000']).map(Number))
+  for (const n of (values.notes ?? ['10000']).map(Number)) {
     rows.push(...(await measureSearch(n, Number(values.queries))));
+    if (values.flexsearch) rows.push(...(await measureFlexSearch(n, Number(values.queries))));
+  }
   console.log(`\nPlexus search bench — ${availableParallelism()} cores, Node ${process.version}\n`);
   console.log(table(rows));
 }

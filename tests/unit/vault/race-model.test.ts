@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { FilesEvent } from '../../../shared/api';
 import { PlexusError } from '../../../shared/errors';
 import { parentPath } from '../../../shared/paths';
-import { OwnChanges, signatureOf } from '../../../vault/own-changes';
+import { signatureOf } from '../../../vault/own-changes';
 import { Renamer } from '../../../vault/rename';
 import { Vault } from '../../../vault/vault';
 import { VaultIndex } from '../../../vault/vault-index';
@@ -32,41 +32,14 @@ import { VaultIndex } from '../../../vault/vault-index';
  */
 
 /*
- * This test found two engine races (see the report to the lead). Until their fixes land in
- * vault/own-changes.ts and vault/vault-index.ts, stand-ins for them are applied here so the rest
- * stays guarded; set RACE_STRICT=1 to run against the engine exactly as it is.
- *  1. OwnChanges remembers the state our own change left a path in for 10 s; a later external
- *     change to that path and back (trash in the app, then another program creates and deletes
- *     the file) made the real deletion look like our echo, so the index kept a deleted note.
- *     Fix: forget a path's record once the watcher has seen it in another state.
+ * Two engine races this test found, now fixed where they lived:
+ *  1. OwnChanges remembered the state our own change left a path in for 10 s; a later external
+ *     change to that path and back made the real deletion look like our echo, so the index kept a
+ *     deleted note. Now a record is forgotten once the watcher sees the path in another state.
  *  2. A rename onto a path the index still knew (another program deleted it; the watcher had not
- *     said so yet) left the old entry in place of the moved note. Fix: a renamed event first
- *     drops whatever the index holds at (or under) the destination.
+ *     said so yet) left the old entry in place of the moved note. Now a renamed event first drops
+ *     whatever the index holds at (or under) the destination.
  */
-const STRICT = process.env.RACE_STRICT === '1';
-if (!STRICT) {
-  // eslint-disable-next-line @typescript-eslint/unbound-method -- called with its own `this` below
-  const isEcho = OwnChanges.prototype.isEcho;
-  OwnChanges.prototype.isEcho = function (this: OwnChanges, path, current, change) {
-    const echo = isEcho.call(this, path, current, change);
-    const states = (this as unknown as { states: Map<string, { signature: unknown }> }).states;
-    if (states.get(path) !== undefined && states.get(path)?.signature !== current) states.delete(path);
-    return echo;
-  };
-  type Internals = {
-    applyNow: (this: Internals, e: FilesEvent) => void;
-    known: Set<string>;
-    removePath(p: string): void;
-  };
-  const proto = VaultIndex.prototype as unknown as Internals;
-  const applyNow = proto.applyNow;
-  proto.applyNow = function (this: Internals, event: FilesEvent) {
-    if (event.type === 'renamed')
-      for (const p of [...this.known]) if (p === event.to || p.startsWith(event.to + '/')) this.removePath(p);
-    return applyNow.call(this, event);
-  };
-}
-
 const RUNS = Number(process.env.RACE_RUNS ?? 100);
 const COMMANDS = 100;
 const HUB = 'hub.md';
