@@ -15,7 +15,7 @@ import type {
 } from 'mdast';
 import type { Handlers, State } from 'mdast-util-to-hast';
 import rehypeStringify from 'rehype-stringify';
-import remarkRehype, { defaultHandlers } from 'remark-rehype';
+import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { extractFrontmatter } from '../../shared/markdown/extract-frontmatter';
 import { splitLinkDestination } from '../../shared/markdown/link-destination';
@@ -151,8 +151,8 @@ async function renderNote(note: LoadedNote, section: Section | null, context: Co
   rawToHast(hast, {
     imageSrc: (src) => {
       const destination = classifyUrl(src);
-      if (destination.kind === 'external') return destination.href.startsWith('http') ? destination.href : null;
-      if (destination.kind === 'blocked') return null;
+      // Remote images are never fetched (a note must not reach the network: tracking pixels).
+      if (destination.kind !== 'internal') return null;
       const path = facts.resolved.get(destination.target);
       return path && isImageTarget(path) ? imageUrlOf(path, context) : null;
     },
@@ -479,8 +479,26 @@ function handlers(facts: Facts, frontmatter: Record<string, unknown> | null): Ha
       if (destination.kind === 'internal') return facts.embeds.get(node);
       if (destination.kind === 'blocked') return { type: 'text', value: node.alt ?? '' };
       if (!destination.href.startsWith('http')) return { type: 'text', value: node.alt ?? '' };
-      return defaultHandlers.image(state, { ...node, url: destination.href });
+      return remoteImageLink(destination.href, node.alt ?? '');
     },
+  };
+}
+
+/**
+ * A remote image is not loaded (it would tell its host the note was opened); it shows as a link
+ * that opens it in the OS browser.
+ */
+function remoteImageLink(href: string, alt: string): Element {
+  return {
+    type: 'element',
+    tagName: 'a',
+    properties: {
+      className: ['external-link', 'remote-image'],
+      href,
+      rel: ['noopener', 'noreferrer'],
+      title: `Remote image, not loaded: ${href}`,
+    },
+    children: [{ type: 'text', value: alt.trim() === '' ? 'Remote image' : alt }],
   };
 }
 

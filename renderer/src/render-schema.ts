@@ -31,7 +31,8 @@ const embedClasses = ['markdown-embed', 'markdown-embed-title', 'markdown-embed-
  * (tables, task lists, footnotes) plus what Plexus adds (callouts, wiki links, embeds, the
  * properties table), each class and data attribute named, never a pattern. Event handlers,
  * `style`, scripts, frames, forms and URLs other than http(s)/mailto never pass; a vault image
- * comes as a relative URL (the host's `/vault-file/…`), or one of `imageProtocols`.
+ * comes as a relative URL (the host's `/vault-file/…`), or one of `imageProtocols`; remote images
+ * never load.
  */
 export function renderSchema(imageProtocols: readonly string[] = []): Schema {
   const defaults = defaultSchema.attributes ?? {};
@@ -59,7 +60,7 @@ export function renderSchema(imageProtocols: readonly string[] = []): Schema {
       a: [
         // One className entry per tag: the first would win, so the footnote one is repeated here.
         ...(defaults.a ?? []).filter((entry) => !Array.isArray(entry) || entry[0] !== 'className'),
-        ['className', 'internal-link', 'is-unresolved', 'external-link', 'data-footnote-backref'],
+        ['className', 'internal-link', 'is-unresolved', 'external-link', 'remote-image', 'data-footnote-backref'],
         ['rel', 'noopener', 'noreferrer'],
         'dataHref',
       ],
@@ -92,7 +93,7 @@ export function renderSchema(imageProtocols: readonly string[] = []): Schema {
     },
     protocols: {
       href: ['http', 'https', 'mailto'],
-      src: ['http', 'https', ...imageProtocols],
+      src: [...imageProtocols],
       cite: ['http', 'https'],
       longDesc: ['http', 'https'],
     },

@@ -209,6 +209,20 @@ describe('renderMarkdown: links', () => {
 });
 
 describe('renderMarkdown: embeds and images', () => {
+  it('never loads a remote image: markdown images become links to open it, HTML ones are dropped', async () => {
+    const root = dom(
+      await renderMarkdown(
+        '![pixel](https://tracker.example/p.png) ![](http://tracker.example/q.png)\n\n<img src="https://tracker.example/r.png" alt="r">',
+      ),
+    );
+    expect(root.querySelectorAll('img')).toHaveLength(0);
+    const links = [...root.querySelectorAll('a.remote-image')];
+    expect(links.map((a) => [a.getAttribute('href'), a.textContent])).toEqual([
+      ['https://tracker.example/p.png', 'pixel'],
+      ['http://tracker.example/q.png', 'Remote image'],
+    ]);
+  });
+
   it('transcludes a heading section, a block, and says when a note is missing', async () => {
     const root = dom(await renderFixture('embeds/embedder.md'));
     const [section, block] = [...root.querySelectorAll('.markdown-embed')];
