@@ -90,7 +90,11 @@ export type FileEntry = {
 };
 
 /** A note's text as the editor sees it: BOM removed, line endings as "\n". */
-export type NoteContent = { path: string; text: string; version: string };
+/**
+ * A note's text. `readOnly` is set when the text can be shown but must not be saved: a file that
+ * is not valid UTF-8 is decoded with U+FFFD replacement characters, and the reason says so.
+ */
+export type NoteContent = { path: string; text: string; version: string; readOnly?: { reason: string } };
 
 /** A link as the index sees it: where it is written, and the file it resolves to (null: unresolved). */
 export type LinkInfo = { source: string; link: LinkRef; resolved: string | null };

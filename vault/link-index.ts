@@ -29,6 +29,15 @@ export type TagSummary = { tag: string; notes: string[] };
 
 export type LinkStats = IndexStats;
 
+/** How one link resolved: the file it leads to, and the normalised file names the resolution looked up. */
+export type Resolution = { readonly resolved: string | null; readonly names: readonly string[] };
+
+/**
+ * Resolutions saved from an index over the files `table` (see `tableKey`), by note path, in the
+ * order of each note's links: `from` takes them instead of resolving when its files are the same.
+ */
+export type KnownResolutions = { table: string; get(path: string): readonly Resolution[] | undefined };
+
 /** One link of one note, as the index tracks it. */
 type Entry = {
   readonly source: string;
@@ -50,8 +59,11 @@ export class LinkIndex {
   readonly #incoming = new Map<string, Set<Entry>>();
   /** Unresolved key → links with that target. */
   readonly #missing = new Map<string, Set<Entry>>();
-  /** Normalised file name → links whose resolution consulted it. */
-  readonly #dependents = new Map<string, Set<Entry>>();
+  /**
+   * Normalised file name → links whose resolution consulted it. Built on first need (a file
+   * appearing or vanishing): a third of a build's work, and editing notes never needs it.
+   */
+  #dependents: Map<string, Set<Entry>> | null = null;
   /** Tag key → note → the tag as that note first spells it. */
   readonly #tags = new Map<string, Map<string, string>>();
   /** Tag key and each of its ancestors (`a`, `a/b` for `a/b/c`) → note → how many of its tags. */
@@ -60,7 +72,9 @@ export class LinkIndex {
    * Resolutions by style, folder and target while `from` builds (the files do not change then, and
    * a resolution depends on nothing else): most links repeat a target from the same folder.
    */
-  #memo: Map<string, { resolved: string | null; names: readonly string[] }> | null = null;
+  #memo: Map<string, Resolution> | null = null;
+  /** Tag spelling → its key and the keys it counts under, while `from` builds (tags repeat a lot). */
+  #tagMemo: Map<string, { key: string; prefixes: string[] }> | null = null;
   #links = 0;
   #resolved = 0;
   #revision = 0;
@@ -69,7 +83,7 @@ export class LinkIndex {
    * An index of these notes and files, built in one pass: every file is known before any link is
    * resolved, so nothing is resolved twice. A path given as both a note and a file is a note.
    */
-  static from(notes: Iterable<NoteMeta>, files: Iterable<string> = []): LinkIndex {
+  static from(notes: Iterable<NoteMeta>, files: Iterable<string> = [], known?: KnownResolutions): LinkIndex {
     const index = new LinkIndex();
     for (const path of files) {
       assertVaultPath(path);
@@ -82,9 +96,16 @@ export class LinkIndex {
       index.#notes.set(meta.path, meta);
       index.#table.add(meta.path);
     }
+    // Saved resolutions hold only for the very same files.
+    const saved = known && known.table === index.tableKey() ? known : undefined;
     index.#memo = new Map();
-    for (const meta of index.#notes.values()) index.#addNoteFacts(meta);
+    index.#tagMemo = new Map();
+    for (const meta of index.#notes.values()) {
+      const resolutions = saved?.get(meta.path);
+      index.#addNoteFacts(meta, resolutions?.length === meta.links.length ? resolutions : undefined);
+    }
     index.#memo = null;
+    index.#tagMemo = null;
     return index;
   }
 
@@ -156,6 +177,19 @@ export class LinkIndex {
     if (!next) throw new Error(`rename: "${to}" is a note; pass its NoteMeta.`);
     this.remove(from);
     this.setNote(next);
+  }
+
+  /**
+   * The file table as one string (paths in code unit order, NUL-separated): two indexes with the
+   * same key resolve every link alike.
+   */
+  tableKey(): string {
+    return [...this.#table.paths()].sort().join('\u0000');
+  }
+
+  /** How the links of the note at `path` resolve now, in source order; undefined for no such note. */
+  resolutions(path: string): readonly Resolution[] | undefined {
+    return this.#outgoing.get(path);
   }
 
   /** True for a note or a file of the vault. */
@@ -251,36 +285,52 @@ export class LinkIndex {
       ),
       backlinks: byKey(this.#incoming, (entries) => sortEntries(entries).map(ref)),
       unresolved: this.unresolved().map((g) => [g.key, g.target, g.sources.map((s) => [s.source, s.link.start])]),
-      dependents: byKey(this.#dependents, (entries) => sortEntries(entries).map(ref)),
+      dependents: byKey(this.#dependentsMap(), (entries) => sortEntries(entries).map(ref)),
       tags: this.tags(),
       tagTree: byKey(this.#tagTree, (notes) => byKey(notes, (count) => count)),
       stats: this.stats(),
     };
   }
 
-  #addNoteFacts(meta: NoteMeta): void {
-    const entries = meta.links.map((link, index): Entry => ({
-      source: meta.path,
-      link,
-      index,
-      resolved: null,
-      names: [],
-    }));
+  /** Files a note's links (taking `known` resolutions as they are) and tags. */
+  #addNoteFacts(meta: NoteMeta, known?: readonly Resolution[]): void {
+    const entries = meta.links.map((link, index): Entry => {
+      const resolution = known?.[index];
+      return {
+        source: meta.path,
+        link,
+        index,
+        resolved: resolution ? resolution.resolved : null,
+        names: resolution ? resolution.names : [],
+      };
+    });
     this.#outgoing.set(meta.path, entries);
+    const dependents = this.#dependents;
     for (const entry of entries) {
       this.#links++;
-      this.#resolveEntry(entry);
+      if (!known) this.#resolveEntry(entry);
       this.#attach(entry);
-      for (const name of entry.names) addTo(this.#dependents, name, entry);
+      if (dependents) for (const name of entry.names) addTo(dependents, name, entry);
     }
     this.#addTags(meta);
   }
 
+  /** The dependents map, built from every link the first time it is needed. */
+  #dependentsMap(): Map<string, Set<Entry>> {
+    if (this.#dependents) return this.#dependents;
+    const dependents = new Map<string, Set<Entry>>();
+    for (const entries of this.#outgoing.values())
+      for (const entry of entries) for (const name of entry.names) addTo(dependents, name, entry);
+    this.#dependents = dependents;
+    return dependents;
+  }
+
   #dropNoteFacts(path: string): void {
+    const dependents = this.#dependents;
     for (const entry of this.#outgoing.get(path) ?? []) {
       this.#links--;
       this.#detach(entry);
-      for (const name of entry.names) removeFrom(this.#dependents, name, entry);
+      if (dependents) for (const name of entry.names) removeFrom(dependents, name, entry);
     }
     this.#outgoing.delete(path);
     const meta = this.#notes.get(path);
@@ -289,7 +339,8 @@ export class LinkIndex {
 
   /** Re-resolves the links that consulted the name of `path`, which just appeared or vanished. */
   #retarget(path: string): void {
-    const entries = this.#dependents.get(nameKey(path));
+    const dependents = this.#dependentsMap();
+    const entries = dependents.get(nameKey(path));
     if (!entries) return;
     for (const entry of [...entries]) {
       const names = entry.names;
@@ -297,8 +348,8 @@ export class LinkIndex {
       this.#resolveEntry(entry);
       this.#attach(entry);
       if (sameNames(names, entry.names)) continue;
-      for (const name of names) removeFrom(this.#dependents, name, entry);
-      for (const name of entry.names) addTo(this.#dependents, name, entry);
+      for (const name of names) removeFrom(dependents, name, entry);
+      for (const name of entry.names) addTo(dependents, name, entry);
     }
   }
 
@@ -346,16 +397,26 @@ export class LinkIndex {
     }
   }
 
+  /** A tag's key and the keys it counts under (memoised while `from` builds). */
+  #tagKeys(spelling: string): { key: string; prefixes: string[] } {
+    const known = this.#tagMemo?.get(spelling);
+    if (known) return known;
+    const key = normKey(spelling);
+    const keys = { key, prefixes: tagPrefixes(key) };
+    this.#tagMemo?.set(spelling, keys);
+    return keys;
+  }
+
   #addTags(meta: NoteMeta): void {
     for (const ref of meta.tags) {
       const spelling = stripHash(ref.tag);
       if (spelling === '') continue;
-      const key = normKey(spelling);
+      const { key, prefixes } = this.#tagKeys(spelling);
       let notes = this.#tags.get(key);
       if (!notes) this.#tags.set(key, (notes = new Map<string, string>()));
       if (notes.has(meta.path)) continue;
       notes.set(meta.path, spelling);
-      for (const prefix of tagPrefixes(key)) {
+      for (const prefix of prefixes) {
         let counts = this.#tagTree.get(prefix);
         if (!counts) this.#tagTree.set(prefix, (counts = new Map<string, number>()));
         counts.set(meta.path, (counts.get(meta.path) ?? 0) + 1);

@@ -29,14 +29,23 @@ const PIPE = 0x7c;
 
 /** Three or more of one of `- * _`, with only spaces and tabs between. */
 export function isThematicBreak(text: string, p: number, lineEnd: number): boolean {
+  return thematicBreakFailure(text, p, lineEnd) < 0;
+}
+
+/**
+ * -1 when the line from p is a thematic break; else where reading it as one fails (the first other
+ * character, or lineEnd when there are too few markers). No break starts at the same marker
+ * anywhere between p and that position, which lets a run of list markers ask only once.
+ */
+export function thematicBreakFailure(text: string, p: number, lineEnd: number): number {
   const marker = text.charCodeAt(p);
   let count = 0;
   for (let q = p; q < lineEnd; q++) {
     const c = text.charCodeAt(q);
     if (c === marker) count++;
-    else if (!isSpaceOrTab(c)) return false;
+    else if (!isSpaceOrTab(c)) return q;
   }
-  return count >= 3;
+  return count >= 3 ? -1 : lineEnd;
 }
 
 /** 1 for a `===` setext underline, 2 for `---`, else 0. */

@@ -124,7 +124,7 @@ export class BlockScanner {
     const opened = containers.open(
       lineEnd,
       { paragraph: this.paragraphOpen, indentedCode: this.indentedCodeOpen },
-      allMatched,
+      matched,
     );
     const p = containers.atPos;
     const indent = containers.atCol - containers.atBase;

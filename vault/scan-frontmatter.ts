@@ -43,10 +43,26 @@ function parseYaml(
   const simple = readSimpleYaml(source);
   if (simple !== UNSUPPORTED) return { data: simple, problems: [] };
   const problems: NoteProblem[] = [];
+  if (nestsDeeperThan(source, MAX_YAML_NESTING)) {
+    problems.push({
+      kind: 'yaml',
+      message: `Frontmatter nests deeper than ${MAX_YAML_NESTING} levels, so it was not read`,
+      line: firstLine,
+    });
+    return { data: null, problems };
+  }
   let value: unknown;
   try {
     const doc = parseDocument(source, { prettyErrors: false });
     for (const error of doc.errors) {
+      if (problems.length === MAX_YAML_PROBLEMS) {
+        problems.push({
+          kind: 'yaml',
+          message: `Frontmatter has ${doc.errors.length - MAX_YAML_PROBLEMS} more YAML errors`,
+          line: firstLine,
+        });
+        break;
+      }
       problems.push({
         kind: 'yaml',
         message: `Frontmatter is not valid YAML: ${error.message}`,
@@ -68,6 +84,57 @@ function parseYaml(
     });
   }
   return { data: null, problems };
+}
+
+/**
+ * How deeply frontmatter may nest before `yaml` is not asked to read it. `yaml` recurses per level
+ * (past about 900 it runs out of stack, and near that limit V8 has aborted the whole process: 20k
+ * `[`, a 20 KB note) and turns complex keys (`? ? ? x`) into strings in time that grows steeply
+ * with depth (320 levels, 640 bytes: 10 s; 62 levels: 5 ms a line). Real frontmatter nests a few
+ * levels; the remark oracle reads deeper YAML with `yaml` itself, so only such frontmatter reads
+ * differently there.
+ */
+export const MAX_YAML_NESTING = 32;
+
+/** The most YAML errors reported for one note (a line of `&a &a …` makes one per anchor). */
+const MAX_YAML_PROBLEMS = 20;
+
+/**
+ * Whether YAML may nest deeper than `limit`: an over-estimate, for what it costs to read, adding
+ * the levels of indentation open on a line, the compact indicators (`- `, `? `, `: `) that begin
+ * it, and the flow brackets `[` `{` open there (quotes and comments not told apart).
+ */
+export function nestsDeeperThan(source: string, limit: number): boolean {
+  const indents: number[] = [];
+  let flow = 0;
+  for (let start = 0; start < source.length;) {
+    const end = lineEnd(source, start);
+    let q = start;
+    while (q < end && source.charCodeAt(q) === 0x20) q++;
+    if (q < end) {
+      const indent = q - start;
+      while (indents.length > 0 && indents[indents.length - 1]! >= indent) indents.pop();
+      indents.push(indent);
+      let indicators = 0;
+      for (;;) {
+        const c = source.charCodeAt(q);
+        const after = source.charCodeAt(q + 1);
+        if ((c !== 0x2d && c !== 0x3f && c !== 0x3a) || !(q + 1 >= end || after === 0x20 || after === 0x09)) break;
+        indicators++;
+        q++;
+        while (q < end && (source.charCodeAt(q) === 0x20 || source.charCodeAt(q) === 0x09)) q++;
+      }
+      let deepest = flow;
+      for (; q < end; q++) {
+        const c = source.charCodeAt(q);
+        if (c === 0x5b || c === 0x7b) deepest = Math.max(deepest, ++flow);
+        else if ((c === 0x5d || c === 0x7d) && flow > 0) flow--;
+      }
+      if (indents.length + indicators + deepest > limit) return true;
+    }
+    start = end + 1;
+  }
+  return false;
 }
 
 /** Frontmatter `title` when it is a non-empty string or a number. */

@@ -3,6 +3,7 @@ export type TextFormat = { bom: boolean; eol: '\n' | '\r\n' };
 
 const BOM = '\uFEFF';
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const utf8Lossy = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
 
 /** The format new notes get. */
 export const DEFAULT_FORMAT: TextFormat = { bom: false, eol: '\n' };
@@ -19,6 +20,20 @@ export function decodeNote(bytes: Uint8Array): { text: string; format: TextForma
   } catch {
     return null;
   }
+  return normalize(raw);
+}
+
+/**
+ * Decodes bytes that are not valid UTF-8 for viewing only: each bad sequence becomes U+FFFD.
+ * The text is lossy, so it must never be saved over the file (the engine's write refuses anyway).
+ * BOM and line endings are handled as in `decodeNote`.
+ */
+export function decodeNoteLossy(bytes: Uint8Array): { text: string; format: TextFormat } {
+  return normalize(utf8Lossy.decode(bytes));
+}
+
+function normalize(decoded: string): { text: string; format: TextFormat } {
+  let raw = decoded;
   const bom = raw.startsWith(BOM);
   if (bom) raw = raw.slice(1);
   const crlf = countOf(raw, '\r\n');

@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import type { FilesEvent, IndexStatus } from '../shared/api';
 import type { NoteProblem } from '../shared/note-meta';
 import { isWithin } from '../shared/paths';
-import { loadIndexCache, saveIndexCache, type CachedNote } from './index-cache';
-import { LinkIndex } from './link-index';
+import { loadIndexCache, saveIndexCache, type CachedNote, type IndexCache } from './index-cache';
+import { packLinks, unpackLinks, type SavedLinks } from './index-links';
+import { LinkIndex, type KnownResolutions } from './link-index';
 import { readNoteText, scanJob, type ScanResult } from './scan-job';
 import { listVault } from './vault-listing';
 import { SearchIndex, searchDoc } from './search-index';
@@ -28,6 +29,24 @@ const CACHE_SAVE_DELAY_MS = 2000;
 function scanHere(path: string, root: string): ScanResult {
   const result = scanJob({ path, absolute: join(root, path) });
   return { ...result, meta: structuredClone(result.meta) };
+}
+
+/** The cache's link resolutions for the notes in `reused`; undefined when missing or unreadable. */
+function savedResolutions(packed: IndexCache['links'], reused: Set<string>): KnownResolutions | undefined {
+  if (!packed || typeof packed.table !== 'string') return undefined;
+  // Unpacked only when asked, i.e. when the files are the same as when it was saved.
+  let saved: SavedLinks | null | undefined;
+  const notes = () => {
+    if (saved === undefined) {
+      try {
+        saved = unpackLinks(packed);
+      } catch {
+        saved = null;
+      }
+    }
+    return saved?.notes;
+  };
+  return { table: packed.table, get: (path) => (reused.has(path) ? notes()?.get(path) : undefined) };
 }
 
 function isNotePath(path: string): boolean {
@@ -95,9 +114,13 @@ export class VaultIndex {
     this.saveTimer = null;
     await this.updates;
     if (this.options.cacheFile)
-      await saveIndexCache(this.options.cacheFile, this.vault.root, this.cache, this.search.export()).catch(
-        () => undefined,
-      );
+      await saveIndexCache(
+        this.options.cacheFile,
+        this.vault.root,
+        this.cache,
+        this.search.export(),
+        packLinks(this.links, this.cache.keys()),
+      ).catch(() => undefined);
   }
 
   private async buildAll(): Promise<void> {
@@ -105,7 +128,7 @@ export class VaultIndex {
     const entries = await listVault(this.vault.root);
     const stored = this.options.cacheFile
       ? await loadIndexCache(this.options.cacheFile, this.vault.root)
-      : { notes: new Map<string, CachedNote>(), search: null };
+      : { notes: new Map<string, CachedNote>(), search: null, links: null };
     const cached = stored.notes;
     // The search part of the cache is used only whole: a bad one means every note is rescanned.
     let searchOk = false;
@@ -152,11 +175,14 @@ export class VaultIndex {
     );
     await filing;
     this.search.freeze();
+    // Only notes taken from the cache keep their saved resolutions (a rescanned note's links changed).
+    const reused = new Set(fresh.keys());
     for (const result of scanned)
       fresh.set(result.path, { mtimeMs: result.mtimeMs, size: result.size, meta: result.meta });
     this.links = LinkIndex.from(
       [...fresh.values()].map((note) => note.meta),
       attachments,
+      savedResolutions(stored.links, reused),
     );
     this.cache = fresh;
     this.buildStats = { scanned: jobs.length, reused: total - jobs.length, ms: performance.now() - started };

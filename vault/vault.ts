@@ -7,7 +7,7 @@ import { assertPortablePath, baseName, isWithin, joinPath, normalizeVaultPath, p
 import { atomicWrite, TEMP_PREFIX, type SaveFs } from './atomic-write';
 import { OwnChanges, signatureOf } from './own-changes';
 import { firstInvalidUtf8 } from './scan';
-import { decodeNote, DEFAULT_FORMAT, encodeNote } from './text-format';
+import { decodeNote, decodeNoteLossy, DEFAULT_FORMAT, encodeNote } from './text-format';
 
 /** Moves an absolute path out of the vault (to the OS trash, or a trash folder). */
 export type TrashFn = (absolutePath: string, vaultPath: string) => Promise<void>;
@@ -92,7 +92,11 @@ export class Vault {
     return entries;
   }
 
-  /** Reads a note as text. Binary and non-UTF-8 files are refused, never decoded lossily. */
+  /**
+   * Reads a note as text. Binary files are refused. A file that is not valid UTF-8 is returned
+   * decoded with U+FFFD replacement characters and marked `readOnly`: it can be looked at, but
+   * `write` refuses to save text over it, so its bytes are never replaced by a lossy copy.
+   */
   async read(path: string): Promise<NoteContent> {
     const rel = normalizeVaultPath(path);
     const abs = await this.resolveExisting(rel);
@@ -111,16 +115,20 @@ export class Vault {
         `"${rel}" is a binary file (it contains NUL bytes), so Plexus will not open it as a note.`,
       );
     }
+    const version = versionOf(bytes);
     const decoded = decodeNote(bytes);
-    if (!decoded) {
-      const offset = firstInvalidUtf8(bytes);
-      throw new PlexusError(
-        'NOT_TEXT',
-        `"${rel}" is not valid UTF-8 text (the first bad byte is at offset ${offset}), so Plexus will not open ` +
-          'it as a note: saving it back as text would damage it.',
-      );
-    }
-    return { path: rel, text: decoded.text, version: versionOf(bytes) };
+    if (decoded) return { path: rel, text: decoded.text, version };
+    const offset = firstInvalidUtf8(bytes);
+    return {
+      path: rel,
+      text: decodeNoteLossy(bytes).text,
+      version,
+      readOnly: {
+        reason:
+          `This note is not valid UTF-8 text (the first bad byte is at offset ${offset}); it is shown read-only ` +
+          'so that saving can never replace its bytes with a lossy copy.',
+      },
+    };
   }
 
   /**

@@ -7,7 +7,28 @@ export type SaveState =
   | { kind: 'unsaved' }
   | { kind: 'saving' }
   | { kind: 'error'; message: string }
-  | { kind: 'conflict'; message: string };
+  | { kind: 'conflict'; message: string }
+  | { kind: 'read-only'; message: string };
+
+/**
+ * The editor's text as the autosave sees it. `text()` is read whole only to save; `mark()` is
+ * called on every edit, so it must be cheap: it remembers the text as it is now (or `text`) and
+ * answers whether the editor still holds exactly that.
+ */
+export type TextSource = {
+  text(): string;
+  mark(text?: string): () => boolean;
+};
+
+/** A TextSource over a plain getter: marks compare whole strings (fine for small notes and tests). */
+export function stringSource(current: () => string): TextSource {
+  return {
+    text: current,
+    mark(text = current()) {
+      return () => current() === text;
+    },
+  };
+}
 
 /** How long typing must pause before a save. */
 export const AUTOSAVE_DELAY_MS = 1000;
@@ -25,6 +46,11 @@ export class Autosave {
   private state: SaveState = { kind: 'saved' };
   /** While in conflict: true once the person's edits have resolved it (e.g. no markers left). */
   private resolved: (() => boolean) | null = null;
+  private readonly source: TextSource;
+  /** Whether the editor still holds `savedText`. */
+  private saved: () => boolean;
+  /** Set for a note that must never be written (e.g. a lossy view of bytes that are not UTF-8). */
+  private locked: string | null = null;
 
   constructor(
     private readonly api: Pick<PlexusApi, 'writeNote'>,
@@ -33,22 +59,40 @@ export class Autosave {
     public version: string,
     /** The text at `version`. */
     public savedText: string,
-    private readonly currentText: () => string,
+    /** The editor's text: a getter, or a TextSource that tells cheaply whether it changed. */
+    current: (() => string) | TextSource,
     private readonly onState: (state: SaveState) => void,
     /** A save was refused because the note changed on disk (the caller merges it in). */
     private readonly onStale: () => void = () => undefined,
-  ) {}
+  ) {
+    this.source = typeof current === 'function' ? stringSource(current) : current;
+    this.saved = this.source.mark(savedText);
+  }
 
   get status(): SaveState {
     return this.state;
   }
 
+  /** Edits not on disk yet. Cheap with a TextSource that compares cheaply: it runs on every edit. */
   get dirty(): boolean {
-    return this.currentText() !== this.savedText;
+    return this.locked === null && !this.saved();
+  }
+
+  get readOnly(): boolean {
+    return this.locked !== null;
+  }
+
+  /** Never writes this note again; the state says why. */
+  makeReadOnly(reason: string): void {
+    this.clearTimer();
+    this.locked = reason;
+    this.resolved = null;
+    this.set({ kind: 'read-only', message: reason });
   }
 
   /** Call on every edit by the person typing (or a change to save, like a clean merge). */
   edited(): void {
+    if (this.locked !== null) return;
     if (this.state.kind === 'conflict') {
       if (!this.resolved?.()) return;
       this.resolved = null;
@@ -76,7 +120,8 @@ export class Autosave {
     this.resolved = null;
     this.version = version;
     this.savedText = text;
-    this.set({ kind: 'saved' });
+    this.saved = this.source.mark(text);
+    if (this.locked === null) this.set({ kind: 'saved' });
   }
 
   /**
@@ -84,6 +129,7 @@ export class Autosave {
    * with a button, or (when `resolved` is given) by editing until `resolved()` says so.
    */
   conflict(message: string, resolved?: () => boolean): void {
+    if (this.locked !== null) return;
     this.clearTimer();
     this.resolved = resolved ?? null;
     this.set({ kind: 'conflict', message });
@@ -94,12 +140,14 @@ export class Autosave {
   }
 
   private async write(): Promise<void> {
-    const text = this.currentText();
+    const text = this.source.text();
+    const mark = this.source.mark();
     this.set({ kind: 'saving' });
     try {
       const { version } = await this.api.writeNote({ path: this.path, text, baseVersion: this.version });
       this.version = version;
       this.savedText = text;
+      this.saved = mark;
       this.set(this.dirty ? { kind: 'unsaved' } : { kind: 'saved' });
       if (this.dirty) this.edited();
     } catch (error) {

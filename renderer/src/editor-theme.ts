@@ -18,6 +18,13 @@ export function editorTheme(): Extension {
       '.cm-panels': { backgroundColor: 'var(--bg-alt)', color: 'var(--text)' },
       '.cm-panels.cm-panels-top': { borderBottom: '1px solid var(--border)' },
       '.cm-searchMatch': { backgroundColor: 'var(--match)' },
+      '.cm-note-banner': {
+        padding: '6px 12px',
+        fontFamily: 'var(--font-ui)',
+        fontSize: '0.85em',
+        borderLeft: '3px solid var(--accent)',
+      },
+      '.cm-note-banner-warning': { borderLeftColor: 'var(--error)' },
       '.cm-textfield, .cm-button': { color: 'var(--text)', backgroundColor: 'var(--bg)', borderColor: 'var(--border)' },
     }),
     syntaxHighlighting(

@@ -2,8 +2,8 @@ import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirro
 import { markdown, markdownLanguage } from '@codemirror/lang-markdown';
 import { bracketMatching, indentOnInput } from '@codemirror/language';
 import { highlightSelectionMatches, search, searchKeymap } from '@codemirror/search';
-import { Annotation, EditorState, type Extension } from '@codemirror/state';
-import { drawSelection, dropCursor, EditorView, highlightSpecialChars, keymap } from '@codemirror/view';
+import { Annotation, EditorState, type Extension, type Text } from '@codemirror/state';
+import { drawSelection, dropCursor, EditorView, highlightSpecialChars, keymap, showPanel } from '@codemirror/view';
 import { editorTheme } from './editor-theme';
 import { frontmatter } from './frontmatter';
 import { wikiLinkSyntax } from './wiki-link-syntax';
@@ -11,38 +11,87 @@ import { wikiLinkSyntax } from './wiki-link-syntax';
 /** Marks changes that came from disk rather than from the person typing. */
 const fromDisk = Annotation.define<boolean>();
 
+/** Notes past either limit open in plain mode, so typing never waits on whole-document work. */
+export const LARGE_NOTE_CHARS = 2_000_000;
+export const LARGE_NOTE_LINES = 200_000;
+
+/** True for text too large for the full editor (markdown parsing, link decorations, wrapping). */
+export function isLargeNote(text: string): boolean {
+  if (text.length > LARGE_NOTE_CHARS) return true;
+  let lines = 1;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) if (++lines > LARGE_NOTE_LINES) return true;
+  return false;
+}
+
+/**
+ * How a note is shown. `plain`: a large note, without markdown, links, previews, completion or
+ * wrapping. `readOnly`: the text cannot be edited (e.g. it is a lossy view of bytes that are not
+ * UTF-8), with the reason in a bar above it.
+ */
+export type EditorMode = { plain?: boolean; readOnly?: { reason: string } };
+
+function modeKey(mode: EditorMode): string {
+  return `${mode.plain ? 'plain' : 'full'}|${mode.readOnly?.reason ?? ''}`;
+}
+
+/** A bar above the text (inside the editor, so it belongs to the note's state). */
+function banner(text: string, kind: 'warning' | 'info'): Extension {
+  return showPanel.of(() => {
+    const dom = document.createElement('div');
+    dom.className = `cm-note-banner cm-note-banner-${kind}`;
+    dom.setAttribute('role', kind === 'warning' ? 'alert' : 'status');
+    dom.textContent = text;
+    return { dom, top: true };
+  });
+}
+
 /**
  * The markdown editor. Each note keeps its own EditorState while the app runs, so undo history
  * and cursor survive switching between notes.
  */
 export class NoteEditor {
   readonly view: EditorView;
-  private readonly states = new Map<string, EditorState>();
-  private readonly extensions: Extension[];
+  private readonly states = new Map<string, { state: EditorState; key: string }>();
+  private readonly full: Extension[];
+  private readonly plain: Extension[];
   private path: string | null = null;
+  private mode: EditorMode = {};
 
   constructor(parent: HTMLElement, onUserEdit: () => void, features: Extension[] = []) {
-    this.extensions = [
-      ...features,
+    // Plain mode leaves out everything that does work growing with the note (parsing, decorating,
+    // measuring wrapped lines, spellchecking), which a 50 MB note cannot afford on every keystroke.
+    const build = (plain: boolean): Extension[] => [
+      ...(plain ? [] : features),
       highlightSpecialChars(),
       history(),
       drawSelection(),
       dropCursor(),
-      indentOnInput(),
-      bracketMatching(),
-      highlightSelectionMatches(),
+      ...(plain ? [] : [indentOnInput(), bracketMatching(), highlightSelectionMatches()]),
       search({ top: true }),
-      EditorView.lineWrapping,
-      markdown({ base: markdownLanguage, extensions: [frontmatter, wikiLinkSyntax] }),
+      ...(plain
+        ? []
+        : [EditorView.lineWrapping, markdown({ base: markdownLanguage, extensions: [frontmatter, wikiLinkSyntax] })]),
       editorTheme(),
       keymap.of([...defaultKeymap, ...historyKeymap, ...searchKeymap, indentWithTab]),
-      EditorView.contentAttributes.of({ spellcheck: 'true', 'aria-label': 'Note text' }),
+      EditorView.contentAttributes.of({ spellcheck: plain ? 'false' : 'true', 'aria-label': 'Note text' }),
       EditorView.updateListener.of((update) => {
         if (update.docChanged && !update.transactions.some((tr) => tr.annotation(fromDisk))) onUserEdit();
       }),
     ];
-    this.view = new EditorView({ parent, state: EditorState.create({ extensions: this.extensions }) });
+    this.full = build(false);
+    this.plain = build(true);
+    this.view = new EditorView({ parent, state: EditorState.create({ extensions: this.full }) });
     this.view.dom.hidden = true;
+  }
+
+  /** How the open note is shown. */
+  get openMode(): EditorMode {
+    return this.mode;
+  }
+
+  /** The open note's text as CodeMirror holds it (immutable; unchanged parts are shared). */
+  get doc(): Text {
+    return this.view.state.doc;
   }
 
   get currentPath(): string | null {
@@ -53,16 +102,18 @@ export class NoteEditor {
     return this.view.state.doc.toString();
   }
 
-  /** Shows `path` with `text`; a note seen before with the same text gets its history back. */
-  open(path: string, text: string): void {
+  /** Shows `path` with `text`; a note seen before with the same text and mode gets its history back. */
+  open(path: string, text: string, mode: EditorMode = {}): void {
     this.stash();
+    const key = modeKey(mode);
     const cached = this.states.get(path);
     const state =
-      cached && cached.doc.toString() === text
-        ? cached
-        : EditorState.create({ doc: text, extensions: this.extensions });
+      cached && cached.key === key && cached.state.doc.length === text.length && cached.state.doc.toString() === text
+        ? cached.state
+        : EditorState.create({ doc: text, extensions: this.extensionsFor(mode) });
     this.view.setState(state);
     this.path = path;
+    this.mode = mode;
     this.view.dom.hidden = false;
   }
 
@@ -95,11 +146,11 @@ export class NoteEditor {
 
   /** Follows a rename of the open note (or a folder holding it). */
   renamed(from: string, to: string): void {
-    for (const [path, state] of [...this.states]) {
+    for (const [path, entry] of [...this.states]) {
       const moved = path === from ? to : path.startsWith(from + '/') ? to + path.slice(from.length) : null;
       if (moved) {
         this.states.delete(path);
-        this.states.set(moved, state);
+        this.states.set(moved, entry);
       }
     }
     if (this.path === from) this.path = to;
@@ -128,6 +179,26 @@ export class NoteEditor {
   }
 
   private stash(): void {
-    if (this.path !== null) this.states.set(this.path, this.view.state);
+    if (this.path !== null) this.states.set(this.path, { state: this.view.state, key: modeKey(this.mode) });
+  }
+
+  private extensionsFor(mode: EditorMode): Extension[] {
+    const extensions = [...(mode.plain ? this.plain : this.full)];
+    if (mode.readOnly) {
+      extensions.push(
+        EditorState.readOnly.of(true),
+        EditorView.editable.of(false),
+        banner(mode.readOnly.reason, 'warning'),
+      );
+    }
+    if (mode.plain) {
+      extensions.push(
+        banner(
+          'Large note: plain-text mode. Markdown highlighting, link previews, completion and line wrapping are off so typing stays fast.',
+          'info',
+        ),
+      );
+    }
+    return extensions;
   }
 }

@@ -9,6 +9,7 @@ const LABELS: Record<SaveState['kind'], string> = {
   saving: 'Saving…',
   error: 'Not saved',
   conflict: 'Changed on disk',
+  'read-only': 'Read-only',
 };
 
 /** The save state of the open note, the connection, and the choices a conflict needs. */
@@ -27,6 +28,8 @@ export class StatusBar {
     label.className = 'save-label';
     label.textContent = LABELS[state.kind];
     this.save.append(label);
+    // The editor's bar says why at length; here the reason is a tooltip.
+    if (state.kind === 'read-only') label.title = state.message;
     if (state.kind === 'error' || state.kind === 'conflict') {
       label.title = state.message;
       const detail = document.createElement('span');

@@ -1,16 +1,16 @@
-import type { AppCommand, FileEntry, FilesEvent, Mention, RenameReport } from '../../shared/api';
+import type { AppCommand, FileEntry, FilesEvent, Mention, NoteContent, RenameReport } from '../../shared/api';
 import type { PlexusClient } from '../../shared/client';
 import type { LinkRef, NoteMeta } from '../../shared/note-meta';
 import { baseName, isWithin, joinPath, parentPath } from '../../shared/paths';
-import { Autosave, type SaveState } from './autosave';
+import { Autosave, type SaveState, type TextSource } from './autosave';
 import { FileTree } from './file-tree';
 import { displayName, isNote } from './file-tree-model';
 import { NavHistory, type Place } from './nav-history';
 import { findBlock, findHeading, type Anchor } from './note-anchors';
-import { NoteEditor } from './note-editor';
+import { isLargeNote, NoteEditor } from './note-editor';
 import { notify } from './notices';
 import type { StatusBar } from './status-bar';
-import { Prec } from '@codemirror/state';
+import { Prec, Text } from '@codemirror/state';
 import { keymap } from '@codemirror/view';
 import type { EditorLink } from './editor-link';
 import { linkPreview, type PreviewOptions } from './hover-preview';
@@ -38,6 +38,11 @@ export type OpenOptions = {
 };
 
 const SAVE_STATE_DELAY_MS = 500;
+/** How much of a large note a hover preview or an embed renders. */
+const PREVIEW_CHARS = 200_000;
+const LARGE_NOTE_NOTICE = 'Large note: plain-text mode (no markdown highlighting, link previews or completion).';
+const LARGE_NOTE_NO_READING =
+  'Large note: the reading view is off for notes this large, so it stays in plain-text editing.';
 
 export type WorkspaceElements = {
   tree: HTMLElement;
@@ -237,19 +242,7 @@ export class Workspace {
     if (path !== this.editor.currentPath) {
       if (!(await this.leaveCurrent())) return;
       try {
-        const note = await this.api.readNote({ path });
-        this.editor.open(note.path, note.text);
-        this.autosave?.dispose();
-        this.autosave = new Autosave(
-          this.api,
-          note.path,
-          note.version,
-          note.text,
-          () => this.editor.text,
-          (s) => this.showSave(s),
-          () => void this.reloadFromDisk(),
-        );
-        this.showSave(this.autosave.status);
+        this.load(await this.api.readNote({ path }));
       } catch (error) {
         notify(message(error), 'error');
         return;
@@ -260,6 +253,10 @@ export class Workspace {
       localStorage.setItem(this.lastNoteKey, path);
       this.recent.splice(0, this.recent.length, path, ...this.recent.filter((p) => p !== path).slice(0, 19));
       this.saveStateSoon();
+    }
+    if (this.mode === 'read' && this.editor.openMode.plain) {
+      notify(LARGE_NOTE_NO_READING);
+      this.setMode('edit');
     }
     if (this.mode === 'read') {
       const reveal = options.reveal;
@@ -309,6 +306,10 @@ export class Workspace {
     try {
       await this.autosave?.flush();
       const note = await this.api.readNote({ path: mention.source });
+      if (note.readOnly) {
+        notify(`"${baseName(mention.source)}" is read-only: ${note.readOnly.reason}`, 'error');
+        return;
+      }
       if (note.text.slice(mention.start, mention.end) !== mention.matched) {
         notify(`"${baseName(mention.source)}" changed since the mention was found; look again.`, 'error');
         return;
@@ -326,6 +327,7 @@ export class Workspace {
 
   /** Switches between editing the source and reading it rendered (Ctrl/Cmd+E). */
   async toggleReading(): Promise<void> {
+    if (this.mode === 'edit' && this.editor.openMode.plain) return notify(LARGE_NOTE_NO_READING);
     this.setMode(this.mode === 'edit' ? 'read' : 'edit');
     if (this.mode === 'read' && this.activePath) await this.reading.show(this.activePath, this.editor.text);
     else if (this.activePath) this.editor.focus();
@@ -363,9 +365,12 @@ export class Workspace {
     const [path] = await this.api.resolveLinks({ from, targets: [target] });
     if (!path || !isNote(path)) return null;
     // The open note is previewed as typed, not as last saved.
-    if (path === this.editor.currentPath) return { path, text: this.editor.text };
-    const note = await this.api.readNote({ path }).catch(() => null);
-    return note && { path: note.path, text: note.text };
+    const note =
+      path === this.editor.currentPath
+        ? { path, text: this.editor.text }
+        : await this.api.readNote({ path }).catch(() => null);
+    // Rendering megabytes of markdown in a preview would freeze the window: the start is enough.
+    return note && { path: note.path, text: isLargeNote(note.text) ? note.text.slice(0, PREVIEW_CHARS) : note.text };
   }
 
   /** Follows a link clicked in rendered markdown, as written (`note`, `note#h`, `#^block`). */
@@ -389,6 +394,51 @@ export class Workspace {
     if (!place) return;
     const reveal = this.mode === 'edit' ? { offset: place.offset, length: 0 } : undefined;
     await this.open(place.path, { history: false, reveal });
+  }
+
+  /**
+   * Puts a note read from disk in the editor, with its autosave. A large note opens in plain mode;
+   * a read-only one (not UTF-8) cannot be edited and its autosave never writes.
+   */
+  private load(note: NoteContent): void {
+    const plain = isLargeNote(note.text);
+    this.editor.open(note.path, note.text, { plain, readOnly: note.readOnly });
+    this.autosave?.dispose();
+    this.autosave = new Autosave(
+      this.api,
+      note.path,
+      note.version,
+      note.text,
+      this.editorSource(note.text),
+      (s) => this.showSave(s),
+      () => void this.reloadFromDisk(),
+    );
+    if (note.readOnly) this.autosave.makeReadOnly(note.readOnly.reason);
+    this.showSave(this.autosave.status);
+    if (note.readOnly) notify(note.readOnly.reason, 'error');
+    if (plain) notify(LARGE_NOTE_NOTICE);
+  }
+
+  /**
+   * The editor's text for the autosave. Whether it still equals the saved text is asked on every
+   * keystroke; CodeMirror's documents share unchanged parts, so comparing them costs about the
+   * size of the edit, not of the note (a whole-string compare of a 50 MB note would not).
+   */
+  private editorSource(opened: string): TextSource {
+    const openedDoc = this.editor.doc;
+    return {
+      text: () => this.editor.text,
+      mark: (text) => {
+        const doc = this.editor.doc;
+        // The document made from `opened` still holds it: no need to turn megabytes into a string.
+        const holds =
+          text === undefined ||
+          (doc === openedDoc && text === opened) ||
+          (doc.length === text.length && doc.toString() === text);
+        const saved = holds ? doc : Text.of(text.split('\n'));
+        return () => this.editor.doc.eq(saved);
+      },
+    };
   }
 
   async closeTab(path: string): Promise<void> {
@@ -579,6 +629,8 @@ export class Workspace {
    * part that differs changes, so the cursor stays put where it can.
    */
   private replaceText(text: string): void {
+    if (this.autosave?.readOnly)
+      return notify('This note is read-only, so an earlier version cannot be restored into it.', 'error');
     const view = this.editor.view;
     const old = view.state.doc.toString();
     let start = 0;
@@ -643,7 +695,7 @@ export class Workspace {
       (event.type === 'changed' && event.path === open.path && event.version !== open.version) ||
       (event.type === 'added' && event.kind === 'file' && event.path === open.path)
     ) {
-      await this.reloadFromDisk();
+      await this.reloadFromDisk(event.type === 'changed' ? event.version : undefined);
     }
   }
 
@@ -653,22 +705,37 @@ export class Workspace {
    * merge goes on being autosaved; where both changed the same lines, both versions are shown
    * between conflict markers and nothing is saved until the person resolves them.
    */
-  private reloadFromDisk(): Promise<void> {
+  private reloadFromDisk(version?: string): Promise<void> {
     this.reloading = this.reloading
-      .then(() => this.mergeFromDisk())
+      .then(() => this.mergeFromDisk(version))
       .catch((error: unknown) => notify(message(error), 'error'));
     return this.reloading;
   }
 
-  private async mergeFromDisk(): Promise<void> {
+  private async mergeFromDisk(version?: string): Promise<void> {
     const open = this.autosave;
     if (!open) return;
     // A save under way decides what the disk's version is; merge against its outcome.
     await open.settled();
+    // The change was our own save (its event can come before its answer): nothing to read again,
+    // which for a large note saves reading megabytes back.
+    if (version !== undefined && version === open.version) return;
     const note = await this.api.readNote({ path: open.path }).catch(() => null);
     if (!note || note.version === open.version || open !== this.autosave) return;
-    const mine = this.editor.text;
     const name = baseName(open.path);
+    // Read-only (not UTF-8) on either side: nothing to merge; show the disk's bytes as they are now.
+    if (open.readOnly || note.readOnly) {
+      if (open.dirty) {
+        return open.conflict(
+          `"${name}" was replaced on disk by a file that is not valid UTF-8 text, so your edits cannot be saved into it. Your text is still here: copy it into another note.`,
+        );
+      }
+      this.load(note);
+      if (this.mode === 'read' && this.editor.openMode.plain) this.setMode('edit');
+      if (this.mode === 'read') await this.reading.show(note.path, this.editor.text);
+      return;
+    }
+    const mine = this.editor.text;
     if (note.text === mine) return open.rebase(note.version, note.text);
     if (!open.dirty) {
       this.editor.reloadInPlace(note.text);
@@ -688,7 +755,7 @@ export class Workspace {
         );
       }
     }
-    if (this.mode === 'read') await this.reading.show(open.path, this.editor.text);
+    if (this.mode === 'read' && !this.editor.openMode.plain) await this.reading.show(open.path, this.editor.text);
   }
 
   private followRename(from: string, to: string): void {
@@ -742,6 +809,7 @@ export class Workspace {
       });
       if (choice === 'disk') {
         if (!disk) return notify('The note no longer exists on disk.', 'error');
+        if (disk.readOnly) return this.load(disk);
         this.editor.reloadInPlace(disk.text);
         open.rebase(disk.version, disk.text);
         return;

@@ -36,6 +36,65 @@ function linkingNote(i: number): string {
   return `# Linker ${i}\n\nSome words about nothing in particular.\n\n${forms[i % forms.length]}\n\nMore text.\n`;
 }
 
+/**
+ * Writes the note to rename and `backlinks` notes linking to it into the vault at `root` (under
+ * bench/); returns their paths.
+ */
+export function addRenameTarget(root: string, backlinks: number): string[] {
+  const write = (path: string, text: string) => {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), text);
+    return path;
+  };
+  const paths = [write(TARGET, '# Rename Target\n\n## Heading\n\nThe note every linker points at.\n')];
+  for (let i = 0; i < backlinks; i++) paths.push(write(`bench/linkers/Linker ${i}.md`, linkingNote(i)));
+  return paths;
+}
+
+/**
+ * Times renaming the target `addRenameTarget` wrote (plan, move, rewrite every backlink, index
+ * updated) and undoing it, `runs` times; the vault is as before afterwards. `built` must be the
+ * index of `vault` with the target and its linkers in it; it is kept following the vault's changes.
+ */
+export async function timeRename(vault: Vault, built: VaultIndex, runs: number): Promise<RenameBenchResult> {
+  const off = vault.onDidChange((event) => void built.apply(event));
+  try {
+    return await renameRuns(vault, built, runs);
+  } finally {
+    off();
+  }
+}
+
+async function renameRuns(vault: Vault, built: VaultIndex, runs: number): Promise<RenameBenchResult> {
+  const renamer = new Renamer(vault, Promise.resolve(built));
+  const result: RenameBenchResult = {
+    notes: built.links.stats().notes,
+    backlinks: built.links.backlinks(TARGET).length,
+    dryRunMs: [],
+    renameMs: [],
+    undoMs: [],
+    linksUpdated: 0,
+    notesUpdated: 0,
+  };
+  const to = 'bench/Renamed Target.md';
+  for (let run = 0; run < runs; run++) {
+    let started = performance.now();
+    await renamer.rename({ from: TARGET, to, dryRun: true });
+    result.dryRunMs.push(performance.now() - started);
+    started = performance.now();
+    const report = await renamer.rename({ from: TARGET, to });
+    await built.idle();
+    result.renameMs.push(performance.now() - started);
+    result.linksUpdated = report.linksUpdated;
+    result.notesUpdated = report.notesUpdated;
+    started = performance.now();
+    await renamer.undo(report.id as string);
+    await built.idle();
+    result.undoMs.push(performance.now() - started);
+  }
+  return result;
+}
+
 /** Renames a note with `backlinks` backlinks in a `notes`-note synthetic vault; prints and returns timings. */
 export async function renameBench(
   options: { notes?: number; backlinks?: number; runs?: number } = {},
@@ -45,42 +104,14 @@ export async function renameBench(
   const runs = options.runs ?? 3;
   const root = await mkdtemp(join(tmpdir(), 'plexus-rename-bench-'));
   try {
-    const write = (path: string, text: string) => {
-      mkdirSync(dirname(join(root, path)), { recursive: true });
-      writeFileSync(join(root, path), text);
-    };
-    for (const note of generateVault({ notes, seed: 1 })) write(note.path, note.text);
-    write(TARGET, '# Rename Target\n\n## Heading\n\nThe note every linker points at.\n');
-    for (let i = 0; i < backlinks; i++) write(`bench/linkers/Linker ${i}.md`, linkingNote(i));
-
-    const vault = await Vault.open(root);
-    const index = VaultIndex.build(vault, { cacheFile: null, worker: sourceWorker() });
-    vault.onDidChange((event) => void index.then((built) => built.apply(event)));
-    const built = await index;
-    const renamer = new Renamer(vault, index);
-    const result: RenameBenchResult = {
-      notes: built.links.stats().notes,
-      backlinks: built.links.backlinks(TARGET).length,
-      dryRunMs: [],
-      renameMs: [],
-      undoMs: [],
-      linksUpdated: 0,
-      notesUpdated: 0,
-    };
-    const to = 'bench/Renamed Target.md';
-    for (let run = 0; run < runs; run++) {
-      let started = performance.now();
-      await renamer.rename({ from: TARGET, to, dryRun: true });
-      result.dryRunMs.push(performance.now() - started);
-      started = performance.now();
-      const report = await renamer.rename({ from: TARGET, to });
-      result.renameMs.push(performance.now() - started);
-      result.linksUpdated = report.linksUpdated;
-      result.notesUpdated = report.notesUpdated;
-      started = performance.now();
-      await renamer.undo(report.id as string);
-      result.undoMs.push(performance.now() - started);
+    for (const note of generateVault({ notes, seed: 1 })) {
+      mkdirSync(dirname(join(root, note.path)), { recursive: true });
+      writeFileSync(join(root, note.path), note.text);
     }
+    addRenameTarget(root, backlinks);
+    const vault = await Vault.open(root);
+    const built = await VaultIndex.build(vault, { cacheFile: null, worker: sourceWorker() });
+    const result = await timeRename(vault, built, runs);
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
     console.log(
       `rename with ${result.backlinks} backlinks in ${result.notes} notes: ` +

@@ -4,6 +4,7 @@
 // refreshes: cheap when a note's names did not change, a re-layout when they did). Goal: ≤ 5 ms at 10k, ≤ 16 ms at 100k. Asserts nothing.
 import { pathToFileURL } from 'node:url';
 import type { NoteMeta } from '../../shared/note-meta';
+import { baseName } from '../../shared/paths';
 import { LinkIndex } from '../../vault/link-index';
 import { suggestNotes } from '../../vault/note-suggest';
 
@@ -144,6 +145,47 @@ export function benchSuggest(sizes: number[] = [10_000, 100_000], rounds = 5): S
     );
   }
   return rows;
+}
+
+/** Keystroke latency on a real index: p50/p99 in ms, and how many keystrokes were timed. */
+export type KeystrokeLatency = { p50: number; p99: number; keystrokes: number };
+
+/**
+ * `[[` completion and quick-switcher latency per keystroke on a built link index. Completion types
+ * the names of 30 notes letter by letter (the renderer asks for 50); the switcher types fuzzy
+ * abbreviations of their titles and folder-qualified names (it asks for 30). Both pass 20 recent notes.
+ */
+export function suggestLatencyOn(links: LinkIndex): { completion: KeystrokeLatency; switcher: KeystrokeLatency } {
+  const notes = links.notes();
+  const recent = notes.slice(0, 20).map((n) => n.path);
+  const chosen = Array.from({ length: 30 }, (_, i) => notes[(i * 7919 + 13) % notes.length]).filter(
+    (n): n is NoteMeta => n !== undefined,
+  );
+  const typeOut = (queries: string[], limit: number): KeystrokeLatency => {
+    suggestNotes(links, { query: 'x', recent, limit }); // the name table is built once per index
+    const times: number[] = [];
+    for (const query of queries) {
+      for (let n = 1; n <= query.length; n++) {
+        const started = performance.now();
+        suggestNotes(links, { query: query.slice(0, n), recent, limit });
+        times.push(performance.now() - started);
+      }
+    }
+    return { p50: percentile(times, 50), p99: percentile(times, 99), keystrokes: times.length };
+  };
+  const names = chosen.map((n) => baseName(n.path).replace(/\.md$/i, '').slice(0, 24));
+  const abbreviations = chosen.flatMap((n, i) => {
+    const words = n.title.split(/\s+/).filter(Boolean);
+    const short = words
+      .slice(0, 3)
+      .map((w) => w.slice(0, 3))
+      .join(' ');
+    const folder = n.path.includes('/')
+      ? `${n.path.slice(0, n.path.indexOf('/'))}/${(names[i] ?? '').slice(0, 5)}`
+      : '';
+    return folder ? [short, folder] : [short];
+  });
+  return { completion: typeOut(names, 50), switcher: typeOut(abbreviations, 30) };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

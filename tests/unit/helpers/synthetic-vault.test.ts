@@ -49,4 +49,17 @@ describe('generateVault', () => {
     expect(text).toMatch(/> \[!\w+\]/);
     expect(new Set(text.toLowerCase().match(/\p{L}+/gu)).size).toBeGreaterThan(3000);
   });
+
+  it('writes prose with a Zipf-like spread of real words: a few very common, a long tail of rare ones', () => {
+    const counts = new Map<string, number>();
+    for (const word of vault
+      .map((note) => note.text.toLowerCase())
+      .join('\n')
+      .match(/\p{L}+/gu) ?? [])
+      counts.set(word, (counts.get(word) ?? 0) + 1);
+    const sorted = [...counts.entries()].sort((a, b) => b[1] - a[1]);
+    expect(sorted.slice(0, 50).map(([word]) => word)).toEqual(expect.arrayContaining(['the', 'and', 'of']));
+    expect(sorted[0]?.[1]).toBeGreaterThan(100 * (sorted[Math.floor(sorted.length / 2)]?.[1] ?? 0));
+    expect(sorted.filter(([, n]) => n === 1).length).toBeGreaterThan(sorted.length / 5);
+  });
 });

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PlexusApi } from '../../../shared/api';
 import { PlexusError } from '../../../shared/errors';
-import { Autosave, AUTOSAVE_DELAY_MS, type SaveState } from '../../../renderer/src/autosave';
+import { Autosave, AUTOSAVE_DELAY_MS, type SaveState, type TextSource } from '../../../renderer/src/autosave';
 
 type Write = PlexusApi['writeNote'];
 
@@ -175,5 +175,96 @@ describe('Autosave conflicts resolved by editing', () => {
     await vi.advanceTimersByTimeAsync(0);
     expect(done).toBe(true);
     expect(autosave.version).toBe('v2');
+  });
+});
+
+describe('Autosave with a TextSource (large notes)', () => {
+  /** A source that counts whole-text reads and compares versions, as the editor's documents allow. */
+  function counted(initial: string) {
+    let text = initial;
+    let version = 0;
+    const reads = { whole: 0 };
+    const versions = new Map<string, number>([[initial, 0]]);
+    const source: TextSource = {
+      text: () => {
+        reads.whole++;
+        return text;
+      },
+      mark: (of) => {
+        const at = of === undefined ? version : (versions.get(of) ?? -1);
+        return () => version === at;
+      },
+    };
+    return {
+      source,
+      reads,
+      set(next: string) {
+        text = next;
+        version = versions.get(next) ?? ++version;
+        versions.set(next, version);
+      },
+    };
+  }
+
+  it('edits never read the whole text; only a save does', async () => {
+    const api = { writeNote: vi.fn(() => Promise.resolve({ version: 'v1' })) };
+    const src = counted('hello');
+    const states: SaveState['kind'][] = [];
+    const autosave = new Autosave(api, 'big.md', 'v0', 'hello', src.source, (s) => states.push(s.kind));
+    for (const more of ['a', 'b', 'c']) {
+      src.set(`hello${more}`);
+      autosave.edited();
+      expect(autosave.dirty).toBe(true);
+    }
+    expect(src.reads.whole).toBe(0);
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS);
+    expect(api.writeNote).toHaveBeenCalledWith({ path: 'big.md', text: 'helloc', baseVersion: 'v0' });
+    expect(src.reads.whole).toBe(1);
+    expect(autosave.dirty).toBe(false);
+    expect(states.at(-1)).toBe('saved');
+  });
+
+  it('typing back to the saved text is clean again (no write)', async () => {
+    const api = { writeNote: vi.fn(() => Promise.resolve({ version: 'v1' })) };
+    const src = counted('hello');
+    const autosave = new Autosave(api, 'big.md', 'v0', 'hello', src.source, () => undefined);
+    src.set('hello!');
+    autosave.edited();
+    src.set('hello');
+    autosave.edited();
+    expect(autosave.dirty).toBe(false);
+    await autosave.flush();
+    expect(api.writeNote).not.toHaveBeenCalled();
+  });
+});
+
+describe('read-only notes', () => {
+  it('never write, never count as unsaved, and say why', async () => {
+    const api = { writeNote: vi.fn(() => Promise.resolve({ version: 'v1' })) };
+    let text = 'caf\uFFFD\n';
+    const states: SaveState[] = [];
+    const autosave = new Autosave(
+      api,
+      'latin1.md',
+      'v0',
+      text,
+      () => text,
+      (s) => states.push(s),
+    );
+    autosave.makeReadOnly('not valid UTF-8');
+    expect(autosave.status).toEqual({ kind: 'read-only', message: 'not valid UTF-8' });
+    // Even if the text changed somehow (it cannot in a read-only editor), nothing is written.
+    text = 'caf?\n';
+    autosave.edited();
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS * 5);
+    await autosave.flush();
+    expect(api.writeNote).not.toHaveBeenCalled();
+    expect(autosave.dirty).toBe(false);
+    expect(autosave.readOnly).toBe(true);
+    // A change on disk keeps it read-only.
+    autosave.rebase('v2', 'other');
+    autosave.conflict('changed on disk');
+    expect(autosave.status.kind).toBe('read-only');
+    expect(states.map((s) => s.kind)).toEqual(['read-only']);
   });
 });

@@ -1,8 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
+import { noteMetaFromMarkdown } from '../../../shared/markdown/note-meta-from-markdown';
 import type { LinkRef, NoteMeta } from '../../../shared/note-meta';
 import { MAX_LINKS, MAX_NOTE_BYTES, scanBytes, scanNote } from '../../../vault/scan';
+import { MAX_NESTING } from '../../../vault/scan-containers';
+import { MAX_YAML_NESTING, nestsDeeperThan } from '../../../vault/scan-frontmatter';
 import { readSimpleYaml, UNSUPPORTED } from '../../../vault/scan-yaml';
 import { wiki } from '../helpers/note-meta';
 
@@ -662,6 +665,91 @@ describe('scanBytes', () => {
   });
 });
 
+function nestedByIndent(levels: number): string {
+  return Array.from({ length: levels }, (_, i) => ' '.repeat(2 * i) + '- [[x]]').join('\n');
+}
+
+describe('scanNote: deep nesting', () => {
+  /** The facts the differential test compares, minus heading text (the scanner keeps its source). */
+  const facts = (meta: NoteMeta) => ({
+    links: meta.links.map(({ target, start, end, line }) => ({ target, start, end, line })),
+    headings: meta.headings.map(({ level, line }) => ({ level, line })),
+    tags: meta.tags,
+    blocks: meta.blocks,
+  });
+  const levels = (depth: number, line: (i: number) => string) =>
+    Array.from({ length: depth }, (_, i) => line(i)).join('');
+
+  it.each([
+    [
+      'items by indentation, blank lines between',
+      (d: number) => levels(d, (i) => `${'  '.repeat(i)}- [[a${i}]] #t${i}\n\n`),
+    ],
+    ['items that begin blank', (d: number) => levels(d, (i) => `${'  '.repeat(i)}-\n\n${'  '.repeat(i)}  [[b${i}]]\n`)],
+    [
+      'markers on one line, then text at each depth',
+      (d: number) => '- '.repeat(d) + '[[c]]\n\n' + levels(d, (i) => `${'  '.repeat(d - i)}# [[h${i}]]\n\n`),
+    ],
+    [
+      'quotes and items, then lazy and blank lines',
+      (d: number) => '> - '.repeat(d >> 1) + '# [[q]]\nlazy [[l]]\n\n\n' + '> '.repeat(d >> 1) + '[[r]]\n',
+    ],
+    [
+      'fenced code deep in a list',
+      (d: number) => '- '.repeat(d) + '```\n' + `${'  '.repeat(d)}[[code]]\n\n${'  '.repeat(d)}\`\`\`\n[[after]]\n`,
+    ],
+  ])('reads %s as remark does, up to the nesting limit', (_, make) => {
+    for (const depth of [1, 2, 7, 30, MAX_NESTING]) {
+      const text = make(depth);
+      expect(facts(scan(text)), `depth ${depth}`).toEqual(facts(noteMetaFromMarkdown('folder/Note.md', text)));
+    }
+  });
+
+  it(`reads markers past ${MAX_NESTING} containers as text, still finding their links`, () => {
+    expect(scan('> '.repeat(MAX_NESTING) + '# h').headings).toEqual([{ level: 1, text: 'h', line: 1 }]);
+    const deeper = '> '.repeat(MAX_NESTING + 1) + '# h [[x]]';
+    expect(scan(deeper).headings).toEqual([]);
+    expect(scan(deeper).links).toEqual([linkAt(deeper, '[[x]]', { target: 'x' })]);
+    const items = '- '.repeat(20_000) + '[[y]] #tag';
+    expect(scan(items).links).toEqual([linkAt(items, '[[y]]', { target: 'y' })]);
+    expect(scan(items).tags).toEqual([{ tag: 'tag', line: 1 }]);
+  });
+});
+
+describe('scanNote: deeply nested frontmatter', () => {
+  it.each([
+    ['flow sequences', 'aliases: ' + '['.repeat(20_000)],
+    ['flow mappings', 'tags: ' + '{a: '.repeat(10_000)],
+    ['complex keys', '? '.repeat(5_000) + 'x'],
+    ['compact sequences', 'a:\n' + '- '.repeat(5_000) + 'x'],
+    ['indentation', Array.from({ length: 1_000 }, (_, i) => ' '.repeat(i) + 'a:').join('\n')],
+  ])('is reported, not read, for %s (yaml would recurse or explode)', (_, yaml) => {
+    const meta = scan(`---\n${yaml}\n---\n[[body]] #tag\n`);
+    expect(meta.problems).toEqual([
+      {
+        kind: 'yaml',
+        message: `Frontmatter nests deeper than ${MAX_YAML_NESTING} levels, so it was not read`,
+        line: 2,
+      },
+    ]);
+    expect(meta.links.map((link) => link.target)).toEqual(['body']);
+    expect(meta.tags).toEqual([{ tag: 'tag', line: yaml.split('\n').length + 3 }]);
+  });
+
+  it(`reads YAML nested up to ${MAX_YAML_NESTING} levels`, () => {
+    const nested = 'aliases: ' + '['.repeat(MAX_YAML_NESTING - 2) + 'A' + ']'.repeat(MAX_YAML_NESTING - 2);
+    expect(scan(`---\ntitle: T\n${nested}\n---\n`)).toMatchObject({ title: 'T', problems: [] });
+    expect(nestsDeeperThan('a:\n  b:\n    - - c: [d, {e: f}]\n', 7)).toBe(false);
+    expect(nestsDeeperThan('a:\n  b:\n    - - c: [d, {e: f}]\n', 6)).toBe(true);
+  });
+
+  it('reports at most 20 YAML errors and how many more there were', () => {
+    const meta = scan('---\na: ' + '&a '.repeat(1_000) + 'x\n---\n');
+    expect(meta.problems).toHaveLength(21);
+    expect(meta.problems[20]).toEqual({ kind: 'yaml', message: 'Frontmatter has 979 more YAML errors', line: 2 });
+  });
+});
+
 /** What must hold of any scan: no internal failure, and every fact where the text says. */
 function expectConsistent(text: string, meta: NoteMeta): void {
   expect(meta.problems.filter((problem) => problem.kind === 'read')).toEqual([]);
@@ -758,6 +846,11 @@ describe('scanNote never throws', () => {
     ['<!-- without -->', 'a <!-- '.repeat(60_000)],
     ['%% without a close, line after line', 'a %% b\n'.repeat(60_000)],
     ['deep nesting', '> - '.repeat(5_000) + '[[a]]'],
+    ['20k list markers on one line', '- '.repeat(20_000) + '[[a]]'],
+    ['20k "* " markers on one line', '* '.repeat(20_000) + '[[a]]'],
+    ['1,000 list items nested by indentation', nestedByIndent(1_000)],
+    ['list items one deeper each line', Array.from({ length: 1_000 }, (_, i) => '- '.repeat(i) + '[[a]]').join('\n')],
+    ['blank lines under deep nesting', '- '.repeat(MAX_NESTING) + 'a\n' + '\n'.repeat(1_000_000) + '[[a]]'],
   ])('and stays linear on %s', (_, text) => {
     const started = performance.now();
     expectConsistent(text, scanNote('n.md', text));

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { decodeNote, DEFAULT_FORMAT, encodeNote } from '../../../vault/text-format';
+import { decodeNote, decodeNoteLossy, DEFAULT_FORMAT, encodeNote } from '../../../vault/text-format';
 
 const enc = (text: string) => new TextEncoder().encode(text);
 const bytes = (...values: number[]) => Uint8Array.from(values);
@@ -141,5 +141,29 @@ describe('round trips are byte-identical', () => {
     ['a lone CR inside a CRLF note', enc('a\rb\r\nc\r\n')],
   ])('%s', (_name, input) => {
     expect(roundTrip(input)).toEqual(input);
+  });
+});
+
+describe('decodeNoteLossy (read-only view of bytes that are not UTF-8)', () => {
+  it('replaces each bad sequence with U+FFFD and keeps the rest', () => {
+    expect(decodeNoteLossy(bytes(0x63, 0x61, 0x66, 0xe9, 0x0a)).text).toBe('caf\uFFFD\n');
+    expect(decodeNoteLossy(bytes(0x61, 0xe2, 0x82)).text).toBe('a\uFFFD');
+  });
+
+  it('strips a BOM and turns CRLF into LF, as decodeNote does', () => {
+    expect(decodeNoteLossy(bytes(...BOM_BYTES, 0xe9, 0x0d, 0x0a, 0x62, 0x0d, 0x0a))).toEqual({
+      text: '\uFFFD\nb\n',
+      format: { bom: true, eol: '\r\n' },
+    });
+  });
+
+  it('gives the same result as decodeNote for valid UTF-8', () => {
+    const input = bytes(...BOM_BYTES, ...enc('café\r\n日本語\r\n'));
+    expect(decodeNoteLossy(input)).toEqual(decodeNote(input));
+  });
+
+  it('leaves the strict decoder strict afterwards', () => {
+    decodeNoteLossy(bytes(0xff));
+    expect(decodeNote(bytes(0xff))).toBeNull();
   });
 });

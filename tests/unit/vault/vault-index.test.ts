@@ -44,6 +44,25 @@ describe('VaultIndex', () => {
     expect(second.index.links.snapshot()).toEqual(fresh.index.links.snapshot());
   });
 
+  it('restores cached link resolutions only while the files are the same', async () => {
+    const root = await tempVault('linked');
+    const cacheFile = join(await tempDir(), 'cache', 'index.bin');
+    await (await build(root, cacheFile)).index.flush();
+    const warm = await build(root, cacheFile);
+    expect(warm.index.buildStats.reused).toBe(9);
+    expect(warm.index.links.snapshot()).toEqual((await build(root)).index.links.snapshot());
+    await warm.index.flush();
+
+    // A new note named like a link target: cached notes' links must resolve to it, not as saved.
+    await fs.writeFile(join(root, 'morning-show.md'), '# Morning show\n');
+    const after = await build(root, cacheFile);
+    expect(after.index.buildStats).toMatchObject({ scanned: 1, reused: 9 });
+    expect(after.index.links.snapshot()).toEqual((await build(root)).index.links.snapshot());
+    expect(after.index.links.backlinks('morning-show.md').map((l) => l.source)).toEqual([
+      'podcast/social-connections-and-trauma.md',
+    ]);
+  });
+
   it('discards a corrupt or foreign cache instead of trusting it', async () => {
     const root = await tempVault('linked');
     const cacheFile = join(await tempDir(), 'index.bin');

@@ -194,9 +194,11 @@ describe('read', () => {
     expect(await codeOf(vault.read('image.png'))).toBe('NOT_TEXT');
   });
 
-  it('refuses a .md file with invalid UTF-8 with NOT_TEXT', async () => {
+  it('reads a .md file with invalid UTF-8 read-only, with replacement characters (no longer NOT_TEXT)', async () => {
     await fs.writeFile(join(dir, 'latin1.md'), Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a]));
-    expect(await codeOf(vault.read('latin1.md'))).toBe('NOT_TEXT');
+    const note = await vault.read('latin1.md');
+    expect(note.text).toBe('caf\uFFFD\n');
+    expect(note.readOnly?.reason).toMatch(/not valid UTF-8 text.*offset 3.*read-only/);
   });
 
   it('refuses a file with NUL bytes (valid UTF-8, but binary) with NOT_TEXT', async () => {
