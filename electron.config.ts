@@ -1,7 +1,10 @@
+import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 
 const here = import.meta.dirname;
+/** decode-named-character-reference as Node resolves it: its table-based build, not the DOM one. */
+const entityDecoder = createRequire(import.meta.url).resolve('decode-named-character-reference');
 
 // Main and preload are CommonJS: a sandboxed preload cannot be an ES module, and one module
 // format for the Node side keeps __dirname meaningful.
@@ -35,6 +38,17 @@ export default defineConfig({
       outDir: resolve(here, 'out/renderer'),
       emptyOutDir: true,
       rollupOptions: { input: { index: resolve(here, 'renderer/index.html') } },
+    },
+    worker: {
+      // The render worker (renderer/src/render-worker.ts) has no DOM, but the `browser` build of
+      // micromark's entity decoder calls document.createElement as it loads: use its plain build.
+      plugins: () => [
+        {
+          name: 'plexus:dom-free-entity-decoder',
+          enforce: 'pre',
+          resolveId: (id: string) => (id === 'decode-named-character-reference' ? entityDecoder : null),
+        },
+      ],
     },
   },
 });

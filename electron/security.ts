@@ -2,6 +2,7 @@
 export const DESKTOP_CSP = [
   "default-src 'self'",
   "script-src 'self'",
+  "worker-src 'self'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: plexus-file:",
   "connect-src 'none'",

@@ -27,6 +27,8 @@ export function contentSecurityPolicy(port: number): string {
   return [
     "default-src 'self'",
     "script-src 'self'",
+    // The markdown render worker (renderer/src/render-worker.ts), from our own origin.
+    "worker-src 'self'",
     // CodeMirror styles the editor through injected <style> elements.
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",

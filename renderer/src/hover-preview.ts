@@ -2,6 +2,7 @@ import { hoverTooltip, EditorView, type Tooltip } from '@codemirror/view';
 import type { Extension } from '@codemirror/state';
 import { linkAt } from './editor-link';
 import { listenToLinks, parseDataHref, type LinkHandlers } from './rendered-links';
+import { RenderTimeout, type Renderer } from './render-client';
 import { isImageTarget, renderMarkdown, type LoadedNote, type RenderOptions } from './render-markdown';
 
 /** What a preview needs: how to read the linked note, plus the renderer's resolution and images. */
@@ -11,6 +12,8 @@ export type PreviewOptions = Pick<RenderOptions, 'resolve' | 'imageUrl' | 'image
     loadNote: (target: string, from: string) => Promise<LoadedNote | null> | LoadedNote | null;
     /** How long the pointer rests on a link before its preview opens (default 600 ms; Ctrl/Cmd: at once). */
     hoverTime?: number;
+    /** Renders the previewed note (default renderMarkdown, on this thread; the app: a RenderClient). */
+    render?: Renderer;
   };
 
 /** A link to preview: the note, and the heading path ("h1#h2") or block in it. */
@@ -18,7 +21,8 @@ export type PreviewLink = { target: string; heading: string | null; block: strin
 
 /**
  * The preview of a link: the note it points to (just the heading section or block when it names
- * one) rendered in a scrollable `div.hover-preview`, or a line saying the note does not exist.
+ * one) rendered in a scrollable `div.hover-preview`, or a line saying the note does not exist (or
+ * is too complex to render).
  * `from` is the note the link is written in (a same-note link `[[#h]]` previews it).
  */
 export async function renderLinkPreview(
@@ -35,10 +39,21 @@ export async function renderLinkPreview(
     dom.append(line);
     return dom;
   };
-  // Sanitized by renderMarkdown (render-schema.ts): no script, handler or unsafe URL survives.
+  const rendered = async (text: string, renderOptions: RenderOptions) => {
+    try {
+      // Sanitized by renderMarkdown (render-schema.ts): no script, handler or unsafe URL survives.
+      dom.innerHTML = await (options.render ?? renderMarkdown)(text, { ...options, ...renderOptions });
+      return dom;
+    } catch (error) {
+      return say(
+        error instanceof RenderTimeout
+          ? `“${link.target}” is too complex to preview (it took more than ${error.limit}).`
+          : `“${link.target}” could not be rendered.`,
+      );
+    }
+  };
   if (isImageTarget(link.target) && !/[[\]|]/.test(link.target)) {
-    dom.innerHTML = await renderMarkdown(`![[${link.target}]]`, { ...options, path: from.path });
-    return dom;
+    return rendered(`![[${link.target}]]`, { path: from.path });
   }
   let note: LoadedNote | null;
   try {
@@ -48,8 +63,7 @@ export async function renderLinkPreview(
   }
   if (!note) return say(`“${link.target}” does not exist yet. Click the link to create it.`);
   const section = link.heading !== null || link.block !== null;
-  dom.innerHTML = await renderMarkdown(note.text, {
-    ...options,
+  await rendered(note.text, {
     path: note.path,
     properties: false,
     section: section ? { headings: link.heading?.split('#') ?? [], block: link.block } : undefined,

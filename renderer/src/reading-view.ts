@@ -1,5 +1,6 @@
 import { attachLinkPreview, type PreviewOptions } from './hover-preview';
 import { listenToLinks, type FollowOptions } from './rendered-links';
+import { RenderTimeout, type Renderer } from './render-client';
 import { renderMarkdown, type RenderOptions } from './render-markdown';
 import { headingKey } from './render-section';
 
@@ -14,6 +15,8 @@ export type ReadingViewOptions = Omit<RenderOptions, 'path' | 'section'> & {
   preview?: boolean;
   /** Hover delay of the preview, ms (default 600; Ctrl/Cmd: at once). */
   hoverTime?: number;
+  /** Renders the note and its previews (default renderMarkdown, on this thread; the app: a RenderClient). */
+  render?: Renderer;
 };
 
 /**
@@ -27,6 +30,7 @@ export class ReadingView {
   private path = '';
   private text = '';
   private generation = 0;
+  private rendering: AbortController | null = null;
   private readonly cleanups: (() => void)[] = [];
 
   constructor(
@@ -67,15 +71,31 @@ export class ReadingView {
   /**
    * Renders `text` (the note at `path`). Re-showing the same note keeps the scroll position.
    * Resolves once the note is on screen; a later `show` supersedes an earlier one still rendering.
+   * A note that cannot be rendered (too complex for the render budget) shows a line saying so.
    */
   async show(path: string, text: string): Promise<void> {
     const current = ++this.generation;
-    const html = await renderMarkdown(text, { ...this.options, path });
+    this.rendering?.abort();
+    const rendering = (this.rendering = new AbortController());
+    const render = this.options.render ?? renderMarkdown;
+    let html: string | null = null;
+    let failure: unknown;
+    try {
+      html = await render(text, { ...this.options, path }, rendering.signal);
+    } catch (error) {
+      failure = error;
+    }
     if (current !== this.generation) return;
-    const scrollTop = path === this.path ? this.dom.scrollTop : 0;
-    // Sanitized by renderMarkdown (render-schema.ts): no script, handler or unsafe URL survives.
-    this.dom.innerHTML = html;
-    this.dom.scrollTop = scrollTop;
+    this.rendering = null;
+    if (html === null) {
+      this.showFailure(failure);
+      this.dom.scrollTop = 0;
+    } else {
+      const scrollTop = path === this.path ? this.dom.scrollTop : 0;
+      // Sanitized by renderMarkdown (render-schema.ts): no script, handler or unsafe URL survives.
+      this.dom.innerHTML = html;
+      this.dom.scrollTop = scrollTop;
+    }
     this.path = path;
     this.text = text;
   }
@@ -102,8 +122,20 @@ export class ReadingView {
   /** Stops listening and removes the view's element. */
   destroy(): void {
     this.generation++;
+    this.rendering?.abort();
     for (const cleanup of this.cleanups.splice(0)) cleanup();
     this.dom.remove();
+  }
+
+  /** In place of the note: why it is not shown. */
+  private showFailure(error: unknown): void {
+    const line = this.dom.ownerDocument.createElement('p');
+    line.className = 'reading-view-failed';
+    line.textContent =
+      error instanceof RenderTimeout
+        ? `This note is too complex to render in reading view (it took more than ${error.limit}); the editor still shows it.`
+        : 'This note could not be rendered in reading view; the editor still shows it.';
+    this.dom.replaceChildren(line);
   }
 
   /** A footnote anchor: the sanitizer prefixed every id with `user-content-`. */

@@ -20,6 +20,8 @@ describe('isExternalUrl', () => {
 describe('DESKTOP_CSP', () => {
   it('allows only our own scripts and no remote connections', () => {
     expect(DESKTOP_CSP).toContain("script-src 'self'");
+    // The markdown render worker (renderer/src/render-worker.ts) comes from the app itself.
+    expect(DESKTOP_CSP).toContain("worker-src 'self'");
     expect(DESKTOP_CSP).not.toMatch(/script-src[^;]*unsafe/);
     expect(DESKTOP_CSP).toContain("connect-src 'none'");
     expect(DESKTOP_CSP).toContain("object-src 'none'");

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest';
 import { renderLinkPreview, type PreviewOptions } from '../../../renderer/src/hover-preview';
+import { RenderTimeout } from '../../../renderer/src/render-client';
 
 const NOTE = '---\ntitle: T\n---\n# Intro\n\nIntro text.\n\n## Part\n\nThe part. ^b1\n\n## After\n\nAfter text.';
 const here = { path: 'here.md', text: '# Here\n\n## Local\n\nLocal text.' };
@@ -49,6 +50,19 @@ describe('renderLinkPreview', () => {
     const failing = options({ loadNote: () => Promise.reject(new Error('boom')) });
     const broken = await renderLinkPreview({ target: 'Other', heading: null, block: null }, here, failing);
     expect(broken.textContent).toContain('could not be read');
+  });
+
+  it('renders through the render function given, and says when the note is too complex for it', async () => {
+    const render = vi.fn(() => Promise.resolve('<p>from the worker</p>'));
+    const dom = await renderLinkPreview({ target: 'Other', heading: 'Part', block: null }, here, options({ render }));
+    expect(dom.innerHTML).toBe('<p>from the worker</p>');
+    expect(render).toHaveBeenCalledWith(
+      NOTE,
+      expect.objectContaining({ path: 'Other.md', properties: false, section: { headings: ['Part'], block: null } }),
+    );
+    const slow = options({ render: () => Promise.reject(new RenderTimeout(3000)) });
+    const tooComplex = await renderLinkPreview({ target: 'Other', heading: null, block: null }, here, slow);
+    expect(tooComplex.textContent).toBe('“Other” is too complex to preview (it took more than 3 s).');
   });
 
   it('follows links clicked inside the preview', async () => {

@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ReadingView, type FollowOptions } from '../../../renderer/src/reading-view';
 import { attachLinkPreview } from '../../../renderer/src/hover-preview';
+import { RenderTimeout, type Renderer } from '../../../renderer/src/render-client';
 
 const NOTE = [
   '# Top',
@@ -102,6 +103,38 @@ describe('ReadingView', () => {
     await Promise.all([first, second]);
     expect(view.dom.querySelector('h1')?.textContent).toBe('B');
     expect(view.notePath).toBe('b.md');
+  });
+
+  it('says so in place of a note that cannot be rendered, and never throws', async () => {
+    const render = vi.fn<Renderer>(() => Promise.reject(new RenderTimeout(3000)));
+    const slow = new ReadingView(parent, { onFollow: follow, onExternal: external, preview: false, render });
+    await slow.show('deep.md', '> > >');
+    expect(slow.dom.textContent).toBe(
+      'This note is too complex to render in reading view (it took more than 3 s); the editor still shows it.',
+    );
+    expect(slow.notePath).toBe('deep.md');
+    render.mockRejectedValueOnce(new RangeError('Maximum call stack size exceeded'));
+    await slow.show('other.md', '[[[');
+    expect(slow.dom.textContent).toContain('could not be rendered in reading view');
+    slow.destroy();
+  });
+
+  it('aborts a render a newer one superseded', async () => {
+    const signals: AbortSignal[] = [];
+    const render = vi.fn<Renderer>((text, _options, signal) => {
+      if (signal) signals.push(signal);
+      return new Promise((resolve, reject) => {
+        signal?.addEventListener('abort', () => reject(new DOMException('superseded', 'AbortError')));
+        setTimeout(() => resolve(`<p>${text}</p>`), 10);
+      });
+    });
+    const own = new ReadingView(parent, { onFollow: follow, onExternal: external, preview: false, render });
+    const first = own.show('a.md', 'A');
+    await own.show('b.md', 'B');
+    await first;
+    expect(signals.map((signal) => signal.aborted)).toEqual([true, false]);
+    expect(own.dom.innerHTML).toBe('<p>B</p>');
+    own.destroy();
   });
 
   it('stops listening once destroyed', async () => {
