@@ -10,6 +10,11 @@ const noteText = z.string({ error: 'note text must be a string' }).max(MAX_NOTE_
 const version = z.string({ error: 'a version is required' }).regex(/^[0-9a-f]{16}$/, 'a version is 16 hex digits');
 const none = z.object({}).strict();
 const linkTarget = z.string().max(MAX_PATH_LENGTH * 2);
+// The folder's path rules (no "..", portable names) are checked by the engine, as for every path.
+const vaultSettings = z.discriminatedUnion('newNotes', [
+  z.object({ newNotes: z.enum(['beside-current', 'vault-root']) }).strict(),
+  z.object({ newNotes: z.literal('folder'), newNotesFolder: vaultPath }).strict(),
+]);
 
 /** How each request's arguments are checked at the boundary, before the engine sees them. */
 export const requestSchemas: { [M in Method]: z.ZodType<RequestArgs[M]> } = {
@@ -45,6 +50,8 @@ export const requestSchemas: { [M in Method]: z.ZodType<RequestArgs[M]> } = {
   rename: z.object({ from: vaultPath, to: vaultPath, dryRun: z.boolean().optional() }).strict(),
   undoRename: z.object({ id: z.string().min(1).max(100) }).strict(),
   loadWorkspace: none,
+  getSettings: none,
+  setSettings: z.object({ settings: vaultSettings }).strict(),
   listSnapshots: z.object({ path: vaultPath }).strict(),
   // An id names a file in the app's data folder: a plain token, never anything path-like.
   readSnapshot: z

@@ -27,6 +27,7 @@ import { VaultWatcher } from './watcher';
 import { Renamer } from './rename';
 import { suggestNotes } from './note-suggest';
 import { WorkspaceStore } from './workspace-store';
+import { SettingsStore } from './settings-store';
 import { RecoveryStore } from './recovery-store';
 
 /** Options a host gives the engine. */
@@ -54,6 +55,7 @@ export class VaultService implements PlexusApi {
   private pending: FilesEvent[] | null = [];
   private readonly renamer: Renamer;
   private readonly workspace: WorkspaceStore;
+  private readonly settings: SettingsStore;
   private readonly recovery: RecoveryStore | null;
   /** Notes saved since the vault was opened (their text from before is already kept). */
   private readonly saved = new Set<string>();
@@ -64,6 +66,7 @@ export class VaultService implements PlexusApi {
   ) {
     vault.onDidChange((event) => this.onFiles(event));
     this.workspace = new WorkspaceStore(vault.root);
+    this.settings = new SettingsStore(vault.root);
     this.recovery = options.recoveryDir ? new RecoveryStore(options.recoveryDir, { scope: vault.root }) : null;
     this.index = VaultIndex.build(vault, {
       cacheFile: options.cacheDir ? cacheFileFor(options.cacheDir, vault.root) : null,
@@ -209,6 +212,19 @@ export class VaultService implements PlexusApi {
   saveWorkspace = async ({ state }: RequestArgs['saveWorkspace']) => {
     await this.workspace.save(state);
     return { saved: true as const };
+  };
+
+  getSettings = () => this.settings.load();
+  setSettings = async ({ settings }: RequestArgs['setSettings']) => {
+    if (settings.newNotes === 'folder') {
+      // A missing folder is fine (creating a note makes it); a file of that name never can be.
+      const folder = normalizeVaultPath(settings.newNotesFolder);
+      const stat = await fs.stat(join(this.vault.root, folder)).catch(() => null);
+      if (stat && !stat.isDirectory()) {
+        throw new PlexusError('INVALID_ARGUMENT', `New notes cannot go in "${folder}": it is not a folder.`);
+      }
+    }
+    return this.settings.save(settings);
   };
 
   /** A note's text as the scanner saw it (offsets refer to it); "" when it cannot be read. */

@@ -17,6 +17,7 @@ export type CommandTargets = {
   renameNote: () => void;
   fileRecovery: () => void;
   followLink: (newTab: boolean) => void;
+  newNotesLocation: () => void;
   showLinks: (view: 'backlinks' | 'outgoing' | 'unresolved') => void;
 };
 
@@ -28,6 +29,7 @@ export function appCommands(t: CommandTargets): Command[] {
     { id: 'note:save', title: 'Save note', shortcut: 'Mod-s', run: t.save },
     { id: 'note:rename', title: 'Rename note', run: t.renameNote },
     { id: 'note:recovery', title: 'Open file recovery', run: t.fileRecovery },
+    { id: 'settings:new-notes', title: 'Set location for new notes…', run: t.newNotesLocation },
     { id: 'switcher:open', title: 'Open quick switcher', shortcut: 'Mod-o', run: t.quickSwitcher },
     { id: 'palette:open', title: 'Open command palette', shortcut: 'Mod-p', run: t.commandPalette },
     { id: 'search:open', title: 'Search the vault', shortcut: 'Mod-Shift-f', run: t.search },

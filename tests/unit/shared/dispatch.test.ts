@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { PlexusApi } from '../../../shared/api';
+import type { PlexusApi, VaultSettings } from '../../../shared/api';
 import { createClient } from '../../../shared/client';
 import { dispatch } from '../../../shared/dispatch';
 import { PlexusError } from '../../../shared/errors';
@@ -37,6 +37,8 @@ function fakeService(): PlexusApi {
     undoRename: vi.fn(() => Promise.reject(new Error('not here'))),
     loadWorkspace: vi.fn(() => Promise.resolve(null)),
     saveWorkspace: vi.fn(() => Promise.resolve({ saved: true as const })),
+    getSettings: vi.fn(() => Promise.resolve({ newNotes: 'beside-current' as const })),
+    setSettings: vi.fn(({ settings }: { settings: VaultSettings }) => Promise.resolve(settings)),
     listSnapshots: vi.fn(() => Promise.resolve([{ id: '1700000000000-0123456789abcdef-01234567', time: 1, size: 2 }])),
     readSnapshot: vi.fn(({ id }: { id: string }) => Promise.resolve({ path: `${id}.md`, text: 'old', time: 1 })),
   };
@@ -59,6 +61,14 @@ describe('dispatch', () => {
     });
     expect(await dispatch(service, 'listSnapshots', { path: 'a.md' })).toMatchObject({ ok: true });
     expect(service.listSnapshots).toHaveBeenCalledWith({ path: 'a.md' });
+  });
+
+  it('passes settings through to the settings requests', async () => {
+    const service = fakeService();
+    expect(await dispatch(service, 'getSettings', {})).toEqual({ ok: true, result: { newNotes: 'beside-current' } });
+    const settings = { newNotes: 'folder', newNotesFolder: 'inbox' };
+    expect(await dispatch(service, 'setSettings', { settings })).toEqual({ ok: true, result: settings });
+    expect(service.setSettings).toHaveBeenCalledWith({ settings });
   });
 
   it.each([
@@ -88,6 +98,14 @@ describe('dispatch', () => {
     ['readSnapshot', { id: '' }, 'a snapshot id'],
     ['readSnapshot', { id: 7 }, 'a snapshot id must be a string'],
     ['listSnapshots', { path: '' }, 'a path is required'],
+    ['getSettings', { newNotes: 'vault-root' }, 'newNotes'],
+    ['setSettings', {}, 'settings'],
+    ['setSettings', { settings: { newNotes: 'elsewhere' } }, 'settings.newNotes'],
+    ['setSettings', { settings: { newNotes: 'folder' } }, 'settings.newNotesFolder'],
+    ['setSettings', { settings: { newNotes: 'folder', newNotesFolder: '' } }, 'a path is required'],
+    ['setSettings', { settings: { newNotes: 'folder', newNotesFolder: 7 } }, 'a path must be a string'],
+    ['setSettings', { settings: { newNotes: 'vault-root', newNotesFolder: 'inbox' } }, 'newNotesFolder'],
+    ['setSettings', { settings: { newNotes: 'vault-root', theme: 'dark' } }, 'theme'],
   ])('%s(%j) is refused before the service runs', async (method, args, message) => {
     const service = fakeService();
     const response = await dispatch(service, method, args);

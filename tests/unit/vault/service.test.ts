@@ -1,5 +1,8 @@
+import { promises as fs } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PlexusEvent } from '../../../shared/api';
+import { dispatch } from '../../../shared/dispatch';
 import { PlexusError } from '../../../shared/errors';
 import { VaultService } from '../../../vault/service';
 import { removeTempDirs, tempVault } from '../helpers/temp-vault';
@@ -57,5 +60,55 @@ describe('VaultService link requests', () => {
     const report = await service.indexStatus();
     expect(report).toMatchObject({ state: 'ready', stats: { notes: 10, unresolved: 0 } });
     expect(report.problems.map((p) => p.path)).toEqual(['binary.md', 'broken-yaml.md', 'latin1.md']);
+  });
+});
+
+describe('VaultService settings', () => {
+  it('starts from the defaults, saves to <vault>/.plexus/settings.json and reads them back', async () => {
+    expect(await service.getSettings()).toEqual({ newNotes: 'beside-current' });
+    const saved = await service.setSettings({ settings: { newNotes: 'folder', newNotesFolder: 'inbox//' } });
+    expect(saved).toEqual({ newNotes: 'folder', newNotesFolder: 'inbox' });
+    expect(await service.getSettings()).toEqual(saved);
+    const file = await fs.readFile(join(service.vault.root, '.plexus', 'settings.json'), 'utf8');
+    expect(JSON.parse(file)).toEqual(saved);
+    // The dot-folder is never listed or indexed.
+    expect((await service.listFiles()).some((f) => f.path.startsWith('.plexus'))).toBe(false);
+  });
+
+  it('creating a note in a configured folder that does not exist yet creates the folder', async () => {
+    await service.setSettings({ settings: { newNotes: 'folder', newNotesFolder: 'inbox/today' } });
+    await service.createNote({ path: 'inbox/today/Fresh.md', text: '' });
+    const listed = (await service.listFiles()).map((f) => [f.path, f.kind]);
+    expect(listed).toEqual(
+      expect.arrayContaining([
+        ['inbox', 'folder'],
+        ['inbox/today', 'folder'],
+        ['inbox/today/Fresh.md', 'file'],
+      ]),
+    );
+  });
+
+  it.each([
+    [{ settings: { newNotes: 'folder', newNotesFolder: '../outside' } }, 'UNSAFE_PATH'],
+    [{ settings: { newNotes: 'folder', newNotesFolder: 'a/.hidden' } }, 'INVALID_NAME'],
+    [{ settings: { newNotes: 'folder', newNotesFolder: 'topics/fear-circuits.md' } }, 'INVALID_ARGUMENT'],
+    [{ settings: { newNotes: 'folder', newNotesFolder: '' } }, 'INVALID_ARGUMENT'],
+    [{ settings: { newNotes: 'folder' } }, 'INVALID_ARGUMENT'],
+    [{ settings: { newNotes: 'somewhere' } }, 'INVALID_ARGUMENT'],
+    [{ settings: { newNotes: 'vault-root' }, extra: true }, 'INVALID_ARGUMENT'],
+    [{}, 'INVALID_ARGUMENT'],
+  ])('setSettings(%j) is refused with %s and changes nothing', async (args, code) => {
+    const response = await dispatch(service, 'setSettings', args);
+    expect(response).toMatchObject({ ok: false, error: { code } });
+    expect(await service.getSettings()).toEqual({ newNotes: 'beside-current' });
+    await expect(fs.access(join(service.vault.root, '.plexus', 'settings.json'))).rejects.toThrow();
+  });
+
+  it('getSettings takes no arguments', async () => {
+    expect(await dispatch(service, 'getSettings', { path: 'x' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_ARGUMENT' },
+    });
+    expect(await dispatch(service, 'getSettings', {})).toEqual({ ok: true, result: { newNotes: 'beside-current' } });
   });
 });

@@ -1,0 +1,36 @@
+import type { VaultSettings } from './api';
+import { PlexusError } from './errors';
+import { assertPortablePath, normalizeVaultPath } from './paths';
+
+/** A vault's settings before anyone changes them: new notes go beside the current note. */
+export const DEFAULT_SETTINGS: VaultSettings = Object.freeze({ newNotes: 'beside-current' });
+
+/**
+ * Checks settings about to be saved and returns them normalized ("inbox//today/" →
+ * "inbox/today"). Throws UNSAFE_PATH or INVALID_NAME for a folder the vault's path rules refuse.
+ */
+export function checkSettings(settings: VaultSettings): VaultSettings {
+  if (settings.newNotes !== 'folder') return { newNotes: settings.newNotes };
+  const folder = normalizeVaultPath(settings.newNotesFolder);
+  if (folder === '') {
+    throw new PlexusError('INVALID_ARGUMENT', 'That is the vault’s root: choose "vault-root" for it.');
+  }
+  assertPortablePath(folder);
+  return { newNotes: 'folder', newNotesFolder: folder };
+}
+
+/**
+ * Settings from a parsed settings file, which is hand-editable: unknown keys are ignored, and a
+ * missing, malformed or refused value gives its default.
+ */
+export function settingsFrom(value: unknown): VaultSettings {
+  if (typeof value !== 'object' || value === null) return DEFAULT_SETTINGS;
+  const { newNotes, newNotesFolder } = value as Record<string, unknown>;
+  if (newNotes === 'beside-current' || newNotes === 'vault-root') return { newNotes };
+  if (newNotes !== 'folder' || typeof newNotesFolder !== 'string') return DEFAULT_SETTINGS;
+  try {
+    return checkSettings({ newNotes, newNotesFolder });
+  } catch {
+    return DEFAULT_SETTINGS;
+  }
+}
