@@ -1,4 +1,4 @@
-import type { SearchResult } from '../shared/api';
+import { SEARCH_TRUNCATED_MESSAGE, type SearchResult } from '../shared/api';
 import type { VaultIndex } from './vault-index';
 
 /** Marks a matched span in plain text output. */
@@ -7,14 +7,15 @@ const CLOSE = ']';
 
 /**
  * `plexus search QUERY`: the answer as JSON, and as text, one block per note: its path, then
- * `  12: a line with the [match] marked` (line 0 is the file name). A bad query throws the
- * index's PlexusError('BAD_QUERY').
+ * `  12: a line with the [match] marked` (line 0 is the file name). `warning` (for stderr, with
+ * the text) says when the checks ran out of time; the JSON says so in `truncated`. A bad query
+ * throws the index's PlexusError('BAD_QUERY').
  */
 export async function searchCommand(
   index: VaultIndex,
   query: string,
   limit: number,
-): Promise<{ json: SearchResult; text: string }> {
+): Promise<{ json: SearchResult; text: string; warning?: string }> {
   await index.idle();
   const json = index.search.query(query, limit);
   const blocks = json.hits.map((hit) => {
@@ -22,7 +23,8 @@ export async function searchCommand(
     return [hit.path, ...lines].join('\n');
   });
   const summary = `${json.total} note${json.total === 1 ? '' : 's'} matched${json.total > json.hits.length ? `, showing ${json.hits.length}` : ''}`;
-  return { json, text: [...blocks, summary].join('\n\n') + '\n' };
+  const text = [...blocks, summary].join('\n\n') + '\n';
+  return json.truncated ? { json, text, warning: SEARCH_TRUNCATED_MESSAGE } : { json, text };
 }
 
 function marked(text: string, ranges: [number, number][]): string {

@@ -27,7 +27,8 @@ NOTE, FROM and TO are vault-relative paths (e.g. "folder/My note.md").`;
 /** Bad usage: exit 2, with the usage text. */
 class UsageError extends Error {}
 
-type Output = { json: unknown; text: string };
+/** `warning`: a line for stderr with the text output (the JSON carries it in its own way). */
+type Output = { json: unknown; text: string; warning?: string };
 
 async function run(argv: string[]): Promise<Output> {
   let parsed;
@@ -139,6 +140,7 @@ run(argv)
     const json = argv.includes('--json') && output.json !== null;
     const text = json ? JSON.stringify(output.json, null, 2) : output.text;
     if (text) process.stdout.write(text + '\n');
+    if (!json && output.warning) process.stderr.write(`plexus: ${output.warning}\n`);
     process.exitCode = 0;
   })
   .catch((error: unknown) => {

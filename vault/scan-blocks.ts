@@ -354,6 +354,7 @@ export class BlockScanner {
   /** A GFM table row: each cell (between unescaped `|`s) is read on its own, as GFM splits first. */
   private scanRow(p: number, lineEnd: number): void {
     const text = this.text;
+    this.facts.tableRows.push(this.line);
     let q = text.charCodeAt(p) === PIPE ? p + 1 : p;
     while (q < lineEnd) {
       const cellEnd = tableCellEnd(text, q, lineEnd);

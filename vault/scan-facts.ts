@@ -18,6 +18,8 @@ export class ScanFacts {
   readonly blockStarts: number[] = [];
   /** Every link seen, including those past `maxLinks` that were not kept. */
   linksSeen = 0;
+  /** The lines that are GFM table rows (the head row and body rows, not the delimiter row). */
+  readonly tableRows: number[] = [];
 
   constructor(readonly maxLinks: number) {}
 

@@ -69,6 +69,21 @@ export function scanBytes(path: string, bytes: Uint8Array): NoteMeta {
   }
 }
 
+/**
+ * The lines of a decoded note that are GFM table rows, ascending: where a `|` written into the
+ * line would split a cell, so a wiki link there needs `\|` before its alias.
+ */
+export function tableRowLines(text: string): number[] {
+  try {
+    const frontmatter = readFrontmatter(text);
+    const facts = new ScanFacts(MAX_LINKS);
+    new BlockScanner(text, facts).scan(frontmatter.bodyStart, frontmatter.bodyLine);
+    return facts.tableRows;
+  } catch {
+    return []; // as scanNote: a scanner bug must not stop the caller
+  }
+}
+
 function scanText(path: string, text: string): NoteMeta {
   const frontmatter = readFrontmatter(text);
   const facts = new ScanFacts(MAX_LINKS);

@@ -3,8 +3,10 @@
  * alias) without linking to it, as candidates for turning into links.
  */
 import type { LinkRef } from '../shared/note-meta';
+import { tableRowLines } from './scan';
 
-export type Mention = { start: number; end: number; line: number; matched: string };
+/** `tableRow`: the mention's line is a GFM table row, where a link's alias needs `\|`. */
+export type Mention = { start: number; end: number; line: number; matched: string; tableRow: boolean };
 
 type Range = readonly [start: number, end: number];
 
@@ -37,7 +39,11 @@ export function findUnlinkedMentions(text: string, names: string[], links: LinkR
       continue;
     }
     for (; counted < start; counted++) if (text.charCodeAt(counted) === 10) line++;
-    mentions.push({ start, end, line, matched: match[0] });
+    mentions.push({ start, end, line, matched: match[0], tableRow: false });
+  }
+  if (mentions.length > 0) {
+    const rows = new Set(tableRowLines(text));
+    for (const mention of mentions) mention.tableRow = rows.has(mention.line);
   }
   return mentions;
 }

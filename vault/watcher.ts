@@ -45,9 +45,22 @@ export class VaultWatcher {
     const path = this.vault.toVaultPath(absolute);
     if (!path) return;
     await this.vault.own.settled();
-    const current = signatureOf(await fs.stat(absolute).catch(() => null));
+    const stats = await fs.stat(absolute).catch(() => null);
+    const current = signatureOf(stats);
     const change = event === 'change' ? 'change' : event === 'add' || event === 'addDir' ? 'add' : 'remove';
     if (this.vault.own.isEcho(path, current, change)) return;
+    if ((event === 'change' || event === 'unlink') && stats?.isDirectory()) {
+      // A file replaced by a folder of its name: chokidar reports a change of the file (and then
+      // watches the folder as a file, so it is watched again), or the file's removal after the
+      // folder's arrival. Either way the folder is announced last, as it is on disk.
+      this.onEvent({ type: 'removed', path, kind: 'file', origin: 'external' });
+      this.onEvent({ type: 'added', path, kind: 'folder', origin: 'external' });
+      if (event === 'change') {
+        this.watcher.unwatch(absolute);
+        this.watcher.add(absolute);
+      }
+      return;
+    }
     const kind = event === 'addDir' || event === 'unlinkDir' ? 'folder' : 'file';
     if (event === 'change') this.onEvent({ type: 'changed', path, origin: 'external' });
     else if (event === 'add' || event === 'addDir') this.onEvent({ type: 'added', path, kind, origin: 'external' });

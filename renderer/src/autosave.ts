@@ -36,6 +36,20 @@ export const AUTOSAVE_DELAY_MS = 1000;
 export const RETRY_DELAY_MS = 5000;
 
 /**
+ * The notice when saving `path` starts failing (`reason`: the error, which usually names the
+ * file) or, with a null reason, works again.
+ */
+export function saveNotice(path: string, reason: string | null): { message: string; kind: 'info' | 'error' } {
+  if (reason === null) return { message: `Saved "${path}".`, kind: 'info' };
+  const why = reason.includes(`"${path}"`) ? reason : `Could not save "${path}": ${reason}`;
+  const retry = Math.round(RETRY_DELAY_MS / 1000);
+  return {
+    message: `${why} Your text is kept in the editor; Plexus tries again every ${retry} seconds.`,
+    kind: 'error',
+  };
+}
+
+/**
  * Saves one open note: about a second after typing stops, and at once on flush (switching notes,
  * closing). Each write names the version it was edited from, so a note changed on disk is
  * never overwritten unseen; the edits then stay in the editor, unsaved, and the state says why.
@@ -51,6 +65,8 @@ export class Autosave {
   private saved: () => boolean;
   /** Set for a note that must never be written (e.g. a lossy view of bytes that are not UTF-8). */
   private locked: string | null = null;
+  /** The last write failed (not for a conflict): retries are not announced again. */
+  private failing = false;
 
   constructor(
     private readonly api: Pick<PlexusApi, 'writeNote'>,
@@ -64,6 +80,11 @@ export class Autosave {
     private readonly onState: (state: SaveState) => void,
     /** A save was refused because the note changed on disk (the caller merges it in). */
     private readonly onStale: () => void = () => undefined,
+    /**
+     * Saving started failing (`reason`: why), or saved again after failing (null): once per run
+     * of failed retries, for a notice; the state tells the status bar every time.
+     */
+    private readonly onFailing: (reason: string | null) => void = () => undefined,
   ) {
     this.source = typeof current === 'function' ? stringSource(current) : current;
     this.saved = this.source.mark(savedText);
@@ -87,6 +108,7 @@ export class Autosave {
     this.clearTimer();
     this.locked = reason;
     this.resolved = null;
+    this.failing = false;
     this.set({ kind: 'read-only', message: reason });
   }
 
@@ -132,6 +154,7 @@ export class Autosave {
     if (this.locked !== null) return;
     this.clearTimer();
     this.resolved = resolved ?? null;
+    this.failing = false;
     this.set({ kind: 'conflict', message });
   }
 
@@ -149,15 +172,24 @@ export class Autosave {
       this.savedText = text;
       this.saved = mark;
       this.set(this.dirty ? { kind: 'unsaved' } : { kind: 'saved' });
+      if (this.failing) {
+        this.failing = false;
+        this.onFailing(null);
+      }
       if (this.dirty) this.edited();
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       if (error instanceof PlexusError && error.code === 'STALE_VERSION') {
         this.conflict(message);
         this.onStale();
-      } else {
+      } else if (this.state.kind !== 'conflict') {
+        // (In conflict, raised while this write ran, e.g. the note was deleted: that says more.)
         this.set({ kind: 'error', message });
         this.schedule(RETRY_DELAY_MS);
+        if (!this.failing) {
+          this.failing = true;
+          this.onFailing(message);
+        }
       }
     }
   }

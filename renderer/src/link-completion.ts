@@ -11,6 +11,7 @@ import { EditorState, type Extension } from '@codemirror/state';
 import type { EditorView } from '@codemirror/view';
 import type { SyntaxNode } from '@lezer/common';
 import type { NoteSuggestion } from '../../shared/api';
+import { wikiLinkText } from '../../shared/wiki-link-text';
 
 /** What `[[` completion asks of the app (implemented with the API client). */
 export interface LinkCompletionSource {
@@ -59,7 +60,7 @@ export function linkCompletionSource(source: LinkCompletionSource): CompletionSo
     const stale = () => request !== latest || context.aborted;
     if (at.kind === 'note') {
       const suggestions = await source.suggest(at.query);
-      return stale() ? null : noteResult(source, at, suggestions);
+      return stale() ? null : noteResult(source, at, suggestions, inTableRow(context.state, context.pos));
     }
     const items = await (at.kind === 'heading' ? source.headings(at.target) : source.blocks(at.target));
     if (stale()) return null;
@@ -99,10 +100,19 @@ function inCode(state: EditorState, pos: number): boolean {
   return false;
 }
 
+/** Whether `pos` is in a GFM table row, where a link's alias is written after `\|`. */
+function inTableRow(state: EditorState, pos: number): boolean {
+  for (let node: SyntaxNode | null = syntaxTree(state).resolveInner(pos, -1); node; node = node.parent) {
+    if (node.name === 'Table') return true;
+  }
+  return false;
+}
+
 function noteResult(
   source: LinkCompletionSource,
   at: { from: number; query: string },
   suggestions: NoteSuggestion[],
+  tableRow: boolean,
 ): CompletionResult {
   const matches = new Map<Completion, readonly number[]>();
   const options: Completion[] = suggestions.map((s, i) => {
@@ -114,7 +124,8 @@ function noteResult(
       detail: detailOf(s),
       info: s.path,
       type: s.matched.kind === 'alias' ? 'alias' : 'note',
-      apply: closeLink(withAlias ? `${target}|${text}` : target),
+      // The same link text as the backlinks pane's "Link" writes, less the brackets.
+      apply: closeLink(wikiLinkText(target, withAlias ? text : target, tableRow).slice(2, -2)),
       // The engine's ranking; unfiltered options are otherwise sorted by label.
       boost: rankBoost(i),
     };

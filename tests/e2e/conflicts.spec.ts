@@ -1,4 +1,4 @@
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './browser-host';
@@ -90,6 +90,29 @@ test('a note deleted on disk keeps its text in the editor and can be saved again
   await expect(editor(page)).toContainText('Not lost.');
   await page.getByRole('button', { name: 'Keep my version' }).click();
   await expectFile(join(host.vault, 'beta.md'), (t) => t === BETA + 'Not lost.');
+});
+
+test('a note replaced on disk by a folder of the same name says so and keeps the typed text', async ({
+  page,
+  host,
+}) => {
+  await openBeta(page);
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.type('Typed, not saved yet.');
+  // Before the autosave's second is up: the text exists only in the editor.
+  await rm(join(host.vault, 'beta.md'));
+  await mkdir(join(host.vault, 'beta.md'));
+
+  await expect(page.locator('#status-save .save-detail')).toContainText('was replaced by a folder on disk', {
+    timeout: 8_000,
+  });
+  await expect(saveState(page)).toHaveText('Changed on disk');
+  await expect(editor(page)).toContainText('Typed, not saved yet.');
+  await expect(row(page, 'beta.md')).toHaveClass(/\bfolder\b/);
+  // Nothing is saved over the folder, however long one waits.
+  await page.waitForTimeout(1500);
+  await expect(editor(page)).toContainText('Typed, not saved yet.');
+  expect((await stat(join(host.vault, 'beta.md'))).isDirectory()).toBe(true);
 });
 
 test('a sync conflict copy is pointed out on its note and opens from there', async ({ page, host }) => {

@@ -1,7 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PlexusApi } from '../../../shared/api';
 import { PlexusError } from '../../../shared/errors';
-import { Autosave, AUTOSAVE_DELAY_MS, type SaveState, type TextSource } from '../../../renderer/src/autosave';
+import {
+  Autosave,
+  AUTOSAVE_DELAY_MS,
+  RETRY_DELAY_MS,
+  saveNotice,
+  type SaveState,
+  type TextSource,
+} from '../../../renderer/src/autosave';
 
 type Write = PlexusApi['writeNote'];
 
@@ -103,6 +110,102 @@ describe('Autosave', () => {
     s.api.writeNote.mockImplementation(() => Promise.resolve({ version: 'v2' }));
     await vi.advanceTimersByTimeAsync(10_000);
     expect(s.autosave.status.kind).toBe('saved');
+  });
+});
+
+describe('Autosave conflicts raised while a save runs', () => {
+  it('a save that then fails leaves the conflict showing, and is not retried', async () => {
+    let fail: (error: Error) => void = () => undefined;
+    const s = setup(() => new Promise((_, reject) => (fail = reject)));
+    s.type('!');
+    const saving = s.autosave.flush();
+    s.autosave.conflict('"a.md" was replaced by a folder on disk');
+    fail(new PlexusError('INVALID_ARGUMENT', '"a.md" is a folder, not a note.'));
+    await saving;
+    expect(s.autosave.status).toEqual({ kind: 'conflict', message: '"a.md" was replaced by a folder on disk' });
+    await vi.advanceTimersByTimeAsync(RETRY_DELAY_MS * 2);
+    expect(s.api.writeNote).toHaveBeenCalledTimes(1);
+    expect(s.autosave.dirty).toBe(true);
+  });
+});
+
+describe('Autosave failure notices', () => {
+  const diskFull = new PlexusError('IO', 'Could not save "a.md". The disk is full; free some space and try again.');
+
+  function failing() {
+    let text = 'hello';
+    const reasons: (string | null)[] = [];
+    const api = { writeNote: vi.fn<Write>(() => Promise.reject(diskFull)) };
+    const autosave = new Autosave(
+      api,
+      'a.md',
+      'v0',
+      'hello',
+      () => text,
+      () => undefined,
+      () => undefined,
+      (reason) => reasons.push(reason),
+    );
+    return {
+      api,
+      autosave,
+      reasons,
+      type(more: string) {
+        text += more;
+        autosave.edited();
+      },
+    };
+  }
+
+  it('tells once when saving starts failing, not on each retry, and once when it works again', async () => {
+    const s = failing();
+    s.type('!');
+    await s.autosave.flush();
+    expect(s.reasons).toEqual([diskFull.message]);
+    s.type('?'); // typing while failing saves (and fails) again
+    await vi.advanceTimersByTimeAsync(RETRY_DELAY_MS * 3);
+    expect(s.api.writeNote.mock.calls.length).toBeGreaterThanOrEqual(4);
+    expect(s.autosave.status.kind).toBe('error');
+    expect(s.reasons).toEqual([diskFull.message]);
+    s.api.writeNote.mockImplementation(() => Promise.resolve({ version: 'v1' }));
+    await vi.advanceTimersByTimeAsync(RETRY_DELAY_MS);
+    expect(s.autosave.status.kind).toBe('saved');
+    expect(s.reasons).toEqual([diskFull.message, null]);
+    // A later failure is a new run, told again.
+    s.api.writeNote.mockImplementation(() => Promise.reject(diskFull));
+    s.type('#');
+    await s.autosave.flush();
+    expect(s.reasons).toEqual([diskFull.message, null, diskFull.message]);
+  });
+
+  it('says nothing for a save refused because the note changed on disk, nor for saves that work', async () => {
+    const s = failing();
+    s.api.writeNote.mockImplementation(() => Promise.reject(new PlexusError('STALE_VERSION', 'changed on disk')));
+    s.type('!');
+    await s.autosave.flush();
+    expect(s.autosave.status.kind).toBe('conflict');
+    s.api.writeNote.mockImplementation(() => Promise.resolve({ version: 'v1' }));
+    s.autosave.rebase('v1', 'hello');
+    await s.autosave.flush();
+    expect(s.reasons).toEqual([]);
+  });
+});
+
+describe('saveNotice', () => {
+  it('keeps a reason that names the note, and says the text is kept and saving retried', () => {
+    expect(saveNotice('a.md', 'Could not save "a.md". The disk is full; free some space and try again.')).toEqual({
+      kind: 'error',
+      message:
+        'Could not save "a.md". The disk is full; free some space and try again. ' +
+        'Your text is kept in the editor; Plexus tries again every 5 seconds.',
+    });
+  });
+
+  it('names the note when the reason does not, and says when it is saved again', () => {
+    expect(saveNotice('n/b.md', 'Disconnected.').message).toMatch(
+      /^Could not save "n\/b\.md": Disconnected\. Your text/,
+    );
+    expect(saveNotice('n/b.md', null)).toEqual({ kind: 'info', message: 'Saved "n/b.md".' });
   });
 });
 

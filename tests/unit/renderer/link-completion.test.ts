@@ -134,6 +134,14 @@ describe('linkCompletionSource', () => {
     expect(pick(inside.state, inside.result!, inside.result!.options[1]!)).toBe('See [[ada]]¦ now');
   });
 
+  it('escapes the alias pipe inside a table row, where a bare | would end the cell', async () => {
+    const { state, result } = await complete('| who | note |\n| --- | --- |\n| x | [[Ad¦ |');
+    expect(pick(state, result!, result!.options[0]!)).toBe(
+      '| who | note |\n| --- | --- |\n| x | [[ada-lovelace\\|Ada Lovelace]]¦ |',
+    );
+    expect(pick(state, result!, result!.options[1]!)).toBe('| who | note |\n| --- | --- |\n| x | [[ada]]¦ |');
+  });
+
   it('uses the app’s link target when it gives one', async () => {
     const { state, result } = await complete('[[a¦', fakeSource({ linkTarget: (path) => path.replace(/\.md$/, '') }));
     expect(pick(state, result!, result!.options[1]!)).toBe('[[people/ada]]¦');

@@ -27,6 +27,27 @@ describe('findUnlinkedMentions', () => {
     expect(found.map((m) => m.start)).toEqual([0, text.length - 5]);
   });
 
+  it('marks mentions on table rows, head and body, but not on text that only holds a `|`', () => {
+    const text = [
+      'Theta | not a table',
+      '',
+      '| Theta | b |',
+      '| ----- | - |',
+      '| x | theta |',
+      '> | theta |',
+      '',
+      'theta after',
+    ].join('\n');
+    const found = findUnlinkedMentions(text, ['theta'], linksIn(text));
+    expect(found.map((m) => [m.line, m.tableRow])).toEqual([
+      [1, false],
+      [3, true],
+      [5, true],
+      [6, false],
+      [8, false],
+    ]);
+  });
+
   it('skips code: fenced, tilde-fenced, inline, and doubled backticks', () => {
     const text = [
       'beta here',

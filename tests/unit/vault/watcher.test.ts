@@ -70,6 +70,24 @@ describe('external changes', () => {
     expect(events.find((e) => e.type === 'removed' && e.path === 'beta.md')).toMatchObject({ kind: 'file' });
   });
 
+  it('reports a note replaced by a folder of its name as removed, then a folder added, and watches in it', async () => {
+    await fs.rm(join(dir, 'alpha.md'));
+    await fs.mkdir(join(dir, 'alpha.md'));
+    // chokidar reports this as a change of the file, or as the folder before the file's removal.
+    const last = () =>
+      external()
+        .filter((e) => pathOf(e) === 'alpha.md')
+        .at(-1);
+    await waitFor(() => last()?.type === 'added', 5000, 'the folder added');
+    await sleep(300);
+    const seen = external().filter((e) => pathOf(e) === 'alpha.md');
+    expect(seen).toContainEqual({ type: 'removed', path: 'alpha.md', kind: 'file', origin: 'external' });
+    expect(seen.at(-1)).toEqual({ type: 'added', path: 'alpha.md', kind: 'folder', origin: 'external' });
+    expect(seen.some((e) => e.type === 'changed')).toBe(false);
+    await fs.writeFile(join(dir, 'alpha.md', 'inside.md'), 'x');
+    await waitFor(has({ type: 'added', path: 'alpha.md/inside.md', kind: 'file' }), 5000, 'the note inside');
+  });
+
   it('ignores dot-files, dot-folders and temp files', async () => {
     await fs.writeFile(join(dir, '.hidden.md'), 'x');
     await fs.writeFile(join(dir, '.obsidian', 'app.json'), '{"changed":true}');
