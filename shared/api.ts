@@ -36,6 +36,8 @@ export type RequestArgs = {
   undoRename: { id: string };
   loadWorkspace: NoArgs;
   saveWorkspace: { state: WorkspaceState };
+  getSettings: NoArgs;
+  setSettings: { settings: VaultSettings };
   listSnapshots: { path: string };
   readSnapshot: { id: string };
 };
@@ -66,6 +68,8 @@ const METHOD_SET: Record<Method, true> = {
   undoRename: true,
   loadWorkspace: true,
   saveWorkspace: true,
+  getSettings: true,
+  setSettings: true,
   listSnapshots: true,
   readSnapshot: true,
 };
@@ -109,6 +113,8 @@ export type Mention = {
   start: number;
   end: number;
   matched: string;
+  /** The mention's line is a GFM table row, where a link's alias must follow `\|`. */
+  tableRow: boolean;
   context: { text: string; start: number; end: number };
 };
 
@@ -172,6 +178,10 @@ export type SearchResult = {
   truncated?: boolean;
 };
 
+/** What the search pane and the CLI say about a `truncated` result. */
+export const SEARCH_TRUNCATED_MESSAGE =
+  'Search stopped early: the phrase/regex check ran out of time; results may be incomplete.';
+
 /** One edit a rename makes (or, dry run, would make) to a link. */
 export type LinkEdit = { line: number; before: string; after: string };
 
@@ -192,6 +202,16 @@ export type RenameReport = {
 
 /** Which notes are open in tabs, and the one in front; kept in `<vault>/.plexus/workspace.json`. */
 export type WorkspaceState = { tabs: string[]; active: string | null };
+
+/**
+ * Where a note created from a link or by name goes (Obsidian's "Default location for new notes"):
+ * the linking or current note's folder, the vault's root, or one vault-relative folder.
+ */
+export type NewNotesSetting =
+  { newNotes: 'beside-current' | 'vault-root' } | { newNotes: 'folder'; newNotesFolder: string };
+
+/** A vault's settings, kept in `<vault>/.plexus/settings.json`. */
+export type VaultSettings = NewNotesSetting;
 
 /** An earlier version of a note kept for file recovery (outside the vault), newest first in lists. */
 export type SnapshotInfo = { id: string; time: number; size: number };
@@ -223,6 +243,8 @@ export type RequestResults = {
   undoRename: RenameReport;
   loadWorkspace: WorkspaceState | null;
   saveWorkspace: { saved: true };
+  getSettings: VaultSettings;
+  setSettings: VaultSettings;
   listSnapshots: SnapshotInfo[];
   readSnapshot: SnapshotContent;
 };

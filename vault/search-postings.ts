@@ -29,19 +29,6 @@ export class PostingMap {
     return false;
   }
 
-  /**
-   * Adds `count` ids, `base` + `ids[from…]` (ascending, larger than every id added before), to
-   * `term`; true when the term is new.
-   */
-  addAll(term: string, ids: ArrayLike<number>, from: number, count: number, base: number): boolean {
-    let list = this.map.get(term);
-    const isNew = list === undefined;
-    if (list === undefined) this.map.set(term, (list = []));
-    else if (!Array.isArray(list)) this.map.set(term, (list = Array.from(list)));
-    for (let i = from; i < from + count; i++) list.push(base + (ids[i] as number));
-    return isNew;
-  }
-
   get(term: string): Postings | undefined {
     return this.map.get(term);
   }
@@ -199,6 +186,11 @@ export class Vocabulary {
     const out: string[] = [];
     for (let i = low; i < terms.length && (terms[i] as string).startsWith(prefix); i++) out.push(terms[i] as string);
     return out;
+  }
+
+  /** The terms that contain `part` (a linear scan: for regex narrowing, not per keystroke). */
+  containing(part: string, alsoLongerThan = Infinity): string[] {
+    return this.terms().filter((term) => term.length >= alsoLongerThan || term.includes(part));
   }
 
   clear(): void {

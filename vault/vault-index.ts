@@ -18,6 +18,8 @@ export type VaultIndexOptions = {
   /** The scan worker; null scans on this thread. */
   worker: WorkerScript | null;
   onStatus?: (status: IndexStatus) => void;
+  /** How long a search's phrase, line and regex checks may take (SearchOptions.budgetMs). */
+  searchBudgetMs?: number;
 };
 
 const CACHE_SAVE_DELAY_MS = 2000;
@@ -75,7 +77,10 @@ export class VaultIndex {
     private readonly vault: Vault,
     private readonly options: VaultIndexOptions,
   ) {
-    this.search = new SearchIndex({ readText: (path) => readNoteText(join(vault.root, path)) });
+    this.search = new SearchIndex({
+      readText: (path) => readNoteText(join(vault.root, path)),
+      budgetMs: options.searchBudgetMs,
+    });
   }
 
   /** Indexes the whole vault, reusing cached scans of unchanged notes. */
@@ -125,10 +130,14 @@ export class VaultIndex {
 
   private async buildAll(): Promise<void> {
     const started = performance.now();
-    const entries = await listVault(this.vault.root);
-    const stored = this.options.cacheFile
-      ? await loadIndexCache(this.options.cacheFile, this.vault.root)
-      : { notes: new Map<string, CachedNote>(), search: null, links: null };
+    // The cache file is read on the I/O threads while this thread lists the vault (a stat per
+    // file); so the read starts first.
+    const [stored, entries] = await Promise.all([
+      this.options.cacheFile
+        ? loadIndexCache(this.options.cacheFile, this.vault.root)
+        : { notes: new Map<string, CachedNote>(), search: null, links: null },
+      listVault(this.vault.root),
+    ]);
     const cached = stored.notes;
     // The search part of the cache is used only whole: a bad one means every note is rescanned.
     let searchOk = false;

@@ -9,6 +9,7 @@ import { createCommandPalette } from './command-palette';
 import { appCommands } from './app-commands';
 import { matchesShortcut } from './commands';
 import { createQuickSwitcher } from './quick-switcher';
+import { createNewNotesPicker } from './new-notes-picker';
 import { OutgoingPane } from './outgoing-pane';
 import { SearchPane } from './search-pane';
 import { UnresolvedPane } from './unresolved-pane';
@@ -39,7 +40,7 @@ async function boot(): Promise<void> {
     status,
   );
   const search = new SearchPane(byId('search-pane'), {
-    search: (query) => api.search({ query, limit: 100 }),
+    search: (query, limit) => api.search({ query, limit }),
     open: (path, match) =>
       void workspace.open(path, { reveal: match ? { offset: match.offset, length: match.length } : undefined }),
   });
@@ -88,6 +89,11 @@ async function boot(): Promise<void> {
     open: (path, newTab) => void workspace.open(path, { newTab }),
     create: (name) => void workspace.createNamed(name),
   });
+  const newNotesPicker = createNewNotesPicker({
+    folders: () => workspace.folders,
+    current: () => workspace.newNotes,
+    choose: (setting) => void workspace.setNewNotes(setting),
+  });
   const commands = appCommands({
     newNote: () => workspace.run('new-note'),
     newFolder: () => workspace.run('new-folder'),
@@ -109,6 +115,7 @@ async function boot(): Promise<void> {
     renameNote: () => workspace.renameActive(),
     fileRecovery: () => void workspace.showRecovery(),
     followLink: (newTab) => workspace.followAtCursor(newTab),
+    newNotesLocation: () => void newNotesPicker.open(),
     showLinks: (view) => {
       linkViews.show(view);
       if (view === 'unresolved') unresolved.refresh();

@@ -1,14 +1,25 @@
-import type { AppCommand, FileEntry, FilesEvent, Mention, NoteContent, RenameReport } from '../../shared/api';
+import type {
+  AppCommand,
+  FileEntry,
+  FilesEvent,
+  Mention,
+  NewNotesSetting,
+  NoteContent,
+  RenameReport,
+  VaultSettings,
+} from '../../shared/api';
 import type { PlexusClient } from '../../shared/client';
 import type { LinkRef, NoteMeta } from '../../shared/note-meta';
 import { baseName, isWithin, joinPath, parentPath } from '../../shared/paths';
-import { Autosave, type SaveState, type TextSource } from './autosave';
+import { Autosave, saveNotice, type SaveState, type TextSource } from './autosave';
 import { FileTree } from './file-tree';
 import { displayName, isNote } from './file-tree-model';
 import { NavHistory, type Place } from './nav-history';
 import { findBlock, findHeading, type Anchor } from './note-anchors';
 import { isLargeNote, NoteEditor } from './note-editor';
 import { notify } from './notices';
+import { describeNewNotes, newNoteFolder, newNotePath } from './new-note-path';
+import { DEFAULT_SETTINGS } from '../../shared/vault-settings';
 import type { StatusBar } from './status-bar';
 import { Prec, Text } from '@codemirror/state';
 import { keymap } from '@codemirror/view';
@@ -17,6 +28,7 @@ import { linkPreview, type PreviewOptions } from './hover-preview';
 import { linkCompletion } from './link-completion';
 import { followLinkAtCursor, followLinkAtCursorInNewTab, linkDecorations, refreshLinks } from './link-decorations';
 import { ReadingView } from './reading-view';
+import { RenderClient } from './render-client';
 import { TabBar } from './tab-bar';
 import { TabsModel } from './tabs-model';
 import { PlexusError } from '../../shared/errors';
@@ -25,6 +37,7 @@ import { conflictMarkers, hasConflicts, resolveAll } from './conflict-markers';
 import { openRecovery } from './recovery-dialog';
 import { SyncConflictBanner } from './sync-conflict-banner';
 import { threeWayMerge } from './three-way-merge';
+import { wikiLinkText } from '../../shared/wiki-link-text';
 
 /** Where to put the cursor in a note being opened. */
 export type Reveal = { offset: number; length: number } | { heading: string[] } | { block: string };
@@ -88,6 +101,8 @@ export class Workspace {
   /** Changes from disk are merged one at a time. */
   private reloading: Promise<void> = Promise.resolve();
   private readonly syncBanner: SyncConflictBanner;
+  /** The vault's settings (where new notes go), read at start and changed through setNewNotes. */
+  private settings: VaultSettings = DEFAULT_SETTINGS;
   /** Recently opened notes, most recent first: completion and the switcher rank them higher. */
   readonly recent: string[] = [];
   /** Called after files change on disk or in the app (search results and link panes go stale). */
@@ -100,7 +115,10 @@ export class Workspace {
     private readonly el: WorkspaceElements,
     private readonly status: StatusBar,
   ) {
+    // Rendering runs in a worker, with a time budget: pathological markdown cannot freeze the window.
+    const renderer = new RenderClient();
     const render: PreviewOptions = {
+      render: (text, options, signal) => renderer.render(text, options, signal),
       resolve: (targets, from) => api.resolveLinks({ from, targets }),
       loadNote: (target, from) => this.loadLinked(target, from),
       imageUrl: (path) => vaultImageUrl(this.host, path),
@@ -172,6 +190,7 @@ export class Workspace {
     );
     const notes = this.files.filter((f) => f.kind === 'file' && isNote(f.path));
     const exists = new Set(notes.map((f) => f.path));
+    this.settings = await this.api.getSettings({}).catch(() => DEFAULT_SETTINGS);
     const saved = await this.api.loadWorkspace({}).catch(() => null);
     if (saved) {
       const tabs = saved.tabs.filter((path) => exists.has(path));
@@ -194,7 +213,7 @@ export class Workspace {
 
   /** Runs a command from the menu or a shortcut. */
   run(command: AppCommand): void {
-    if (command === 'new-note') this.tree.startCreate('file');
+    if (command === 'new-note') void this.startNewNote();
     else if (command === 'new-folder') this.tree.startCreate('folder');
     else void this.autosave?.flush();
   }
@@ -204,18 +223,61 @@ export class Workspace {
     (newTab ? followLinkAtCursorInNewTab : followLinkAtCursor)(this.editor.view);
   }
 
+  /** The vault's folders, as last listed. */
+  get folders(): string[] {
+    return this.files.filter((f) => f.kind === 'folder').map((f) => f.path);
+  }
+
+  /** Where new notes go now. */
+  get newNotes(): NewNotesSetting {
+    return this.settings;
+  }
+
+  /** Saves where new notes go, and says so. */
+  async setNewNotes(setting: NewNotesSetting): Promise<void> {
+    try {
+      this.settings = await this.api.setSettings({ settings: setting });
+      const where = this.settings.newNotes;
+      notify(
+        where === 'folder'
+          ? `New notes go in "${describeNewNotes(this.settings)}".`
+          : `New notes go in ${where === 'vault-root' ? 'the vault root' : 'the same folder as the current note'}.`,
+      );
+    } catch (error) {
+      notify(message(error), 'error');
+    }
+  }
+
+  /** Starts a new note in the tree: in the selected folder, or where the settings put new notes. */
+  private async startNewNote(): Promise<void> {
+    if (this.settings.newNotes === 'beside-current') return this.tree.startCreate('file');
+    const folder = newNoteFolder({ settings: this.settings, fromPath: this.activePath });
+    // The tree names a new note inside its folder's row, so a configured folder must exist first.
+    if (folder !== '' && !this.files.some((f) => f.kind === 'folder' && f.path === folder)) {
+      try {
+        await this.api.createFolder({ path: folder });
+        await this.refresh();
+      } catch (error) {
+        notify(message(error), 'error');
+        return;
+      }
+    }
+    this.tree.startCreate('file', folder);
+  }
+
   /** Starts renaming the open note in the file tree (F2 there, or the command palette). */
   renameActive(): void {
     const path = this.activePath;
     if (path) this.tree.startRename(path);
   }
 
-  /** Creates a note named as typed in the quick switcher (in the vault's root) and opens it. */
+  /** Creates a note named as typed in the quick switcher (where the settings put new notes) and opens it. */
   async createNamed(name: string, newTab = false): Promise<void> {
     const trimmed = name.trim();
     if (!trimmed) return;
     try {
-      const created = await this.api.createNote({ path: isNote(trimmed) ? trimmed : `${trimmed}.md`, text: '' });
+      const path = newNotePath(trimmed, { settings: this.settings, fromPath: this.activePath });
+      const created = await this.api.createNote({ path, text: '' });
       await this.refresh();
       await this.open(created.path, { newTab });
     } catch (error) {
@@ -288,9 +350,9 @@ export class Workspace {
     try {
       const [resolved] = await this.api.resolveLinks({ from, targets: [link.target] });
       if (resolved) return await this.open(resolved, { newTab, reveal });
-      const path = joinPath(parentPath(from), isNote(link.target) ? link.target : `${link.target}.md`);
+      const path = newNotePath(link.target, { settings: this.settings, fromPath: from });
       const created = await this.api.createNote({ path, text: '' });
-      notify(`Created "${baseName(created.path)}".`);
+      notify(`Created "${created.path}".`);
       await this.refresh();
       await this.open(created.path, { newTab });
     } catch (error) {
@@ -299,8 +361,9 @@ export class Workspace {
   }
 
   /**
-   * Turns a plain-text mention into `[[file-name|mention]]` (the visible text stays), written
-   * against the version just read so a note changed meanwhile is never overwritten.
+   * Turns a plain-text mention into `[[file-name|mention]]` (`\|` in a table row; the visible
+   * text stays), written against the version just read so a note changed meanwhile is never
+   * overwritten.
    */
   async linkMention(mention: Mention, target: string): Promise<void> {
     try {
@@ -317,7 +380,7 @@ export class Workspace {
       const name = baseName(target).replace(/\.md$/i, '');
       const [resolved] = await this.api.resolveLinks({ from: mention.source, targets: [name] });
       const linkTarget = resolved === target ? name : target.replace(/\.md$/i, '');
-      const link = mention.matched === linkTarget ? `[[${linkTarget}]]` : `[[${linkTarget}|${mention.matched}]]`;
+      const link = wikiLinkText(linkTarget, mention.matched, mention.tableRow);
       const text = note.text.slice(0, mention.start) + link + note.text.slice(mention.end);
       await this.api.writeNote({ path: mention.source, text, baseVersion: note.version });
     } catch (error) {
@@ -404,7 +467,7 @@ export class Workspace {
     const plain = isLargeNote(note.text);
     this.editor.open(note.path, note.text, { plain, readOnly: note.readOnly });
     this.autosave?.dispose();
-    this.autosave = new Autosave(
+    const autosave = new Autosave(
       this.api,
       note.path,
       note.version,
@@ -412,7 +475,12 @@ export class Workspace {
       this.editorSource(note.text),
       (s) => this.showSave(s),
       () => void this.reloadFromDisk(),
+      (reason) => {
+        const notice = saveNotice(autosave.path, reason);
+        notify(notice.message, notice.kind);
+      },
     );
+    this.autosave = autosave;
     if (note.readOnly) this.autosave.makeReadOnly(note.readOnly.reason);
     this.showSave(this.autosave.status);
     if (note.readOnly) notify(note.readOnly.reason, 'error');

@@ -151,6 +151,16 @@ async function measureIn(
     );
   }
   log(`${label}: search done`);
+  // The search keeps the note texts it read (up to its cache size): what that costs, once the
+  // linear scan's copies are let go.
+  lowered.length = 0;
+  const heapSearched = heapAfterGc() - heapBefore;
+  rows.push(
+    row(label, 'engine heap after the searches', `${heapSearched.toFixed(0)} MB`, {
+      note: `with the search's note-text cache as full as the queries above made it`,
+      data: { heapMb: heapSearched },
+    }),
+  );
 
   const suggest = suggestLatencyOn(index.links);
   for (const [measure, k] of [

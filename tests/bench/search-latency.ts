@@ -2,6 +2,7 @@
 // (lower-cased `includes` over every note, or the regex over every note: Obsidian's method).
 // Works on any vault, synthetic or real, and reuses the caller's index (tests/bench/search-bench.ts
 // builds its own, for the synthetic vaults only).
+import { SEARCH_PAGE } from '../../renderer/src/search-pane';
 import { REGEX_FLAGS } from '../../vault/search-query';
 import type { VaultIndex } from '../../vault/vault-index';
 import { percentile } from './bench-stats';
@@ -25,8 +26,8 @@ export type SearchLatency = {
   truncated: number;
 };
 
-/** The search pane's limit. */
-const LIMIT = 100;
+/** What the search pane asks for per keystroke. */
+const LIMIT = SEARCH_PAGE;
 
 /** A seeded generator, so two runs ask the same queries. */
 function seeded(seed: number): () => number {

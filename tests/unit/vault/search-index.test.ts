@@ -304,5 +304,16 @@ describe('searchCommand', () => {
     expect(json.total).toBe(1);
     expect(text).toContain('Memory.md\n  3: Memory is the faculty of the mind. [Spaced repetition] helps memory.');
     expect(text).toContain('1 note matched');
+    expect(json.truncated).toBeUndefined();
+  });
+
+  it('warns, apart from the text, when the phrase check ran out of time; the JSON says truncated', async () => {
+    const root = await tempVault('search');
+    const index = await VaultIndex.build(await Vault.open(root), { cacheFile: null, worker: null, searchBudgetMs: 0 });
+    const { json, text, warning } = await searchCommand(index, '"spaced repetition"', 10);
+    expect(json.truncated).toBe(true);
+    expect(warning).toBe('Search stopped early: the phrase/regex check ran out of time; results may be incomplete.');
+    expect(text).not.toContain('stopped early');
+    expect(JSON.parse(JSON.stringify(json))).toMatchObject({ truncated: true });
   });
 });
