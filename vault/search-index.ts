@@ -79,8 +79,11 @@ export class SearchIndex {
   private dead = 0;
   /** Batches taken but not yet in the lists (see fileBatches). */
   private unfiled: { batch: SearchBatch; base: number }[] = [];
-  private readonly texts = new Map<string, { text: string; folded: string }>();
+  /** Note texts by path, least recently used first (each folded on first need, then kept). */
+  private readonly texts = new Map<string, NoteText>();
   private textBytes = 0;
+  /** How far `prefetch` has read, by id. */
+  private prefetched = 0;
   private readonly readText: (path: string) => string | null;
   private readonly budgetMs: number;
   private readonly textCacheBytes: number;
@@ -89,9 +92,9 @@ export class SearchIndex {
     this.readText = options.readText ?? (() => null);
     this.budgetMs = options.budgetMs ?? 300;
     // Phrases, regexes and snippets read the notes the index narrows to; from disk that is ~50 µs
-    // a note. 128 MB holds every text of a 10k-note vault (regex p50 181 → 21 ms there; at 32 MB
-    // a fifth of the regex queries ran out of budget), and a fair share of a 100k one.
-    this.textCacheBytes = options.textCacheBytes ?? 128 * 1024 * 1024;
+    // a note. 192 MB holds every text of a 10k-note vault, folded too (regex p50 181 → 21 ms
+    // there; at 32 MB a fifth of the regex queries ran out of budget), and a share of a 100k one.
+    this.textCacheBytes = options.textCacheBytes ?? 192 * 1024 * 1024;
   }
 
   /** How many notes are indexed. */
@@ -206,6 +209,7 @@ export class SearchIndex {
     this.dead = 0;
     this.texts.clear();
     this.textBytes = 0;
+    this.prefetched = 0;
   }
 
   /** Typed arrays for the posting lists (half the memory); call after a bulk load. */
@@ -249,6 +253,7 @@ export class SearchIndex {
     this.rebuildTags();
     this.texts.clear();
     this.textBytes = 0;
+    this.prefetched = 0;
   }
 
   /**
@@ -293,7 +298,7 @@ export class SearchIndex {
     const cached = this.texts.get(path);
     if (cached) {
       this.texts.delete(path);
-      this.textBytes -= cached.text.length * 2;
+      this.textBytes -= textCost(cached.text);
     }
     if (id === undefined) return;
     const doc = this.docs[id];
@@ -326,6 +331,7 @@ export class SearchIndex {
       }
     });
     for (const field of FIELDS) this.fields[field].renumber(renumber);
+    this.prefetched = 0;
     this.docs = docs;
     this.byPath.clear();
     docs.forEach((doc, id) => this.byPath.set(doc.path, id));
@@ -439,13 +445,13 @@ export class SearchIndex {
       }
       case 'line': {
         const candidates = this.evaluate(lineTerms(node.child), within, run);
-        return this.check(candidates, run, (text, folded) => anyLine(node.child, text, folded));
+        return this.check(candidates, run, (note) => anyLine(node.child, note.text, note.folded));
       }
       case 'regex': {
         const pattern = new RegExp(node.source, REGEX_FLAGS);
         const narrowed = this.regexCandidates(node.source);
         const pool = narrowed ? (within ? intersect(within, narrowed) : narrowed) : (within ?? this.all());
-        return this.check(pool, run, (text) => {
+        return this.check(pool, run, ({ text }) => {
           pattern.lastIndex = 0;
           return pattern.test(text);
         });
@@ -487,7 +493,7 @@ export class SearchIndex {
     });
     const candidates = acc ?? [];
     if (terms.length === 1 && !/[^\p{L}\p{N}\s]/u.test(text.trim())) return candidates;
-    return this.check(candidates, run, (_, folded) => {
+    return this.check(candidates, run, ({ folded }) => {
       pattern.lastIndex = 0;
       return pattern.test(folded);
     });
@@ -504,7 +510,7 @@ export class SearchIndex {
   }
 
   /** The candidates whose text passes `test`, as far as the time budget goes. */
-  private check(candidates: ArrayLike<number>, run: Run, test: (text: string, folded: string) => boolean): number[] {
+  private check(candidates: ArrayLike<number>, run: Run, test: (note: NoteText) => boolean): number[] {
     const out: number[] = [];
     for (let i = 0; i < candidates.length; i++) {
       if (performance.now() > run.deadline) {
@@ -513,40 +519,61 @@ export class SearchIndex {
       }
       const id = candidates[i] as number;
       const text = this.text(id);
-      if (text && test(text.text, text.folded)) out.push(id);
+      if (text && test(text)) out.push(id);
     }
     return out;
   }
 
-  private text(id: number): { text: string; folded: string } | null {
+  private text(id: number): NoteText | null {
     const doc = this.docs[id];
     if (!doc) return null;
     const cached = this.texts.get(doc.path);
-    if (cached) {
+    if (cached !== undefined) {
       // Most recently used last.
       this.texts.delete(doc.path);
       this.texts.set(doc.path, cached);
       return cached;
     }
+    return this.load(doc.path);
+  }
+
+  /** Reads a note's text into the cache (making room), or null when it cannot be read. */
+  private load(path: string): NoteText | null {
     let text: string | null;
     try {
-      text = this.readText(doc.path);
+      text = this.readText(path);
     } catch {
       text = null;
     }
     if (text === null) return null;
-    const entry = { text, folded: fold(text) };
-    const bytes = text.length * 2;
+    const note = new NoteText(text);
+    const bytes = textCost(text);
     if (bytes <= this.textCacheBytes / 4) {
-      this.texts.set(doc.path, entry);
+      this.texts.set(path, note);
       this.textBytes += bytes;
-      for (const [path, old] of this.texts) {
+      for (const [old, oldNote] of this.texts) {
         if (this.textBytes <= this.textCacheBytes) break;
-        this.texts.delete(path);
-        this.textBytes -= old.text.length * 2;
+        this.texts.delete(old);
+        this.textBytes -= textCost(oldNote.text);
       }
     }
-    return entry;
+    return note;
+  }
+
+  /**
+   * Reads notes into the text cache for about `ms` milliseconds, while it has room: a query then
+   * finds the texts it checks and cuts snippets from in memory. True while more remain.
+   */
+  prefetch(ms: number): boolean {
+    this.fileBatches();
+    const until = performance.now() + ms;
+    for (; this.prefetched < this.docs.length; this.prefetched++) {
+      if (this.textBytes >= this.textCacheBytes * 0.9) return false;
+      if (performance.now() > until) return true;
+      const doc = this.docs[this.prefetched];
+      if (doc && !this.texts.has(doc.path)) this.load(doc.path);
+    }
+    return false;
   }
 
   // ── ranking ───────────────────────────────────────────────────────────────────────────────
@@ -651,12 +678,28 @@ export class SearchIndex {
       {
         name,
         text: text?.text ?? '',
-        folded: text?.folded ?? '',
+        folded: text ? text.folded : '',
         headingLines: new Set(doc.headingLines),
       },
       matchers,
     );
     return { path: doc.path, title: doc.title, folder: parentPath(doc.path), score, matches };
+  }
+}
+
+/** What a cached text may cost: two bytes a character, for it and its folded copy. */
+function textCost(text: string): number {
+  return text.length * 4;
+}
+
+/** A note's text, folded on first need (phrases and snippets want it, regexes do not). */
+class NoteText {
+  #folded: string | null = null;
+
+  constructor(readonly text: string) {}
+
+  get folded(): string {
+    return (this.#folded ??= fold(this.text));
   }
 }
 

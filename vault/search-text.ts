@@ -78,6 +78,8 @@ function foldCode(code: number): number {
  * `text[i]`, so a match found in folded text is at the same offsets in the note.
  */
 export function fold(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  if (!/[^\u0000-\u007f]/.test(text)) return text.toLowerCase();
   // Only upper-case ASCII and non-ASCII code units can change: replacing just those is 3× faster
   // than rebuilding every code unit on the 4 KB notes of the bench vault (12 µs against 40 µs).
   return text.replace(FOLDABLE, foldUnit);
@@ -183,14 +185,22 @@ export function escapeRegex(text: string): string {
 export function phrasePattern(text: string, prefix = false): RegExp | null {
   const parts = runs(fold(text));
   if (parts.length === 0) return null;
-  let source = parts[0]?.dense ? '' : '(?<![\\p{L}\\p{N}\\p{M}])';
+  let source = '';
   parts.forEach((part, i) => {
     if (i > 0) {
       const previous = parts[i - 1] as TextRun;
       // Dense runs written together in the query are matched together.
       source += previous.dense && part.dense && previous.end === part.start ? '' : '[^\\p{L}\\p{N}]+';
     }
-    source += [...part.text].map((char) => escapeRegex(char) + '\\p{M}*').join('');
+    source += [...part.text]
+      .map((char, c) => {
+        const literal = escapeRegex(char);
+        // A word starts where no letter precedes it. Asked after its first character, so that
+        // the pattern starts with a literal, which the regex engine finds fast (snippets 2× faster).
+        const start = i === 0 && c === 0 && !part.dense ? `(?<![\\p{L}\\p{N}\\p{M}]${literal})` : '';
+        return `${literal}${start}\\p{M}*`;
+      })
+      .join('');
   });
   const last = parts[parts.length - 1] as TextRun;
   if (!last.dense && !prefix) source += '(?![\\p{L}\\p{N}])';

@@ -20,9 +20,14 @@ export type VaultIndexOptions = {
   onStatus?: (status: IndexStatus) => void;
   /** How long a search's phrase, line and regex checks may take (SearchOptions.budgetMs). */
   searchBudgetMs?: number;
+  /** Read note texts into the search's cache after the build (default true; see prefetchTexts). */
+  prefetchTexts?: boolean;
 };
 
 const CACHE_SAVE_DELAY_MS = 2000;
+/** The text prefetch reads for this long, then lets requests and events run for this long. */
+const PREFETCH_SLICE_MS = 8;
+const PREFETCH_PAUSE_MS = 2;
 
 /**
  * Scans one note on this thread. The scanner's strings are slices of the note's text, which would
@@ -72,6 +77,7 @@ export class VaultIndex {
   buildStats = { scanned: 0, reused: 0, ms: 0 };
   private updates: Promise<void> = Promise.resolve();
   private saveTimer: ReturnType<typeof setTimeout> | null = null;
+  private prefetched: Promise<void> = Promise.resolve();
 
   private constructor(
     private readonly vault: Vault,
@@ -197,6 +203,7 @@ export class VaultIndex {
     this.buildStats = { scanned: jobs.length, reused: total - jobs.length, ms: performance.now() - started };
     this.setStatus({ state: 'ready', done: total, total });
     if (jobs.length > 0 || cached.size !== fresh.size) this.scheduleSave();
+    if (this.options.prefetchTexts !== false) this.prefetchTexts();
   }
 
   private applyNow(event: FilesEvent): void {
@@ -257,6 +264,26 @@ export class VaultIndex {
   private setStatus(status: IndexStatus): void {
     this.status = status;
     this.options.onStatus?.(status);
+  }
+
+  /**
+   * Fills the search's text cache in slices of a few milliseconds between other work, so that
+   * queries find the texts they check in memory (reading them on demand cost a 10k-note vault's
+   * word search 3 ms of its 4.4 ms). Reading every note takes about the time of one cold listing.
+   */
+  private prefetchTexts(): void {
+    this.prefetched = new Promise((done) => {
+      const slice = () => {
+        if (this.search.prefetch(PREFETCH_SLICE_MS)) setTimeout(slice, PREFETCH_PAUSE_MS).unref();
+        else done();
+      };
+      setTimeout(slice, PREFETCH_PAUSE_MS).unref();
+    });
+  }
+
+  /** Resolves once the search's text cache is as full as it will get (for the benchmark). */
+  textsPrefetched(): Promise<void> {
+    return this.prefetched;
   }
 
   private scheduleSave(): void {

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PlexusError } from '../../../shared/errors';
 import { searchCommand } from '../../../vault/cli-search';
+import { SearchIndex } from '../../../vault/search-index';
+import { indexTerms } from '../../../vault/search-text';
 import { Vault } from '../../../vault/vault';
 import { VaultIndex } from '../../../vault/vault-index';
 import { removeTempDirs, tempDir, tempVault } from '../helpers/temp-vault';
@@ -315,5 +317,45 @@ describe('searchCommand', () => {
     expect(warning).toBe('Search stopped early: the phrase/regex check ran out of time; results may be incomplete.');
     expect(text).not.toContain('stopped early');
     expect(JSON.parse(JSON.stringify(json))).toMatchObject({ truncated: true });
+  });
+});
+
+describe('SearchIndex text cache', () => {
+  const texts = Array.from(
+    { length: 50 },
+    (_, i) => `Note ${i} says the quick brown fox ${i % 2 ? 'jumps' : 'sleeps'}.`,
+  );
+  const indexOf = (cacheBytes: number) => {
+    const reads: string[] = [];
+    const index = new SearchIndex({
+      textCacheBytes: cacheBytes,
+      readText: (path) => {
+        reads.push(path);
+        return texts[Number(path.slice(1, -3))] ?? null;
+      },
+    });
+    texts.forEach((t, i) =>
+      index.set({ path: `n${i}.md`, title: `n${i}`, aliases: [], headings: [], tags: [], terms: indexTerms(t) }),
+    );
+    return { index, reads };
+  };
+
+  it('prefetches every text it has room for, so a phrase query then reads nothing', () => {
+    const { index, reads } = indexOf(1024 * 1024);
+    while (index.prefetch(50));
+    expect(reads).toHaveLength(texts.length);
+    reads.length = 0;
+    expect(index.query('"fox jumps"', 100).total).toBe(25);
+    expect(reads).toEqual([]);
+  });
+
+  it('stops prefetching when the cache is nearly full, and still answers by reading', () => {
+    const one = texts[0]!.length * 4;
+    const { index, reads } = indexOf(one * 20);
+    while (index.prefetch(50));
+    // Room for 20 texts: prefetching stops at 90 % of it.
+    expect(reads.length).toBeGreaterThanOrEqual(15);
+    expect(reads.length).toBeLessThanOrEqual(20);
+    expect(index.query('"fox sleeps"', 100).total).toBe(25);
   });
 });
