@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import type { NoteMeta } from '../shared/note-meta';
 import { MAX_NOTE_BYTES, scanBytes } from './scan';
-import { batchBuffers, searchBatch, type SearchBatch } from './search-batch';
+import { batchBuffers, searchBatchOfTexts, type SearchBatch } from './search-batch';
 import { searchDoc } from './search-doc';
 import { indexTerms } from './search-text';
 import { decodeNote } from './text-format';
@@ -24,9 +24,16 @@ const lossy = new TextDecoder('utf-8');
 
 /** Scans a batch of notes (on a scan worker, or on this thread when there is none). */
 export function scanBatch(jobs: ScanJob[]): ScanBatch {
-  const results = jobs.map(scanJob);
-  const search = searchBatch(results.map((r) => searchDoc(r.meta, r.terms)));
-  for (const result of results) result.terms = '';
+  const texts: (string | null)[] = [];
+  const results = jobs.map((job) => {
+    const { result, text } = readAndScan(job);
+    texts.push(text);
+    return result;
+  });
+  const search = searchBatchOfTexts(
+    results.map((r) => searchDoc(r.meta, '')),
+    texts,
+  );
   return { results, search };
 }
 
@@ -37,20 +44,24 @@ export function scanBatchBuffers(batch: ScanBatch): ArrayBuffer[] {
 
 /** Reads and scans one note; a file that cannot be read becomes a note with a 'read' problem. */
 export function scanJob(job: ScanJob): ScanResult {
+  const { result, text } = readAndScan(job);
+  return { ...result, terms: text === null ? '' : indexTerms(text) };
+}
+
+/** Reads and scans one note: the result (without terms) and the text search reads (null: none). */
+function readAndScan(job: ScanJob): { result: ScanResult; text: string | null } {
   try {
     const stats = statSync(job.absolute);
     const bytes = readFileSync(job.absolute);
+    const meta = scanBytes(job.path, bytes);
     return {
-      path: job.path,
-      meta: scanBytes(job.path, bytes),
-      mtimeMs: stats.mtimeMs,
-      size: stats.size,
-      terms: termsOf(bytes),
+      result: { path: job.path, meta, mtimeMs: stats.mtimeMs, size: stats.size, terms: '' },
+      text: noteText(bytes),
     };
   } catch (error) {
     const meta = scanBytes(job.path, new Uint8Array());
     meta.problems.push({ kind: 'read', message: `Could not read the note: ${(error as Error).message}` });
-    return { path: job.path, meta, mtimeMs: 0, size: 0, terms: '' };
+    return { result: { path: job.path, meta, mtimeMs: 0, size: 0, terms: '' }, text: null };
   }
 }
 
@@ -74,9 +85,4 @@ export function readNoteText(absolute: string): string | null {
   } catch {
     return null;
   }
-}
-
-function termsOf(bytes: Uint8Array): string {
-  const text = noteText(bytes);
-  return text === null ? '' : indexTerms(text);
 }

@@ -4,7 +4,16 @@
  * batch holds each distinct term once with the notes that have it, so the index does one lookup
  * per term per batch. The ids travel in typed arrays (moved between threads, not copied).
  */
-import { FIELDS, fieldTerms, storedDoc, type FieldName, type SearchDoc, type StoredDoc } from './search-doc';
+import {
+  FIELDS,
+  fieldTerms,
+  smallFieldTerms,
+  storedDoc,
+  type FieldName,
+  type SearchDoc,
+  type StoredDoc,
+} from './search-doc';
+import { eachTerm } from './search-text';
 
 /**
  * One field of a batch: its distinct terms joined by spaces (terms never hold one), how many notes
@@ -16,11 +25,34 @@ export type SearchBatch = { docs: StoredDoc[]; fields: Record<FieldName, FieldBa
 
 /** Groups the terms of `docs` (in order: the batch's ids are their positions). */
 export function searchBatch(docs: SearchDoc[]): SearchBatch {
+  return groupTerms(docs, (doc, add) => {
+    for (const term of fieldTerms(doc).body) add(term);
+  });
+}
+
+/**
+ * The same batch, with each note's body terms cut from its text (`texts[i]`, null for none) and
+ * filed as they come: no set, string or split of terms per note on the way (half the worker's
+ * time for 10k notes). `docs[i].terms` is not read.
+ */
+export function searchBatchOfTexts(docs: SearchDoc[], texts: readonly (string | null)[]): SearchBatch {
+  return groupTerms(docs, (_doc, add, id) => {
+    const text = texts[id];
+    if (text) eachTerm(text, add);
+  });
+}
+
+/** Groups the small fields' terms of `docs`, and the body terms `body` gives (repeats dropped). */
+function groupTerms(
+  docs: SearchDoc[],
+  body: (doc: SearchDoc, add: (term: string) => void, id: number) => void,
+): SearchBatch {
   const groups = {} as Record<FieldName, Map<string, number[]>>;
   for (const field of FIELDS) groups[field] = new Map();
+  const bodyGroup = groups.body;
   docs.forEach((doc, id) => {
-    const terms = fieldTerms(doc);
-    for (const field of FIELDS) {
+    const terms = smallFieldTerms(doc);
+    for (const field of ['tags', 'headings', 'names'] as const) {
       const group = groups[field];
       for (const term of terms[field]) {
         const ids = group.get(term);
@@ -28,6 +60,16 @@ export function searchBatch(docs: SearchDoc[]): SearchBatch {
         else group.set(term, [id]);
       }
     }
+    body(
+      doc,
+      (term) => {
+        const ids = bodyGroup.get(term);
+        if (!ids) bodyGroup.set(term, [id]);
+        // Ids come in order: a repeat of the term in this note ends with this id.
+        else if (ids[ids.length - 1] !== id) ids.push(id);
+      },
+      id,
+    );
   });
   const fields = {} as Record<FieldName, FieldBatch>;
   for (const field of FIELDS) fields[field] = packField(groups[field]);

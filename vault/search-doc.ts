@@ -51,13 +51,17 @@ export function storedDoc(doc: SearchDoc): StoredDoc {
 
 /** The distinct terms a note is filed under in each field (no empty terms). */
 export function fieldTerms(doc: SearchDoc): Record<FieldName, string[]> {
+  // Body terms come distinct from indexTerms.
+  return { ...smallFieldTerms(doc), body: doc.terms ? doc.terms.split(' ').filter((t) => t !== '') : [] };
+}
+
+/** The distinct terms of every field but the body (which may repeat a word of the note's text). */
+export function smallFieldTerms(doc: SearchDoc): Record<Exclude<FieldName, 'body'>, string[]> {
   const names = [baseName(doc.path).replace(/\.md$/i, ''), doc.title, ...doc.aliases];
-  // Body terms come distinct from indexTerms; the small fields may repeat a word.
   const distinct = (text: string) => [...new Set(queryTerms(text))].filter((t) => t !== '');
   return {
     names: distinct(names.join(' ')),
     headings: distinct(doc.headings.map((h) => h.text).join(' ')),
     tags: distinct(doc.tags.join(' ')),
-    body: doc.terms ? doc.terms.split(' ').filter((t) => t !== '') : [],
   };
 }

@@ -132,7 +132,13 @@ function denseTerms(run: string, into: (term: string) => void): void {
 /** The distinct terms of a note's text (what the index stores), space-separated. */
 export function indexTerms(text: string): string {
   const terms = new Set<string>();
-  const add = (term: string) => terms.add(term.length > MAX_TERM_LENGTH ? term.slice(0, MAX_TERM_LENGTH) : term);
+  eachTerm(text, (term) => terms.add(term));
+  return [...terms].join(' ');
+}
+
+/** Calls `into` with every term of a note's text, in order, repeats included. */
+export function eachTerm(text: string, into: (term: string) => void): void {
+  const add = (term: string) => into(term.length > MAX_TERM_LENGTH ? term.slice(0, MAX_TERM_LENGTH) : term);
   // The ASCII fast path: most notes are mostly ASCII, and a regex split is much faster there.
   // eslint-disable-next-line no-control-regex
   if (!/[^\u0000-\u007f]/.test(text)) {
@@ -152,7 +158,6 @@ export function indexTerms(text: string): string {
       }
     }
   }
-  return [...terms].join(' ');
 }
 
 /**

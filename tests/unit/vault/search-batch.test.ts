@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { generateVault } from '../../helpers/synthetic-vault';
 import { scanBytes } from '../../../vault/scan';
 import { noteText } from '../../../vault/scan-job';
-import { searchBatch } from '../../../vault/search-batch';
+import { searchBatch, searchBatchOfTexts } from '../../../vault/search-batch';
 import { searchDoc, type SearchDoc } from '../../../vault/search-doc';
 import { SearchIndex } from '../../../vault/search-index';
 import { PostingMap } from '../../../vault/search-postings';
@@ -44,6 +44,21 @@ describe('search batches', () => {
       // Everything but the time taken.
       expect({ ...batched.query(query), ms: 0 }).toEqual({ ...one.query(query), ms: 0 });
     }
+  });
+
+  it("cut from the notes' texts, a batch is the one their terms make", () => {
+    const notes = [
+      ...generateVault({ notes: 80, seed: 5 }),
+      { path: 'Café.md', text: 'Crème brûlée, café CAFÉ café — 東京都 https://x.example/a_b' },
+    ];
+    const texts = notes.map((note) => noteText(new TextEncoder().encode(note.text)));
+    const metas = notes.map((note) => structuredClone(scanBytes(note.path, new TextEncoder().encode(note.text))));
+    const byTerms = searchBatch(metas.map((meta, i) => searchDoc(meta, indexTerms(texts[i] ?? ''))));
+    const byTexts = searchBatchOfTexts(
+      metas.map((meta) => searchDoc(meta, '')),
+      texts,
+    );
+    expect(byTexts).toEqual(byTerms);
   });
 
   it('replaces a note filed again, by a later batch or by set()', () => {
