@@ -164,6 +164,21 @@ export function contains(list: ArrayLike<number>, id: number): boolean {
   return low < list.length && list[low] === id;
 }
 
+/** Up to this many new terms are inserted one by one; more are merged in one pass. */
+const FEW_NEW_TERMS = 64;
+
+/** Where `term` is, or would go, in sorted `terms`. */
+function lowerBound(terms: readonly string[], term: string): number {
+  let low = 0;
+  let high = terms.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if ((terms[mid] as string) < term) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
 /** A sorted list of every term, for prefix lookups; new terms are merged in when it is next read. */
 export class Vocabulary {
   private sorted: string[] = [];
@@ -176,15 +191,9 @@ export class Vocabulary {
   /** The terms that start with `prefix`. */
   withPrefix(prefix: string): string[] {
     const terms = this.terms();
-    let low = 0;
-    let high = terms.length;
-    while (low < high) {
-      const mid = (low + high) >>> 1;
-      if ((terms[mid] as string) < prefix) low = mid + 1;
-      else high = mid;
-    }
     const out: string[] = [];
-    for (let i = low; i < terms.length && (terms[i] as string).startsWith(prefix); i++) out.push(terms[i] as string);
+    for (let i = lowerBound(terms, prefix); i < terms.length && (terms[i] as string).startsWith(prefix); i++)
+      out.push(terms[i] as string);
     return out;
   }
 
@@ -199,7 +208,14 @@ export class Vocabulary {
   }
 
   private terms(): string[] {
-    if (this.pending.length > 0) {
+    if (this.pending.length > 0 && this.pending.length <= FEW_NEW_TERMS) {
+      // An edit adds a few terms: put each in its place, rather than copy a million into a new array.
+      for (const term of this.pending) {
+        const at = lowerBound(this.sorted, term);
+        if (this.sorted[at] !== term) this.sorted.splice(at, 0, term);
+      }
+      this.pending = [];
+    } else if (this.pending.length > 0) {
       const added = [...new Set(this.pending)].sort();
       this.pending = [];
       const merged: string[] = [];

@@ -3,13 +3,14 @@
 // ~200 characters are typed into a 1 MB note. Goal: no task over 50 ms. Reported by
 // tests/bench/bench.ts (--ui); `node --import tsx tests/bench/ui-bench.ts [--notes N]` runs it alone.
 // Needs the built renderer (out/renderer; built here when missing) and /usr/bin/chromium.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium, type Browser, type Page } from '@playwright/test';
+import { launchBrowserHost } from '../helpers/browser-host-process';
 import { generateVault } from '../helpers/synthetic-vault';
 import { goalTier } from './bench-goals';
 import { markdownTable, ms, row, type BenchRow } from './bench-row';
@@ -46,40 +47,8 @@ function instrument(): void {
   }, 50);
 }
 
-type Host = { url: string; stop(): Promise<void> };
-
-/** Starts the browser host on `vault` with an empty data folder (so no index cache) and waits for its URL. */
-async function startHost(vault: string, dataDir: string): Promise<Host> {
-  const child: ChildProcess = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'vault/serve-cli.ts', '--vault', vault, '--port', '0', '--data-dir', dataDir],
-    { cwd: repo, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let output = '';
-  const url = await new Promise<string>((resolveUrl, reject) => {
-    const timer = setTimeout(() => reject(new Error(`browser host did not start:\n${output}`)), 120_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /Open (http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]+)/.exec(output);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolveUrl(match[1]);
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`browser host exited with ${code}:\n${output}`)));
-  });
-  return {
-    url,
-    stop: async () => {
-      if (child.exitCode !== null) return;
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await exited;
-    },
-  };
-}
+/** The host starts slowly on a big vault: it lists the vault before it prints its URL. */
+const HOST_START_MS = 120_000;
 
 function ensureRendererBuilt(log: (line: string) => void): void {
   if (existsSync(join(repo, 'out/renderer/index.html'))) return;
@@ -102,7 +71,7 @@ const over = (tasks: LongTask[], limit: number): number => tasks.filter((t) => t
 async function duringIndex(browser: Browser, notes: number, label: string): Promise<BenchRow> {
   const scratch = scratchCopy(benchVault(notes));
   const dataDir = mkdtempSync(join(tmpdir(), 'plexus-ui-bench-data-'));
-  const host = await startHost(scratch.root, dataDir);
+  const host = await launchBrowserHost(scratch.root, dataDir, HOST_START_MS);
   try {
     const page = await openPage(browser, host.url);
     await page.waitForFunction(
@@ -163,7 +132,7 @@ async function whileTyping(browser: Browser, label: string): Promise<BenchRow> {
   const scratch = scratchCopy(benchVault(1000));
   writeFileSync(join(scratch.root, BIG_NOTE), bigNote(1024 * 1024));
   const dataDir = mkdtempSync(join(tmpdir(), 'plexus-ui-bench-data-'));
-  const host = await startHost(scratch.root, dataDir);
+  const host = await launchBrowserHost(scratch.root, dataDir, HOST_START_MS);
   try {
     const page = await openPage(browser, host.url);
     await page.locator('.tree-row').first().waitFor();

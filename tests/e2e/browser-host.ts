@@ -1,8 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test as base } from '@playwright/test';
+import { launchBrowserHost } from '../helpers/browser-host-process';
 
 const repo = resolve(import.meta.dirname, '../..');
 
@@ -13,39 +13,13 @@ export async function startHost(fixture = 'basic'): Promise<RunningHost> {
   const dir = await mkdtemp(join(tmpdir(), 'plexus-e2e-'));
   const vault = join(dir, 'vault');
   await cp(join(repo, 'tests/fixtures', fixture), vault, { recursive: true });
-  const child: ChildProcess = spawn(
-    process.execPath,
-    // Its own data folder: the index cache and recovery snapshots never land in the real one.
-    ['--import', 'tsx', 'vault/serve-cli.ts', '--vault', vault, '--port', '0', '--data-dir', join(dir, 'data')],
-    {
-      cwd: repo,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  let output = '';
-  const url = await new Promise<string>((resolveUrl, reject) => {
-    const timer = setTimeout(() => reject(new Error(`browser host did not start:\n${output}`)), 20_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /Open (http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]+)/.exec(output);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolveUrl(match[1]);
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`browser host exited with ${code}:\n${output}`)));
-  });
+  // Its own data folder: the index cache and recovery snapshots never land in the real one.
+  const host = await launchBrowserHost(vault, join(dir, 'data'), 20_000);
   return {
-    url,
+    url: host.url,
     vault,
     stop: async () => {
-      if (child.exitCode === null) {
-        const exited = new Promise((r) => child.once('exit', r));
-        child.kill('SIGTERM');
-        await exited;
-      }
+      await host.stop();
       await rm(dir, { recursive: true, force: true });
     },
   };
