@@ -8,7 +8,7 @@ import type { PackedLinks } from './index-links';
 import type { SearchSnapshot } from './search-index';
 
 /** Bump when NoteMeta, the scanner's output or the search index changes: an older cache is then discarded. */
-export const CACHE_VERSION = 4;
+export const CACHE_VERSION = 5;
 
 /** What the cache keeps per note: the scan, valid while the file's mtime and size are unchanged. */
 export type CachedNote = { mtimeMs: number; size: number; meta: NoteMeta };

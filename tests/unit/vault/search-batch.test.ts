@@ -22,14 +22,22 @@ const extra: SearchDoc[] = [
   { path: '日本/東京.md', title: '東京', aliases: [], headings: [{ text: '東京都', line: 1 }], tags: [], terms: '' },
 ];
 
-/** Every field's lists by term, sorted, and the notes by id. */
+/**
+ * Every field's terms with the paths of the live notes filed under them, sorted, and the live
+ * notes in id order (a snapshot may keep replaced notes until the lists are compacted).
+ */
 function lists(index: SearchIndex): unknown {
   const snapshot = index.export();
+  const pathOf = (id: number) => snapshot.docs[id]?.path;
   const fields = Object.entries(snapshot.fields).map(([field, packed]) => {
     const map = PostingMap.unpack(packed).map;
-    return [field, [...map.keys()].sort().map((term) => [term, [...(map.get(term) ?? [])]])];
+    const terms = [...map.keys()].sort().map((term) => {
+      const paths = [...(map.get(term) ?? [])].map(pathOf).filter((p): p is string => p !== undefined);
+      return [term, paths.sort()] as const;
+    });
+    return [field, terms.filter(([, paths]) => paths.length > 0)];
   });
-  return { docs: snapshot.docs, fields };
+  return { docs: snapshot.docs.filter((doc) => doc !== null), fields };
 }
 
 describe('search batches', () => {

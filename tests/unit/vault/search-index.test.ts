@@ -359,3 +359,32 @@ describe('SearchIndex text cache', () => {
     expect(index.query('"fox sleeps"', 100).total).toBe(25);
   });
 });
+
+describe('search snapshot with replaced notes', () => {
+  it('keeps the holes of replaced notes through a round trip, and finds only what is live', () => {
+    const doc = (path: string, text: string) => ({
+      path,
+      title: path,
+      aliases: [],
+      headings: [],
+      tags: [],
+      terms: indexTerms(text),
+    });
+    const index = new SearchIndex();
+    index.set(doc('a.md', 'apples and pears'));
+    index.set(doc('b.md', 'plums'));
+    index.set(doc('a.md', 'quinces now'));
+    const snapshot = index.export();
+    expect(snapshot.docs.filter((d) => d === null)).toHaveLength(1);
+    const copy = new SearchIndex();
+    copy.import(structuredClone(snapshot));
+    expect(copy.size).toBe(2);
+    expect(copy.query('apples').total).toBe(0);
+    expect(copy.query('quinces').hits.map((h) => h.path)).toEqual(['a.md']);
+    expect(copy.query('plu').hits.map((h) => h.path)).toEqual(['b.md']);
+    // Replacing again after the import still files the note once.
+    copy.set(doc('a.md', 'apples again'));
+    expect(copy.query('apples').total).toBe(1);
+    expect(copy.query('quinces').total).toBe(0);
+  });
+});
