@@ -12,10 +12,12 @@ import {
 
 type Write = PlexusApi['writeNote'];
 
+/** An Autosave of "a.md" over `write`, with what it reported: states and failure notices. */
 function setup(write: Write) {
   let text = 'hello';
   const states: SaveState['kind'][] = [];
-  const api = { writeNote: vi.fn(write) };
+  const reasons: (string | null)[] = [];
+  const api = { writeNote: vi.fn<Write>(write) };
   const autosave = new Autosave(
     api,
     'a.md',
@@ -23,11 +25,14 @@ function setup(write: Write) {
     'hello',
     () => text,
     (s) => states.push(s.kind),
+    () => undefined,
+    (reason) => reasons.push(reason),
   );
   return {
     api,
     autosave,
     states,
+    reasons,
     type(more: string) {
       text += more;
       autosave.edited();
@@ -132,30 +137,7 @@ describe('Autosave conflicts raised while a save runs', () => {
 describe('Autosave failure notices', () => {
   const diskFull = new PlexusError('IO', 'Could not save "a.md". The disk is full; free some space and try again.');
 
-  function failing() {
-    let text = 'hello';
-    const reasons: (string | null)[] = [];
-    const api = { writeNote: vi.fn<Write>(() => Promise.reject(diskFull)) };
-    const autosave = new Autosave(
-      api,
-      'a.md',
-      'v0',
-      'hello',
-      () => text,
-      () => undefined,
-      () => undefined,
-      (reason) => reasons.push(reason),
-    );
-    return {
-      api,
-      autosave,
-      reasons,
-      type(more: string) {
-        text += more;
-        autosave.edited();
-      },
-    };
-  }
+  const failing = () => setup(() => Promise.reject(diskFull));
 
   it('tells once when saving starts failing, not on each retry, and once when it works again', async () => {
     const s = failing();
