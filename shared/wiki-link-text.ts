@@ -4,6 +4,10 @@
  * `[[target\|alias]]` in a GFM table row, where a bare `|` would end the cell.
  */
 export function wikiLinkText(target: string, alias: string, inTableRow: boolean): string {
-  if (alias === target) return `[[${target}]]`;
-  return `[[${target}${inTableRow ? '\\|' : '|'}${alias}]]`;
+  return `[[${wikiLinkBody(target, alias, inTableRow)}]]`;
+}
+
+/** What goes between the brackets of `wikiLinkText` (completion writes the brackets itself). */
+export function wikiLinkBody(target: string, alias: string, inTableRow: boolean): string {
+  return alias === target ? target : `${target}${inTableRow ? '\\|' : '|'}${alias}`;
 }

@@ -15,7 +15,7 @@ export async function renameCommand(
   dryRun: boolean,
 ): Promise<{ json: RenameReport; text: string }> {
   const vault = await Vault.open(vaultDir);
-  const index = VaultIndex.build(vault, { cacheFile: null, worker: sourceWorker() });
+  const index = VaultIndex.build(vault, { cacheFile: null, worker: sourceWorker(), prefetchTexts: false });
   // As VaultService does: the index follows the vault's own changes.
   vault.onDidChange((event) => void index.then((built) => built.apply(event)));
   const report = await new Renamer(vault, index).rename({ from, to, dryRun });

@@ -74,7 +74,7 @@ async function run(argv: string[]): Promise<Output> {
 
   const started = performance.now();
   const vault = await Vault.open(values.vault);
-  const index = await VaultIndex.build(vault, { cacheFile: null, worker: sourceWorker() });
+  const index = await VaultIndex.build(vault, { cacheFile: null, worker: sourceWorker(), prefetchTexts: false });
   const seconds = (performance.now() - started) / 1000;
   const links = index.links;
 

@@ -219,7 +219,7 @@ export class SearchIndex {
     for (const field of FIELDS) this.fields[field].freeze();
   }
 
-  /** The index as plain data for the cache (compacted first). */
+  /** The index as plain data for the cache (compacted first only when replaced notes pile up). */
   export(): SearchSnapshot {
     this.fileBatches();
     // Compacting renumbers every list (5 s on 100k notes): only when replaced notes pile up, as

@@ -154,26 +154,20 @@ export function difference(a: ArrayLike<number>, b: ArrayLike<number>): number[]
 
 /** True when ascending `list` holds `id`. */
 export function contains(list: ArrayLike<number>, id: number): boolean {
-  let low = 0;
-  let high = list.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if ((list[mid] as number) < id) low = mid + 1;
-    else high = mid;
-  }
-  return low < list.length && list[low] === id;
+  const at = lowerBound(list, id);
+  return at < list.length && list[at] === id;
 }
 
 /** Up to this many new terms are inserted one by one; more are merged in one pass. */
 const FEW_NEW_TERMS = 64;
 
-/** Where `term` is, or would go, in sorted `terms`. */
-function lowerBound(terms: readonly string[], term: string): number {
+/** Where `value` is, or would go, in the ascending `list`. */
+function lowerBound<T extends number | string>(list: ArrayLike<T>, value: T): number {
   let low = 0;
-  let high = terms.length;
+  let high = list.length;
   while (low < high) {
     const mid = (low + high) >>> 1;
-    if ((terms[mid] as string) < term) low = mid + 1;
+    if ((list[mid] as T) < value) low = mid + 1;
     else high = mid;
   }
   return low;

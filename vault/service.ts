@@ -112,7 +112,7 @@ export class VaultService implements PlexusApi {
   async close(): Promise<void> {
     await this.watcher?.close();
     this.listeners.clear();
-    await (await this.index).flush();
+    await (await this.index).close();
   }
 
   vaultInfo = (): Promise<VaultInfo> =>

@@ -85,6 +85,7 @@ export class VaultIndex {
   private updates: Promise<void> = Promise.resolve();
   private saveTimer: ReturnType<typeof setTimeout> | null = null;
   private prefetched: Promise<void> = Promise.resolve();
+  private closed = false;
 
   private constructor(
     private readonly vault: Vault,
@@ -126,7 +127,13 @@ export class VaultIndex {
     return this.updates;
   }
 
-  /** Writes the cache now (closing). */
+  /** Stops reading note texts ahead and writes the cache: the vault is being closed. */
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.flush();
+  }
+
+  /** Writes the cache now. */
   async flush(): Promise<void> {
     if (this.saveTimer) clearTimeout(this.saveTimer);
     this.saveTimer = null;
@@ -281,7 +288,7 @@ export class VaultIndex {
   private prefetchTexts(): void {
     this.prefetched = new Promise((done) => {
       const slice = () => {
-        if (this.search.prefetch(PREFETCH_SLICE_MS)) setTimeout(slice, PREFETCH_PAUSE_MS).unref();
+        if (!this.closed && this.search.prefetch(PREFETCH_SLICE_MS)) setTimeout(slice, PREFETCH_PAUSE_MS).unref();
         else done();
       };
       setTimeout(slice, PREFETCH_PAUSE_MS).unref();

@@ -11,7 +11,7 @@ import { EditorState, type Extension } from '@codemirror/state';
 import type { EditorView } from '@codemirror/view';
 import type { SyntaxNode } from '@lezer/common';
 import type { NoteSuggestion } from '../../shared/api';
-import { wikiLinkText } from '../../shared/wiki-link-text';
+import { wikiLinkBody } from '../../shared/wiki-link-text';
 
 /** What `[[` completion asks of the app (implemented with the API client). */
 export interface LinkCompletionSource {
@@ -125,7 +125,7 @@ function noteResult(
       info: s.path,
       type: s.matched.kind === 'alias' ? 'alias' : 'note',
       // The same link text as the backlinks pane's "Link" writes, less the brackets.
-      apply: closeLink(wikiLinkText(target, withAlias ? text : target, tableRow).slice(2, -2)),
+      apply: closeLink(wikiLinkBody(target, withAlias ? text : target, tableRow)),
       // The engine's ranking; unfiltered options are otherwise sorted by label.
       boost: rankBoost(i),
     };
