@@ -183,15 +183,21 @@ export class Workspace {
     this.el.vaultName.title = info.root;
     document.title = `${info.name} — Plexus`;
     this.lastNoteKey = `plexus:last-note:${info.root}`;
-    await this.refresh();
+    // Asked together, so that nothing waits between the tree showing and the first note opening.
+    const [, settings, saved] = await Promise.all([
+      this.refresh(),
+      this.api.getSettings({}).catch(() => DEFAULT_SETTINGS),
+      this.api.loadWorkspace({}).catch(() => null),
+    ]);
+    this.settings = settings;
     void this.api.indexStatus({}).then(
       (report) => this.status.showIndex(report),
       () => undefined,
     );
+    // A note opened from the tree while the app started is the one in front.
+    if (this.activePath !== null) return;
     const notes = this.files.filter((f) => f.kind === 'file' && isNote(f.path));
     const exists = new Set(notes.map((f) => f.path));
-    this.settings = await this.api.getSettings({}).catch(() => DEFAULT_SETTINGS);
-    const saved = await this.api.loadWorkspace({}).catch(() => null);
     if (saved) {
       const tabs = saved.tabs.filter((path) => exists.has(path));
       this.tabs.restore(tabs, saved.active !== null && exists.has(saved.active) ? saved.active : null);
