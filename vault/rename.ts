@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
-import type { RenameReport, RequestArgs } from '../shared/api';
+import { MAX_NOTE_BYTES, type RenameReport, type RequestArgs } from '../shared/api';
 import { PlexusError, type ErrorCode } from '../shared/errors';
 import { assertPortablePath, isWithin, normalizeVaultPath, parentPath } from '../shared/paths';
+import { readVaultFile } from './read-vault-file';
 import { editBytes, scannerText } from './rename-bytes';
 import { affectedSources, planRename, type Move, type PlanSource, type RenamePlan } from './rename-plan';
 import { scanNote } from './scan';
@@ -189,7 +190,10 @@ export class Renamer {
     await settle(index);
     const jobs: WriteJob[] = [];
     for (const write of writes) {
-      const current = await fs.readFile(join(this.vault.root, write.path)).catch(() => null);
+      const current = await readVaultFile(this.vault.root, write.path, { maxBytes: MAX_NOTE_BYTES }).then(
+        (read) => read.bytes,
+        () => null,
+      );
       if (!current || versionOf(current) !== write.afterVersion) {
         throw new PlexusError(
           'CONFLICT',
@@ -263,8 +267,8 @@ export class Renamer {
   }
 
   private async readNote(path: string): Promise<ReadNote> {
-    const bytes = await fs.readFile(join(this.vault.root, path)).catch((e: NodeJS.ErrnoException) => {
-      throw new PlexusError('IO', `"${path}" could not be read (${e.code ?? e.message}); nothing was changed.`);
+    const { bytes } = await readVaultFile(this.vault.root, path, { maxBytes: MAX_NOTE_BYTES }).catch((e: Error) => {
+      throw new PlexusError('IO', `${e.message.replace(/\.$/, '')}; nothing was changed.`);
     });
     return { path, bytes, version: versionOf(bytes), utf8: scannerText(bytes).utf8 };
   }

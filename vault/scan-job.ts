@@ -1,13 +1,15 @@
-import { readFileSync, statSync } from 'node:fs';
-import type { NoteMeta } from '../shared/note-meta';
+import { MAX_NOTE_BYTES as MAX_OPEN_BYTES } from '../shared/api';
+import { PlexusError } from '../shared/errors';
+import type { NoteMeta, NoteProblem } from '../shared/note-meta';
+import { readVaultFileSync } from './read-vault-file';
 import { MAX_NOTE_BYTES, scanBytes } from './scan';
 import { batchBuffers, searchBatchOfTexts, type SearchBatch } from './search-batch';
 import { searchDoc } from './search-doc';
 import { indexTerms } from './search-text';
 import { decodeNote } from './text-format';
 
-/** A note to scan: its vault path and where to read it. */
-export type ScanJob = { path: string; absolute: string };
+/** A note to scan: its vault path and the vault's real root (read through readVaultFileSync). */
+export type ScanJob = { path: string; root: string };
 /**
  * A scanned note, with the stat its cache entry is keyed by, and its search terms (cut here, on
  * the worker, so the thread that answers requests only files them).
@@ -51,8 +53,9 @@ export function scanJob(job: ScanJob): ScanResult {
 /** Reads and scans one note: the result (without terms) and the text search reads (null: none). */
 function readAndScan(job: ScanJob): { result: ScanResult; text: string | null } {
   try {
-    const stats = statSync(job.absolute);
-    const bytes = readFileSync(job.absolute);
+    // A note over what the editor opens is refused from its size, unread (scanBytes indexes the
+    // first MAX_NOTE_BYTES of one below that).
+    const { bytes, stats } = readVaultFileSync(job.root, job.path, { maxBytes: MAX_OPEN_BYTES });
     const meta = scanBytes(job.path, bytes);
     return {
       result: { path: job.path, meta, mtimeMs: stats.mtimeMs, size: stats.size, terms: '' },
@@ -60,7 +63,11 @@ function readAndScan(job: ScanJob): { result: ScanResult; text: string | null } 
     };
   } catch (error) {
     const meta = scanBytes(job.path, new Uint8Array());
-    meta.problems.push({ kind: 'read', message: `Could not read the note: ${(error as Error).message}` });
+    const tooLarge = error instanceof PlexusError && error.code === 'TOO_LARGE';
+    const problem: NoteProblem = tooLarge
+      ? { kind: 'too-large', message: `${error.message} It is not indexed` }
+      : { kind: 'read', message: `Could not read the note: ${(error as Error).message}` };
+    meta.problems.push(problem);
     return { result: { path: job.path, meta, mtimeMs: 0, size: 0, terms: '' }, text: null };
   }
 }
@@ -79,9 +86,9 @@ export function noteText(bytes: Uint8Array): string | null {
 }
 
 /** Reads a note's text for search (snippets, phrase checks); null when it cannot be read. */
-export function readNoteText(absolute: string): string | null {
+export function readNoteText(root: string, path: string): string | null {
   try {
-    return noteText(readFileSync(absolute));
+    return noteText(readVaultFileSync(root, path, { maxBytes: MAX_OPEN_BYTES }).bytes);
   } catch {
     return null;
   }

@@ -1,22 +1,24 @@
 import { promises as fs } from 'node:fs';
 import { basename, join } from 'node:path';
-import type {
-  Backlink,
-  FilesEvent,
-  IndexReport,
-  LinkInfo,
-  Mention,
-  PlexusApi,
-  PlexusEvent,
-  RequestArgs,
-  UnresolvedGroup,
-  VaultInfo,
+import {
+  MAX_NOTE_BYTES,
+  type Backlink,
+  type FilesEvent,
+  type IndexReport,
+  type LinkInfo,
+  type Mention,
+  type PlexusApi,
+  type PlexusEvent,
+  type RequestArgs,
+  type UnresolvedGroup,
+  type VaultInfo,
 } from '../shared/api';
 import type { NoteMeta } from '../shared/note-meta';
 import { PlexusError } from '../shared/errors';
 import { baseName, normalizeVaultPath } from '../shared/paths';
 import { cacheFileFor } from './index-cache';
 import { linkContext } from './link-context';
+import { readVaultFile } from './read-vault-file';
 import { findUnlinkedMentions } from './unlinked-mentions';
 import { sourceWorker, type WorkerScript } from './scan-pool';
 import { decodeNote } from './text-format';
@@ -229,8 +231,8 @@ export class VaultService implements PlexusApi {
 
   /** A note's text as the scanner saw it (offsets refer to it); "" when it cannot be read. */
   private async readText(path: string): Promise<string> {
-    const bytes = await fs.readFile(join(this.vault.root, path)).catch(() => null);
-    return (bytes && decodeNote(bytes)?.text) ?? '';
+    const read = await readVaultFile(this.vault.root, path, { maxBytes: MAX_NOTE_BYTES }).catch(() => null);
+    return (read && decodeNote(read.bytes)?.text) ?? '';
   }
 
   private onFiles(event: FilesEvent): void {

@@ -1,11 +1,10 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { FilesEvent, IndexStatus } from '../shared/api';
 import type { NoteProblem } from '../shared/note-meta';
 import { isWithin } from '../shared/paths';
 import { loadIndexCache, saveIndexCache, type CachedNote, type IndexCache } from './index-cache';
 import { packLinks, unpackLinks, type SavedLinks } from './index-links';
 import { LinkIndex, type KnownResolutions } from './link-index';
+import { vaultEntrySync } from './read-vault-file';
 import { readNoteText, scanJob, type ScanResult } from './scan-job';
 import { listVault } from './vault-listing';
 import { SearchIndex, searchDoc } from './search-index';
@@ -41,7 +40,7 @@ const PREFETCH_PAUSE_MS = 2;
  * keep every note's whole text alive in the index; a structured clone copies just the facts.
  */
 function scanHere(path: string, root: string): ScanResult {
-  const result = scanJob({ path, absolute: join(root, path) });
+  const result = scanJob({ path, root });
   return { ...result, meta: structuredClone(result.meta) };
 }
 
@@ -61,6 +60,15 @@ function savedResolutions(packed: IndexCache['links'], reused: Set<string>): Kno
     return saved?.notes;
   };
   return { table: packed.table, get: (path) => (reused.has(path) ? notes()?.get(path) : undefined) };
+}
+
+/** True when `path` is a file the listing shows: really inside the vault, and a regular file. */
+function isListed(root: string, path: string): boolean {
+  try {
+    return vaultEntrySync(root, path).kind === 'file';
+  } catch {
+    return false;
+  }
 }
 
 function isNotePath(path: string): boolean {
@@ -92,7 +100,7 @@ export class VaultIndex {
     private readonly options: VaultIndexOptions,
   ) {
     this.search = new SearchIndex({
-      readText: (path) => readNoteText(join(vault.root, path)),
+      readText: (path) => readNoteText(vault.root, path),
       budgetMs: options.searchBudgetMs,
     });
   }
@@ -182,7 +190,7 @@ export class VaultIndex {
       const hit = cached.get(entry.path);
       const inSearch = searchOk && this.search.has(entry.path);
       if (hit && inSearch && hit.mtimeMs === entry.mtimeMs && hit.size === entry.size) fresh.set(entry.path, hit);
-      else jobs.push({ path: entry.path, absolute: join(this.vault.root, entry.path) });
+      else jobs.push({ path: entry.path, root: this.vault.root });
     }
     if (!searchOk) this.search.clear();
     // Notes changed or gone since the cache was written leave the search index (changed ones come back).
@@ -239,8 +247,9 @@ export class VaultIndex {
   }
 
   private addPath(path: string): void {
-    // The file may be gone again by the time its event is handled.
-    if (!existsSync(join(this.vault.root, path))) return this.removePath(path);
+    // The file may be gone again by the time its event is handled; a link out of the vault (or
+    // into a dot-folder), a pipe or a device is not part of it, as the listing has it.
+    if (!isListed(this.vault.root, path)) return this.removePath(path);
     this.known.add(path);
     if (!isNotePath(path)) return this.links.addFile(path);
     const result = scanHere(path, this.vault.root);

@@ -2,12 +2,14 @@ import { readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'no
 import { join, sep } from 'node:path';
 import type { FileEntry } from '../shared/api';
 import { joinPath } from '../shared/paths';
+import { hiddenBelow } from './read-vault-file';
 
 /**
  * Lists every file and folder of a vault exactly as `Vault.list()` does (depth first, names in
- * code unit order, dot-files and dot-folders skipped, symlinks followed only within the vault,
- * link loops cut), for the index's start-up. `Vault.list()` awaits one `fs.stat` per entry, which
- * costs more in promise round trips than in the stat itself (~20 µs against ~3 µs); here a folder
+ * code unit order, dot-files and dot-folders skipped, symlinks followed only within the vault and
+ * never into a dot-folder, link loops cut, pipes, devices and sockets skipped), for the index's
+ * start-up. `Vault.list()` awaits one `fs.stat` per entry, which costs more in promise round
+ * trips than in the stat itself (~20 µs against ~3 µs); here a folder
  * is read and its entries stat'ed synchronously, and the thread is yielded between folders so a
  * large vault never blocks it for long.
  */
@@ -30,7 +32,8 @@ export async function listVault(root: string): Promise<FileEntry[]> {
       try {
         if (dirent.isSymbolicLink()) {
           const real = realpathSync(join(root, path));
-          if (!inVault(real)) continue; // links out of the vault are not part of it
+          // Links out of the vault (or into a dot-folder) are not part of it.
+          if (!inVault(real) || hiddenBelow(root, real)) continue;
           stats = statSync(real);
           if (stats.isDirectory()) {
             if (visited.has(real)) continue; // a link loop
@@ -42,6 +45,8 @@ export async function listVault(root: string): Promise<FileEntry[]> {
       } catch {
         continue; // vanished or dangling while we walked
       }
+      // Named pipes, devices and sockets are not notes: listed, a reader would block on one.
+      if (!stats.isFile() && !stats.isDirectory()) continue;
       const kind = stats.isDirectory() ? 'folder' : 'file';
       entries.push({ path, kind, size: kind === 'file' ? stats.size : 0, mtimeMs: stats.mtimeMs });
       if (kind === 'folder') {

@@ -6,6 +6,7 @@ import { PlexusError } from '../shared/errors';
 import { assertPortablePath, baseName, isWithin, joinPath, normalizeVaultPath, parentPath } from '../shared/paths';
 import { atomicWrite, TEMP_PREFIX, type SaveFs } from './atomic-write';
 import { OwnChanges, signatureOf } from './own-changes';
+import { hiddenBelow, readVaultFile } from './read-vault-file';
 import { firstInvalidUtf8 } from './scan';
 import { decodeNote, decodeNoteLossy, DEFAULT_FORMAT, encodeNote } from './text-format';
 
@@ -71,7 +72,8 @@ export class Vault {
         try {
           if (dirent.isSymbolicLink()) {
             const real = await fs.realpath(join(this.root, path));
-            if (!this.contains(real)) continue; // links out of the vault are not part of it
+            // Links out of the vault (or into a dot-folder) are not part of it.
+            if (!this.contains(real) || hiddenBelow(this.root, real)) continue;
             stats = await fs.stat(real);
             if (stats.isDirectory()) {
               if (visited.has(real)) continue; // a link loop
@@ -83,6 +85,8 @@ export class Vault {
         } catch {
           continue; // vanished or dangling while we walked
         }
+        // Named pipes, devices and sockets are not notes: listed, a reader would block on one.
+        if (!stats.isFile() && !stats.isDirectory()) continue;
         const kind = stats.isDirectory() ? 'folder' : 'file';
         entries.push({ path, kind, size: kind === 'file' ? stats.size : 0, mtimeMs: stats.mtimeMs });
         if (kind === 'folder') await walk(path);
@@ -99,16 +103,8 @@ export class Vault {
    */
   async read(path: string): Promise<NoteContent> {
     const rel = normalizeVaultPath(path);
-    const abs = await this.resolveExisting(rel);
-    const stats = await fs.stat(abs);
-    if (stats.isDirectory()) throw new PlexusError('INVALID_ARGUMENT', `"${rel}" is a folder, not a note.`);
-    if (stats.size > MAX_NOTE_BYTES) {
-      throw new PlexusError(
-        'TOO_LARGE',
-        `"${rel}" is ${mb(stats.size)}; notes over ${mb(MAX_NOTE_BYTES)} are not opened.`,
-      );
-    }
-    const bytes = await fs.readFile(abs);
+    // Checked against the real root, pipes and devices never opened, the size before a byte is read.
+    const { bytes } = await readVaultFile(this.root, rel, { maxBytes: MAX_NOTE_BYTES });
     if (bytes.includes(0)) {
       throw new PlexusError(
         'NOT_TEXT',
@@ -444,8 +440,4 @@ async function refuseUnicodeTwin(folder: string, rel: string, self?: string): Pr
 
 function outside(rel: string): PlexusError {
   return new PlexusError('UNSAFE_PATH', `"${rel}" leads outside the vault (through a symbolic link) and is refused.`);
-}
-
-function mb(bytes: number): string {
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }

@@ -1,8 +1,8 @@
 import { watch, type FSWatcher } from 'chokidar';
-import { promises as fs } from 'node:fs';
 import { relative, sep } from 'node:path';
 import type { FilesEvent } from '../shared/api';
 import { signatureOf } from './own-changes';
+import { vaultEntry } from './read-vault-file';
 import type { Vault } from './vault';
 
 type ChokidarEvent = 'add' | 'addDir' | 'change' | 'unlink' | 'unlinkDir';
@@ -22,6 +22,10 @@ export class VaultWatcher {
   ) {
     this.watcher = watch(vault.root, {
       ignoreInitial: true,
+      // Symlinks are reported, never followed: a link to "/" or back to the vault would have the
+      // watcher walk the whole disk or loop (gigabytes before the host started), and a link out
+      // of the vault would pull outside files in. What a link leads to is checked in `handle`.
+      followSymlinks: false,
       // Dot-files and dot-folders (.git, .obsidian, .trash, our temp files) are not the vault's.
       ignored: (path: string) =>
         relative(vault.root, path)
@@ -45,9 +49,18 @@ export class VaultWatcher {
     const path = this.vault.toVaultPath(absolute);
     if (!path) return;
     await this.vault.own.settled();
-    const stats = await fs.stat(absolute).catch(() => null);
-    const current = signatureOf(stats);
     const change = event === 'change' ? 'change' : event === 'add' || event === 'addDir' ? 'add' : 'remove';
+    // Only what the listing shows is announced: a regular file or folder whose real path is inside
+    // the vault and not in a dot-folder. A link out of the vault, a pipe, a device is dropped; one
+    // that was a note a moment ago (a link retargeted) leaves the vault.
+    const entry = await vaultEntry(this.vault.root, path).catch(() => null);
+    if (!entry && change !== 'remove') {
+      if (change === 'change') this.onEvent({ type: 'removed', path, kind: 'file', origin: 'external' });
+      return;
+    }
+    if (event === 'add' && entry?.kind === 'folder') event = 'addDir'; // a link to a folder of the vault
+    const stats = entry?.stats ?? null;
+    const current = signatureOf(stats);
     if (this.vault.own.isEcho(path, current, change)) return;
     if ((event === 'change' || event === 'unlink') && stats?.isDirectory()) {
       // A file replaced by a folder of its name: chokidar reports a change of the file (and then

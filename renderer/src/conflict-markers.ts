@@ -1,104 +1,244 @@
-import { RangeSetBuilder, StateField, type EditorState, type Extension } from '@codemirror/state';
-import { Decoration, EditorView, type DecorationSet } from '@codemirror/view';
+import {
+  StateEffect,
+  StateField,
+  type EditorState,
+  type Extension,
+  type Range,
+  type Text,
+  type TransactionSpec,
+} from '@codemirror/state';
+import { Decoration, EditorView, WidgetType, type DecorationSet } from '@codemirror/view';
+import {
+  baseWithOpenConflicts,
+  CLOSE_MARKER,
+  MIDDLE_MARKER,
+  OPEN_MARKER,
+  type MergeConflict,
+  type SideForm,
+} from './three-way-merge';
 
-/** One conflict written out in the text: offsets of its marker lines and of both sides. */
-export type ConflictBlock = {
-  /** Start of the `<<<<<<<` line. */
+/**
+ * A conflict is a state of the editor, not a pattern in its text: the merge that wrote the
+ * markers says where they are, and only those blocks are ever resolved. Lines in the note that
+ * merely look like markers (a note about git, a code block) are text like any other.
+ */
+export type Conflicts = {
+  /** The disk text the open blocks were merged against (the "theirs" the person sees). */
+  theirs: string;
+  /** The open blocks, in order, their offsets mapped through every edit since. */
+  blocks: MergeConflict[];
+};
+
+/** Where a tracked block's parts are in the editor's text now. */
+export type BlockRange = {
+  block: MergeConflict;
   from: number;
-  /** End of the `>>>>>>>` line (after its "\n" when there is one). */
+  /** After the closing marker's "\n" (or the text's end, if the person removed that "\n"). */
   to: number;
-  /** The person's lines (between `<<<<<<<` and `=======`), with their "\n". */
   mine: { from: number; to: number };
-  /** The disk's lines (between `=======` and `>>>>>>>`). */
   theirs: { from: number; to: number };
 };
 
-const START = /^<{7}(?: |$)/;
-const MIDDLE = /^={7}$/;
-const END = /^>{7}(?: |$)/;
+/** Starts tracking a merge's blocks (null: no conflict any more). */
+export const setConflicts = StateEffect.define<Conflicts | null>();
 
-/** Every complete conflict block in `text`, in order; unfinished ones are not blocks. */
-export function findConflicts(text: string): ConflictBlock[] {
-  const blocks: ConflictBlock[] = [];
-  let open: { from: number; mineFrom: number; mineTo: number | null; theirsFrom: number } | null = null;
-  let offset = 0;
-  while (offset <= text.length) {
-    const newline = text.indexOf('\n', offset);
-    const lineEnd = newline === -1 ? text.length : newline;
-    const next = newline === -1 ? text.length : newline + 1;
-    const line = text.slice(offset, lineEnd).replace(/\r$/, '');
-    if (START.test(line)) {
-      open = { from: offset, mineFrom: next, mineTo: null, theirsFrom: next };
-    } else if (open && open.mineTo === null && MIDDLE.test(line)) {
-      open.mineTo = offset;
-      open.theirsFrom = next;
-    } else if (open && open.mineTo !== null && END.test(line)) {
-      blocks.push({
-        from: open.from,
-        to: next,
-        mine: { from: open.mineFrom, to: open.mineTo },
-        theirs: { from: open.theirsFrom, to: offset },
-      });
-      open = null;
-    }
-    if (newline === -1) break;
-    offset = next;
+/** The marker line starting at `pos` holds exactly `marker`. */
+function markerAt(doc: Text, pos: number, marker: string): boolean {
+  if (pos < 0 || pos > doc.length) return false;
+  const line = doc.lineAt(pos);
+  return line.from === pos && line.length === marker.length && doc.sliceString(line.from, line.to) === marker;
+}
+
+/** A block stays open while its three marker lines are there, unedited; editing one settles it by hand. */
+function intact(doc: Text, b: MergeConflict): boolean {
+  return (
+    b.from < b.mid &&
+    b.mid < b.end &&
+    markerAt(doc, b.from, OPEN_MARKER) &&
+    markerAt(doc, b.mid, MIDDLE_MARKER) &&
+    markerAt(doc, b.end, CLOSE_MARKER)
+  );
+}
+
+const field = StateField.define<Conflicts | null>({
+  create: () => null,
+  update(value, tr) {
+    for (const effect of tr.effects) if (effect.is(setConflicts)) value = effect.value;
+    if (!value || !tr.docChanged || tr.effects.some((e) => e.is(setConflicts))) return value;
+    // A whole line inserted at the start of a marker line goes before it (assoc 1), so lines
+    // added above a marker join the side above it and typing on a marker line breaks it.
+    const blocks = value.blocks
+      .map((b) => ({
+        ...b,
+        from: tr.changes.mapPos(b.from, 1),
+        mid: tr.changes.mapPos(b.mid, 1),
+        end: tr.changes.mapPos(b.end, 1),
+      }))
+      .filter((b) => intact(tr.state.doc, b));
+    return blocks.length === 0 ? null : { theirs: value.theirs, blocks };
+  },
+});
+
+/** The editor's open conflicts, or null (also when the editor was built without them). */
+export function openConflicts(state: EditorState): Conflicts | null {
+  return state.field(field, false) ?? null;
+}
+
+export function hasOpenConflicts(state: EditorState): boolean {
+  return openConflicts(state) !== null;
+}
+
+/** Where each open block is now. */
+export function blockRanges(state: EditorState): BlockRange[] {
+  const doc = state.doc;
+  return (openConflicts(state)?.blocks ?? []).map((block) => {
+    const open = doc.lineAt(block.from);
+    const mid = doc.lineAt(block.mid);
+    const close = doc.lineAt(block.end);
+    return {
+      block,
+      from: block.from,
+      to: Math.min(close.to + 1, doc.length),
+      mine: { from: Math.min(open.to + 1, block.mid), to: block.mid },
+      theirs: { from: Math.min(mid.to + 1, block.end), to: block.end },
+    };
+  });
+}
+
+export type Keep = 'mine' | 'theirs' | 'both';
+
+/**
+ * The change that replaces one block by what it keeps. A side's lines are kept as shown (edits
+ * to them included); at the end of the text, the "\n" that only kept the closing marker on a
+ * line of its own goes again, so the text ends as that side's did.
+ */
+export function resolveChange(doc: Text, range: BlockRange, keep: Keep): { from: number; to: number; insert: string } {
+  const mine = doc.sliceString(range.mine.from, range.mine.to);
+  const theirs = doc.sliceString(range.theirs.from, range.theirs.to);
+  let from = range.from;
+  let insert = keep === 'mine' ? mine : keep === 'theirs' ? theirs : mine + theirs;
+  const form: SideForm = keep === 'mine' ? range.block.mineForm : range.block.theirsForm;
+  // Only when nothing follows the block: text typed after it keeps its line.
+  if (range.to === doc.length) {
+    if (form === 'bare' || (form === 'none' && insert !== '')) insert = insert.replace(/\n$/, '');
+    else if (form === 'none' && from > 0 && doc.sliceString(from - 1, from) === '\n') from -= 1;
   }
-  return blocks;
+  return { from, to: range.to, insert };
 }
 
-export function hasConflicts(text: string): boolean {
-  return findConflicts(text).length > 0;
+/** The text with every open block replaced by the same side (what "Keep my version" saves). */
+export function textKeeping(state: EditorState, keep: 'mine' | 'theirs'): string {
+  const doc = state.doc;
+  let out = '';
+  let at = 0;
+  for (const range of blockRanges(state)) {
+    const change = resolveChange(doc, range, keep);
+    out += doc.sliceString(at, change.from) + change.insert;
+    at = change.to;
+  }
+  return out + doc.sliceString(at);
 }
 
-/** The text with one block replaced by one side (or both, mine first). */
-export function resolveConflict(text: string, block: ConflictBlock, keep: 'mine' | 'theirs' | 'both'): string {
-  const mine = text.slice(block.mine.from, block.mine.to);
-  const theirs = text.slice(block.theirs.from, block.theirs.to);
-  let kept = keep === 'mine' ? mine : keep === 'theirs' ? theirs : mine + theirs;
-  // A closing marker that ends the text without "\n" means the text ends without one.
-  if (block.to === text.length && !text.endsWith('\n')) kept = kept.replace(/\n$/, '');
-  return text.slice(0, block.from) + kept + text.slice(block.to);
+/** A transaction that settles every open block with the same side, tracked no more. */
+export function resolveAllSpec(state: EditorState, keep: 'mine' | 'theirs'): TransactionSpec {
+  const changes = blockRanges(state).map((range) => resolveChange(state.doc, range, keep));
+  return { changes, effects: setConflicts.of(null), userEvent: 'input.resolve' };
 }
 
-/** The text with every block replaced by the same side. */
-export function resolveAll(text: string, keep: 'mine' | 'theirs'): string {
-  let out = text;
-  for (const block of findConflicts(text).reverse()) out = resolveConflict(out, block, keep);
-  return out;
+/**
+ * The inputs for merging a newer disk text into a conflict still open: the person's text with
+ * each open block back to its "mine" side, and a base in which the places already settled are
+ * as the person last saw the disk, so they stay settled, and open places are as before both
+ * changes, so they stay conflicts (with the newest disk text as their "theirs").
+ */
+export function remergeInputs(state: EditorState): { base: string; mine: string } | null {
+  const conflicts = openConflicts(state);
+  if (!conflicts) return null;
+  return { base: baseWithOpenConflicts(conflicts.theirs, conflicts.blocks), mine: textKeeping(state, 'mine') };
+}
+
+/** Puts tracked blocks in the editor (adding the field first if this editor was built without it). */
+export function trackConflicts(view: EditorView, conflicts: Conflicts | null): void {
+  if (!view.state.field(field, false)) {
+    if (!conflicts) return;
+    view.dispatch({ effects: StateEffect.appendConfig.of(conflictMarkers()) });
+  }
+  view.dispatch({ effects: setConflicts.of(conflicts && conflicts.blocks.length > 0 ? conflicts : null) });
 }
 
 const markerLine = Decoration.line({ class: 'cm-conflict-marker' });
 const mineLine = Decoration.line({ class: 'cm-conflict-mine' });
 const theirsLine = Decoration.line({ class: 'cm-conflict-theirs' });
 
+/** "Keep mine | Keep disk | Keep both" above a block. */
+class BlockActions extends WidgetType {
+  constructor(readonly from: number) {
+    super();
+  }
+
+  override eq(other: BlockActions): boolean {
+    return other.from === this.from;
+  }
+
+  toDOM(view: EditorView): HTMLElement {
+    const bar = document.createElement('div');
+    bar.className = 'cm-conflict-actions';
+    const choices: [Keep, string][] = [
+      ['mine', 'Keep mine'],
+      ['theirs', 'Keep disk'],
+      ['both', 'Keep both'],
+    ];
+    for (const [keep, label] of choices) {
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.textContent = label;
+      button.addEventListener('mousedown', (event) => event.preventDefault());
+      button.addEventListener('click', () => {
+        const range = blockRanges(view.state).find((r) => r.from === this.from);
+        if (range) view.dispatch({ changes: resolveChange(view.state.doc, range, keep), userEvent: 'input.resolve' });
+      });
+      bar.append(button);
+    }
+    return bar;
+  }
+
+  override ignoreEvent(): boolean {
+    return true;
+  }
+}
+
 function decorate(state: EditorState): DecorationSet {
-  const builder = new RangeSetBuilder<Decoration>();
   const doc = state.doc;
+  const ranges: Range<Decoration>[] = [];
   const lines = (from: number, to: number, deco: Decoration) => {
     // `to` is the start of the next marker line; the side's last line ends just before it.
     for (let pos = from; pos < to;) {
       const line = doc.lineAt(pos);
-      builder.add(line.from, line.from, deco);
+      ranges.push(deco.range(line.from));
       pos = line.to + 1;
     }
   };
-  for (const block of findConflicts(doc.toString())) {
-    builder.add(block.from, block.from, markerLine);
-    lines(block.mine.from, block.mine.to, mineLine);
-    builder.add(doc.lineAt(block.mine.to).from, doc.lineAt(block.mine.to).from, markerLine);
-    lines(block.theirs.from, block.theirs.to, theirsLine);
-    const end = doc.lineAt(block.theirs.to);
-    builder.add(end.from, end.from, markerLine);
+  for (const range of blockRanges(state)) {
+    ranges.push(Decoration.widget({ widget: new BlockActions(range.from), block: true, side: -1 }).range(range.from));
+    ranges.push(markerLine.range(range.from));
+    lines(range.mine.from, range.mine.to, mineLine);
+    ranges.push(markerLine.range(range.block.mid));
+    lines(range.theirs.from, range.theirs.to, theirsLine);
+    ranges.push(markerLine.range(range.block.end));
   }
-  return builder.finish();
+  return Decoration.set(ranges, true);
 }
 
-/** Colours conflict blocks in the editor: marker lines, the person's side, the disk's side. */
+const decorations = StateField.define<DecorationSet>({
+  create: decorate,
+  update: (value, tr) =>
+    tr.docChanged || tr.startState.field(field, false) !== tr.state.field(field, false) ? decorate(tr.state) : value,
+  provide: (f) => EditorView.decorations.from(f),
+});
+
+const extension: Extension = [field, decorations];
+
+/** The editor's conflict state, with its blocks coloured and their actions above them. */
 export function conflictMarkers(): Extension {
-  return StateField.define<DecorationSet>({
-    create: decorate,
-    update: (value, tr) => (tr.docChanged ? decorate(tr.state) : value),
-    provide: (field) => EditorView.decorations.from(field),
-  });
+  return extension;
 }

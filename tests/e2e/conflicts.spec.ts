@@ -79,6 +79,112 @@ test('"Keep my version" settles a conflict with the person\'s side of each block
   await expect(page.locator('.cm-conflict-marker')).toHaveCount(0);
 });
 
+/** A note about git: its code block shows conflict markers that no merge of Plexus wrote. */
+const GIT_NOTE = [
+  '# Git notes',
+  '',
+  'Status: draft',
+  '',
+  '```',
+  '<<<<<<< HEAD',
+  'ours',
+  '=======',
+  'theirs',
+  '>>>>>>> branch',
+  '```',
+  '',
+].join('\n');
+
+/** The editor's lines as shown (each `.cm-line`), for counting marker lines. */
+async function lines(page: Page): Promise<string[]> {
+  return page.locator('.cm-content .cm-line').allTextContents();
+}
+
+/** Types at the end of an open note, then appends `disk` to its file before the autosave's second is up. */
+async function conflictAtEnd(page: Page, file: string, typed: string, disk: string): Promise<void> {
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.type(typed);
+  await writeFile(file, disk);
+  await expect(page.locator('.cm-conflict-marker').first()).toBeVisible({ timeout: 8_000 });
+}
+
+test('"Keep my version" leaves marker lines the note itself holds (a code block about git) byte for byte', async ({
+  page,
+  host,
+}) => {
+  const file = join(host.vault, 'git-notes.md');
+  await writeFile(file, GIT_NOTE);
+  await page.reload();
+  await row(page, 'git-notes.md').click();
+  await expect(editor(page)).toContainText('Status: draft');
+  await editor(page).click();
+  await page.keyboard.press('ControlOrMeta+Home');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('End');
+  await page.keyboard.type(' (mine)');
+  await writeFile(file, GIT_NOTE.replace('Status: draft', 'Status: draft (disk)'));
+
+  await expect(page.locator('.cm-conflict-mine')).toHaveText(['Status: draft (mine)'], { timeout: 8_000 });
+  // Only the merge's own block is a conflict: the code block's lines are not coloured as one.
+  await expect(page.locator('.cm-conflict-marker')).toHaveCount(3);
+  await page.getByRole('button', { name: 'Keep my version' }).click();
+  await expectFile(file, (t) => t === GIT_NOTE.replace('Status: draft', 'Status: draft (mine)'));
+  await expect(saveState(page)).toHaveText('Saved');
+  // Typing on goes on being saved: the note's own marker lines never pause the autosave.
+  await editor(page).click();
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.type('After.');
+  await expectFile(file, (t) => t === GIT_NOTE.replace('Status: draft', 'Status: draft (mine)') + 'After.');
+});
+
+test('typing at the end right after a conflict appears starts a line of its own', async ({ page, host }) => {
+  await openBeta(page);
+  await conflictAtEnd(page, join(host.vault, 'beta.md'), 'mine-1', BETA + 'disk-1\n');
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.type('mine-2');
+  const shown = await lines(page);
+  expect(shown).toContain('>>>>>>> on disk');
+  expect(shown.at(-1)).toBe('mine-2');
+});
+
+test('a second outside change during a conflict updates the disk side, and "Keep my version" saves exactly mine', async ({
+  page,
+  host,
+}) => {
+  const file = join(host.vault, 'beta.md');
+  await openBeta(page);
+  await conflictAtEnd(page, file, 'mine-1', BETA + 'disk-1\n');
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.type('mine-2');
+  // Another program appends again while the conflict is open.
+  await writeFile(file, BETA + 'disk-1\ndisk-2\n');
+
+  await expect(page.locator('.cm-conflict-theirs')).toHaveText(['disk-1', 'disk-2'], { timeout: 8_000 });
+  await expect(page.locator('.cm-conflict-mine')).toHaveText(['mine-1', 'mine-2']);
+  // One block, balanced: no markers inside markers.
+  const shown = await lines(page);
+  expect(shown.filter((l) => l.startsWith('<<<<<<<'))).toEqual(['<<<<<<< your edits']);
+  expect(shown.filter((l) => l === '=======')).toHaveLength(1);
+  expect(shown.filter((l) => l.startsWith('>>>>>>>'))).toEqual(['>>>>>>> on disk']);
+  await expect(saveState(page)).toHaveText('Changed on disk');
+  expect(await readFile(file, 'utf8')).toBe(BETA + 'disk-1\ndisk-2\n');
+
+  await page.getByRole('button', { name: 'Keep my version' }).click();
+  await expectFile(file, (t) => t === BETA + 'mine-1\nmine-2');
+  await expect(page.locator('.cm-conflict-marker')).toHaveCount(0);
+  await expect(saveState(page)).toHaveText('Saved');
+});
+
+test('each conflict block offers its own choices: "Keep both" settles that block alone', async ({ page, host }) => {
+  const file = join(host.vault, 'beta.md');
+  await openBeta(page);
+  await conflictAtEnd(page, file, 'mine-1', BETA + 'disk-1\n');
+  await page.locator('.cm-conflict-actions').getByRole('button', { name: 'Keep both' }).click();
+  await expectFile(file, (t) => t === BETA + 'mine-1\ndisk-1\n');
+  await expect(saveState(page)).toHaveText('Saved');
+});
+
 test('a note deleted on disk keeps its text in the editor and can be saved again', async ({ page, host }) => {
   await openBeta(page);
   await page.keyboard.press('ControlOrMeta+End');
