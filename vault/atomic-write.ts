@@ -45,6 +45,12 @@ export type AtomicWriteOptions = {
   onStep?: (step: SaveStep) => void | Promise<void>;
   /** Overrides RENAME_RETRY_DELAYS_MS (tests keep them short). */
   retryDelaysMs?: readonly number[];
+  /**
+   * Puts the finished temp file at `file` instead of a plain rename (retried like it while the
+   * file is busy); throwing aborts the save and removes the temp file. Vault saves pass their
+   * SaveGuard's, which refuses to replace a version it has not read.
+   */
+  replaceWith?: (temp: string) => Promise<void>;
 };
 
 /** Bytes of a temp name's prefix and random part ("<prefix><12 hex>-"). */
@@ -104,7 +110,7 @@ export async function atomicWrite(file: string, data: Uint8Array, options: Atomi
     }
     await step('closed');
     if (options.exclusive) await createExclusive(fs, temp, file, delays);
-    else await retryBusy(() => fs.rename(temp, file), delays);
+    else await retryBusy(() => replace(options, temp, file, fs), delays);
     await step('replaced');
   } finally {
     await fs.rm(temp, { force: true });
@@ -112,6 +118,10 @@ export async function atomicWrite(file: string, data: Uint8Array, options: Atomi
   await step('temp-removed');
   await syncFolder(fs, dirname(file));
   await step('folder-synced');
+}
+
+function replace(options: AtomicWriteOptions, temp: string, file: string, fs: SaveFs): Promise<void> {
+  return options.replaceWith ? options.replaceWith(temp) : fs.rename(temp, file);
 }
 
 /** Codes of a link() the file system cannot do (FAT, exFAT, some network drives). */

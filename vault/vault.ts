@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
-import { promises as fs, type Stats } from 'node:fs';
+import { constants as fsConstants, promises as fs, statSync, type Stats } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { MAX_NOTE_BYTES, type FileEntry, type FilesEvent, type NoteContent } from '../shared/api';
 import { PlexusError } from '../shared/errors';
 import { assertPortablePath, baseName, isWithin, joinPath, normalizeVaultPath, parentPath } from '../shared/paths';
 import { atomicWrite, TEMP_PREFIX, type SaveFs } from './atomic-write';
-import { OwnChanges, signatureOf } from './own-changes';
+import { OwnChanges, signatureOf, type Signature } from './own-changes';
 import { hiddenBelow, readVaultFile } from './read-vault-file';
+import { ASIDE_PREFIX, restoreAsideFile, SaveGuard } from './save-guard';
 import { firstInvalidUtf8 } from './scan';
 import { decodeNote, decodeNoteLossy, DEFAULT_FORMAT, encodeNote } from './text-format';
 
@@ -104,7 +105,7 @@ export class Vault {
   async read(path: string): Promise<NoteContent> {
     const rel = normalizeVaultPath(path);
     // Checked against the real root, pipes and devices never opened, the size before a byte is read.
-    const { bytes } = await readVaultFile(this.root, rel, { maxBytes: MAX_NOTE_BYTES });
+    const { bytes, stats, real } = await readVaultFile(this.root, rel, { maxBytes: MAX_NOTE_BYTES });
     if (bytes.includes(0)) {
       throw new PlexusError(
         'NOT_TEXT',
@@ -113,7 +114,15 @@ export class Vault {
     }
     const version = versionOf(bytes);
     const decoded = decodeNote(bytes);
-    if (decoded) return { path: rel, text: decoded.text, version };
+    if (decoded) {
+      if (!(await writable(real, stats.mode))) {
+        const reason =
+          'This note is read-only on disk (its permissions do not allow writing), so Plexus shows it without ' +
+          'changing it. Make the file writable to edit it here.';
+        return { path: rel, text: decoded.text, version, readOnly: { reason } };
+      }
+      return { path: rel, text: decoded.text, version };
+    }
     const offset = firstInvalidUtf8(bytes);
     return {
       path: rel,
@@ -151,7 +160,11 @@ export class Vault {
     return this.replace(path, baseVersion, () => bytes);
   }
 
-  /** Writes `make(current bytes)` over a file whose content is still `baseVersion`. */
+  /**
+   * Writes `make(current bytes)` over a file whose content is still `baseVersion`. The check and
+   * the replace are one step against other programs (see SaveGuard): a note another program
+   * replaced or wrote to at any moment before our rename is never overwritten unseen.
+   */
   private async replace(
     path: string,
     baseVersion: string,
@@ -162,22 +175,38 @@ export class Vault {
       this.own.run(async () => {
         // A symlinked note is written through to its target (checked to be inside the vault).
         const abs = await this.resolveExisting(rel, { real: true });
-        const current = await fs.readFile(abs).catch((e: NodeJS.ErrnoException) => {
-          throw e.code === 'EISDIR' ? new PlexusError('INVALID_ARGUMENT', `"${rel}" is a folder, not a note.`) : e;
-        });
-        if (versionOf(current) !== baseVersion) {
-          throw new PlexusError(
-            'STALE_VERSION',
-            `"${rel}" changed on disk after it was opened; your edits were not saved over it.`,
+        const guard = await this.io(rel, 'save', () => SaveGuard.pin(abs, rel));
+        try {
+          const current = await this.io(rel, 'save', () => guard.read(rel, MAX_NOTE_BYTES));
+          if (versionOf(current) !== baseVersion) {
+            throw new PlexusError(
+              'STALE_VERSION',
+              `"${rel}" changed on disk after it was opened; your edits were not saved over it.`,
+            );
+          }
+          const bytes = make(current, rel);
+          const version = versionOf(bytes);
+          if (version === baseVersion) return { version };
+          if (await guard.isReadOnly()) throw readOnlyError(rel);
+          let written: Signature = null;
+          await this.io(rel, 'save', () =>
+            atomicWrite(abs, bytes, {
+              fs: this.saveFs,
+              replaceWith: async (temp) => {
+                written = signatureOf(statSync(temp));
+                await guard.replaceWith(temp, rel, this.saveFs);
+              },
+            }),
           );
+          // Recorded from the temp file we renamed, not the path: a program that replaced the note
+          // right after us must not pass for our own echo.
+          this.own.record(rel, written);
+          await guard.assertNothingLost(rel, (old) => versionOf(old) === baseVersion);
+          this.emit({ type: 'changed', path: rel, origin: 'app', version });
+          return { version };
+        } finally {
+          await guard.release();
         }
-        const bytes = make(current, rel);
-        const version = versionOf(bytes);
-        if (version === baseVersion) return { version };
-        await this.io(rel, 'save', () => atomicWrite(abs, bytes, { fs: this.saveFs }));
-        this.own.record(rel, signatureOf(await fs.stat(abs)));
-        this.emit({ type: 'changed', path: rel, origin: 'app', version });
-        return { version };
       }),
     );
   }
@@ -257,13 +286,19 @@ export class Vault {
     });
   }
 
-  /** Removes temp files an interrupted save left behind. */
+  /**
+   * Removes temp files an interrupted save left behind, and puts back a note a save killed at the
+   * moment it was moved aside (see SaveGuard).
+   */
   async cleanTempFiles(): Promise<number> {
     let removed = 0;
     const sweep = async (folder: string): Promise<void> => {
       const dirents = await fs.readdir(folder, { withFileTypes: true }).catch(() => []);
       for (const d of dirents) {
-        if (d.isFile() && d.name.startsWith(TEMP_PREFIX)) {
+        if (d.isFile() && d.name.startsWith(ASIDE_PREFIX)) {
+          restoreAsideFile(folder, d.name);
+          removed++;
+        } else if (d.isFile() && d.name.startsWith(TEMP_PREFIX)) {
           await fs.rm(join(folder, d.name), { force: true });
           removed++;
         } else if (d.isDirectory() && !d.name.startsWith('.')) {
@@ -436,6 +471,22 @@ async function refuseUnicodeTwin(folder: string, rel: string, self?: string): Pr
         'are encoded differently, and macOS treats them as one name. Choose another name.',
     );
   }
+}
+
+/** Whether the note's own permissions let it be written (for root too: no write bit means "don't"). */
+async function writable(real: string, mode: number): Promise<boolean> {
+  if ((mode & 0o222) === 0) return false;
+  return fs.access(real, fsConstants.W_OK).then(
+    () => true,
+    () => false,
+  );
+}
+
+function readOnlyError(rel: string): PlexusError {
+  return new PlexusError(
+    'IO',
+    `Could not save "${rel}". The note is read-only on disk (its permissions do not allow writing), so Plexus leaves it as it is; make it writable, or copy your text into another note.`,
+  );
 }
 
 function outside(rel: string): PlexusError {
