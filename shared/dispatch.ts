@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { isMethod, type PlexusApi } from './api';
 import { PlexusError, toErrorInfo } from './errors';
 import type { RpcResponse } from './rpc';
-import { requestSchemas } from './schemas';
+import { requestSchemas, type CodedIssueParams } from './schemas';
 
 /**
  * Runs one request against a service: checks the method name and validates the arguments
@@ -15,6 +15,8 @@ export async function dispatch(service: PlexusApi, method: unknown, args: unknow
     }
     const parsed = requestSchemas[method].safeParse(args ?? {});
     if (!parsed.success) {
+      const coded = codedIssue(parsed.error);
+      if (coded) throw coded;
       throw new PlexusError('INVALID_ARGUMENT', `Invalid ${method} request: ${describe(parsed.error)}.`);
     }
     const handler = service[method] as (a: unknown) => Promise<unknown>;
@@ -22,6 +24,16 @@ export async function dispatch(service: PlexusApi, method: unknown, args: unknow
   } catch (error) {
     return { ok: false, error: toErrorInfo(error) };
   }
+}
+
+/** The engine's own error when every problem is one the path rules raised (UNSAFE_PATH, with its words). */
+function codedIssue(error: z.ZodError): PlexusError | null {
+  const coded = error.issues.map((issue) =>
+    issue.code === 'custom' ? (issue.params as Partial<CodedIssueParams> | undefined) : undefined,
+  );
+  if (!coded.every((params) => params?.plexusCode && params.plexusMessage)) return null;
+  const first = coded[0] as CodedIssueParams;
+  return new PlexusError(first.plexusCode, first.plexusMessage);
 }
 
 function describe(error: z.ZodError): string {

@@ -1,11 +1,28 @@
 import { z } from 'zod';
 import { MAX_NOTE_BYTES, type Method, type RequestArgs } from './api';
-import { MAX_PATH_LENGTH } from './paths';
+import { PlexusError, type ErrorCode } from './errors';
+import { MAX_PATH_LENGTH, normalizeVaultPath } from './paths';
 
+/** Marks an issue that is a PlexusError of the engine's path rules, so dispatch keeps its code. */
+export type CodedIssueParams = { plexusCode: ErrorCode; plexusMessage: string };
+
+// Every path in every request meets the vault's path rules here, at the boundary (".." and hidden
+// segments like ".git" are refused), whether or not the method it reaches checks again.
 const vaultPath = z
   .string({ error: 'a path must be a string' })
   .min(1, 'a path is required')
-  .max(MAX_PATH_LENGTH, `a path can be at most ${MAX_PATH_LENGTH} characters`);
+  .max(MAX_PATH_LENGTH, `a path can be at most ${MAX_PATH_LENGTH} characters`)
+  .superRefine((path, ctx) => {
+    if (path.length > MAX_PATH_LENGTH) return; // said above
+    try {
+      normalizeVaultPath(path);
+    } catch (error) {
+      if (!(error instanceof PlexusError)) throw error;
+      const params: CodedIssueParams = { plexusCode: error.code, plexusMessage: error.message };
+      // Listed among other problems, the sentence's own full stop would double the separator's.
+      ctx.addIssue({ code: 'custom', message: error.message.replace(/\.$/, ''), params });
+    }
+  });
 const noteText = z.string({ error: 'note text must be a string' }).max(MAX_NOTE_BYTES, 'the note is too large to save');
 const version = z.string({ error: 'a version is required' }).regex(/^[0-9a-f]{16}$/, 'a version is 16 hex digits');
 const none = z.object({}).strict();

@@ -15,7 +15,7 @@ import {
 } from '../shared/api';
 import type { NoteMeta } from '../shared/note-meta';
 import { PlexusError } from '../shared/errors';
-import { baseName, normalizeVaultPath } from '../shared/paths';
+import { baseName, checkNewNotePath, normalizeVaultPath } from '../shared/paths';
 import { cacheFileFor } from './index-cache';
 import { linkContext } from './link-context';
 import { readVaultFile } from './read-vault-file';
@@ -135,7 +135,9 @@ export class VaultService implements PlexusApi {
     }
     return result;
   };
-  createNote = ({ path, text }: { path: string; text?: string }) => this.vault.create(path, text);
+  // "newdir/" names a folder: it must never become a file "newdir" (nor "notes.txt" a note).
+  createNote = async ({ path, text }: { path: string; text?: string }) =>
+    this.vault.create(checkNewNotePath(path), text);
   createFolder = ({ path }: { path: string }) => this.vault.createFolder(path);
   move = ({ from, to }: { from: string; to: string }) => this.vault.move(from, to);
   trash = ({ path }: { path: string }) => this.vault.trash(path);
@@ -203,8 +205,10 @@ export class VaultService implements PlexusApi {
   rename = (args: RequestArgs['rename']) => this.renamer.rename(args);
   undoRename = ({ id }: RequestArgs['undoRename']) => this.renamer.undo(id);
 
-  listSnapshots = async ({ path }: RequestArgs['listSnapshots']) =>
-    this.recovery ? this.recovery.list(normalizeVaultPath(path)) : [];
+  listSnapshots = async ({ path }: RequestArgs['listSnapshots']) => {
+    const rel = normalizeVaultPath(path); // refused paths are refused whether or not recovery is on
+    return this.recovery ? this.recovery.list(rel) : [];
+  };
   readSnapshot = ({ id }: RequestArgs['readSnapshot']) => {
     if (!this.recovery) throw new PlexusError('NOT_FOUND', 'File recovery is off: no earlier versions are kept.');
     return this.recovery.read(id);

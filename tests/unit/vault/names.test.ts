@@ -48,7 +48,15 @@ const ILLEGAL: [string, string][] = [
   ['tab\there.md', 'control characters'],
   ['bell\u0007.md', 'control characters'],
   ['del\u007f.md', 'control characters'],
-  ['.hidden.md', 'hidden'],
+  ['a:b.md', '":" is not allowed in names on Windows and macOS'],
+  ['\u202egpj.md', 'right-to-left or left-to-right control characters'],
+  ['invoice\u202efdp.md', 'disguise its extension'],
+  ['a\u2067b.md', 'right-to-left'],
+  ['a\u200fb.md', 'right-to-left'],
+  ['\u200b', 'only of invisible characters'],
+  ['\u200b\u200d\u2060', 'only of invisible characters'],
+  ['\ufeff', 'empty'], // trim() removes it, as it does spaces
+  ['\u200b.md', 'leading "."'],
   ['x'.repeat(253) + '.md', '255 bytes'], // 256 bytes
   ['é'.repeat(127) + '.md', '255 bytes'], // 257 bytes in 130 characters
   ['🙂'.repeat(64) + '.md', '255 bytes'], // 259 bytes
@@ -66,6 +74,8 @@ const PORTABLE = [
   'a.b.c.md',
   '#tag & (paren) [br] {cb} !.md',
   '🙂 emoji.md',
+  '👨\u200d👩\u200d👧 family.md', // zero-width joiners inside an emoji sequence stay allowed
+  'مرحبا.md', // right-to-left text itself is fine
 ];
 
 describe('names refused on some OS are refused everywhere, with a clear message', () => {
@@ -104,6 +114,51 @@ describe('names refused on some OS are refused everywhere, with a clear message'
       }
       const ok = await dispatch(service, 'createNote', { path: PORTABLE[0], text: 'x' });
       expect(ok).toMatchObject({ ok: true, result: { path: PORTABLE[0] } });
+    } finally {
+      await service.close();
+    }
+  });
+});
+
+describe('hidden names and paths are refused as UNSAFE_PATH, with the rule in words', () => {
+  it.each(['.hidden.md', '.obsidian/new.md', 'notes/.trash/x.md'])('create %j', async (path) => {
+    const before = await entries();
+    await expect(vault.create(path, 'x')).rejects.toMatchObject({
+      code: 'UNSAFE_PATH',
+      message: expect.stringContaining('Plexus never reads or changes hidden files and folders') as unknown,
+    });
+    await expect(vault.createFolder(path)).rejects.toMatchObject({ code: 'UNSAFE_PATH' });
+    await expect(vault.move('alpha.md', path)).rejects.toMatchObject({ code: 'UNSAFE_PATH' });
+    expect(await entries()).toEqual(before);
+  });
+});
+
+describe('createNote needs a note name', () => {
+  it.each([
+    ['newdir/', 'A note name is missing after "newdir/"'],
+    ['notes/', 'A note name is missing'],
+    ['newdir', 'a note\'s name ends in ".md"'],
+    ['todo.txt', 'a note\'s name ends in ".md"'],
+  ])('%j is refused (%s), creating nothing', async (path, why) => {
+    const service = await VaultService.open(dir, { host: 'browser', watch: false });
+    try {
+      const before = await entries();
+      const response = await dispatch(service, 'createNote', { path, text: 'x' });
+      expect(response).toMatchObject({ ok: false, error: { code: 'INVALID_NAME' } });
+      if (!response.ok) expect(response.error.message).toContain(why);
+      await expect(service.createNote({ path })).rejects.toMatchObject({ code: 'INVALID_NAME' });
+      expect(await entries()).toEqual(before);
+      expect(await entries('notes')).not.toContain('');
+    } finally {
+      await service.close();
+    }
+  });
+
+  it('a ".md" note in a new folder still works, in any case of the extension', async () => {
+    const service = await VaultService.open(dir, { host: 'browser', watch: false });
+    try {
+      expect(await service.createNote({ path: 'newdir/Note.MD' })).toMatchObject({ path: 'newdir/Note.MD' });
+      expect((await fs.stat(join(dir, 'newdir'))).isDirectory()).toBe(true);
     } finally {
       await service.close();
     }

@@ -90,7 +90,7 @@ describe('VaultService settings', () => {
 
   it.each([
     [{ settings: { newNotes: 'folder', newNotesFolder: '../outside' } }, 'UNSAFE_PATH'],
-    [{ settings: { newNotes: 'folder', newNotesFolder: 'a/.hidden' } }, 'INVALID_NAME'],
+    [{ settings: { newNotes: 'folder', newNotesFolder: 'a/.hidden' } }, 'UNSAFE_PATH'],
     [{ settings: { newNotes: 'folder', newNotesFolder: 'topics/fear-circuits.md' } }, 'INVALID_ARGUMENT'],
     [{ settings: { newNotes: 'folder', newNotesFolder: '' } }, 'INVALID_ARGUMENT'],
     [{ settings: { newNotes: 'folder' } }, 'INVALID_ARGUMENT'],

@@ -54,7 +54,7 @@ describe('SettingsStore', () => {
     ['C:/Users', 'UNSAFE_PATH'],
     ['in\\box', 'UNSAFE_PATH'],
     ['a\0b', 'UNSAFE_PATH'],
-    ['.plexus', 'INVALID_NAME'],
+    ['.plexus', 'UNSAFE_PATH'],
     ['inbox/con', 'INVALID_NAME'],
     ['what?', 'INVALID_NAME'],
     ['trailing./x', 'INVALID_NAME'],

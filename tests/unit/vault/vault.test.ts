@@ -413,7 +413,6 @@ describe('create', () => {
     'notes/a:b.md',
     'trailing. ',
     'trailing.',
-    '.hidden.md',
     'nul',
     'what?.md',
     'pipe|.md',
@@ -426,11 +425,23 @@ describe('create', () => {
     expect(await snapshot(dir)).toEqual(before);
   });
 
-  it('refuses "a:b.md" (a Windows drive-relative path: one letter and a colon) with UNSAFE_PATH', async () => {
+  it('refuses "a:b.md" for its colon (not as a drive letter) with INVALID_NAME', async () => {
     const before = await snapshot(dir);
-    expect(await codeOf(vault.create('a:b.md', 'x'))).toBe('UNSAFE_PATH');
+    await expect(vault.create('a:b.md', 'x')).rejects.toMatchObject({
+      code: 'INVALID_NAME',
+      message: expect.stringContaining('":" is not allowed in names on Windows and macOS') as unknown,
+    });
     expect(await snapshot(dir)).toEqual(before);
   });
+
+  it.each(['.hidden.md', '.obsidian/app.json', 'notes/.trash/x.md'])(
+    'refuses the hidden path %j with UNSAFE_PATH, creating nothing',
+    async (name) => {
+      const before = await snapshot(dir);
+      expect(await codeOf(vault.create(name, 'x'))).toBe('UNSAFE_PATH');
+      expect(await snapshot(dir)).toEqual(before);
+    },
+  );
 
   it('refuses an empty path with INVALID_NAME', async () => {
     expect(await codeOf(vault.create('', 'x'))).toBe('INVALID_NAME');
@@ -469,14 +480,11 @@ describe('createFolder', () => {
     expect((await fs.stat(join(dir, 'alpha.md'))).isFile()).toBe(true);
   });
 
-  it.each(['CON', '.git', 'ab:c', 'x/PRN', 'end.', 'x/y/ '])(
-    'refuses the illegal name %j with INVALID_NAME',
-    async (name) => {
-      const before = await snapshot(dir);
-      expect(await codeOf(vault.createFolder(name))).toBe('INVALID_NAME');
-      expect(await snapshot(dir)).toEqual(before);
-    },
-  );
+  it.each(['CON', 'ab:c', 'x/PRN', 'end.', 'x/y/ '])('refuses the illegal name %j with INVALID_NAME', async (name) => {
+    const before = await snapshot(dir);
+    expect(await codeOf(vault.createFolder(name))).toBe('INVALID_NAME');
+    expect(await snapshot(dir)).toEqual(before);
+  });
 
   it('announces {type: "added", kind: "folder", origin: "app"}', async () => {
     await vault.createFolder('archive');
@@ -586,14 +594,11 @@ describe('move', () => {
     expect(await exists(join(dir, 'other.md'))).toBe(false);
   });
 
-  it.each(['CON.md', 'ab:c.md', '.hidden.md', 'notes/end.', 'notes/.trash'])(
-    'refuses the illegal target name %j with INVALID_NAME',
-    async (to) => {
-      const before = await snapshot(dir);
-      expect(await codeOf(vault.move('alpha.md', to))).toBe('INVALID_NAME');
-      expect(await snapshot(dir)).toEqual(before);
-    },
-  );
+  it.each(['CON.md', 'ab:c.md', 'notes/end.'])('refuses the illegal target name %j with INVALID_NAME', async (to) => {
+    const before = await snapshot(dir);
+    expect(await codeOf(vault.move('alpha.md', to))).toBe('INVALID_NAME');
+    expect(await snapshot(dir)).toEqual(before);
+  });
 
   it('announces a "renamed" event with the kind', async () => {
     await vault.move('alpha.md', 'notes/alpha.md');
