@@ -17,7 +17,8 @@ beforeEach(async () => {
   vault = await Vault.open(dir);
 });
 
-afterEach(removeTempDirs);
+// Removing the 100,000-note folder below can outlast the default hook timeout on a busy machine.
+afterEach(removeTempDirs, 120_000);
 
 const entries = async (rel = '') => (await fs.readdir(join(dir, rel))).sort();
 
