@@ -6,7 +6,21 @@ import { Annotation, EditorState, type Extension, type Text } from '@codemirror/
 import { drawSelection, dropCursor, EditorView, highlightSpecialChars, keymap, showPanel } from '@codemirror/view';
 import { editorTheme } from './editor-theme';
 import { frontmatter } from './frontmatter';
+import { linearLinkSyntax } from './linear-link-syntax';
+import { paragraphPieces } from './paragraph-pieces';
 import { wikiLinkSyntax } from './wiki-link-syntax';
+
+/**
+ * The editor's markdown: GFM with frontmatter and wiki links, parsed so that typing re-reads a
+ * bounded part of the note however many links it holds (linear link parsing, long paragraphs in
+ * pieces).
+ */
+export function noteMarkdown(): Extension {
+  return markdown({
+    base: markdownLanguage,
+    extensions: [frontmatter, wikiLinkSyntax, linearLinkSyntax, paragraphPieces],
+  });
+}
 
 /** Marks changes that came from disk rather than from the person typing. */
 const fromDisk = Annotation.define<boolean>();
@@ -68,9 +82,7 @@ export class NoteEditor {
       dropCursor(),
       ...(plain ? [] : [indentOnInput(), bracketMatching(), highlightSelectionMatches()]),
       search({ top: true }),
-      ...(plain
-        ? []
-        : [EditorView.lineWrapping, markdown({ base: markdownLanguage, extensions: [frontmatter, wikiLinkSyntax] })]),
+      ...(plain ? [] : [EditorView.lineWrapping, noteMarkdown()]),
       editorTheme(),
       keymap.of([...defaultKeymap, ...historyKeymap, ...searchKeymap, indentWithTab]),
       EditorView.contentAttributes.of({ spellcheck: plain ? 'false' : 'true', 'aria-label': 'Note text' }),
