@@ -58,8 +58,14 @@ export class Autosave {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private saving: Promise<void> | null = null;
   private state: SaveState = { kind: 'saved' };
-  /** While in conflict: true once the person's edits have resolved it (e.g. no markers left). */
-  private resolved: (() => boolean) | null = null;
+  /**
+   * Set by a conflict the person can settle by editing: true once the edits have settled it (e.g.
+   * no conflict block left open). It stays: should the conflict come back (undoing its
+   * resolution brings its blocks back), saving pauses again.
+   */
+  private hold: { settled: () => boolean; message: string } | null = null;
+  /** In conflict, editing can settle it (else only the buttons can). */
+  private byHand = false;
   private readonly source: TextSource;
   /** Whether the editor still holds `savedText`. */
   private saved: () => boolean;
@@ -107,7 +113,7 @@ export class Autosave {
   makeReadOnly(reason: string): void {
     this.clearTimer();
     this.locked = reason;
-    this.resolved = null;
+    this.hold = null;
     this.failing = false;
     this.set({ kind: 'read-only', message: reason });
   }
@@ -115,9 +121,10 @@ export class Autosave {
   /** Call on every edit by the person typing (or a change to save, like a clean merge). */
   edited(): void {
     if (this.locked !== null) return;
-    if (this.state.kind === 'conflict') {
-      if (!this.resolved?.()) return;
-      this.resolved = null;
+    if (this.state.kind === 'conflict' && !this.byHand) return;
+    if (this.hold && !this.hold.settled()) {
+      if (this.state.kind !== 'conflict') this.conflict(this.hold.message, this.hold.settled);
+      return;
     }
     this.set(this.dirty ? { kind: 'unsaved' } : { kind: 'saved' });
     this.schedule(AUTOSAVE_DELAY_MS);
@@ -127,7 +134,7 @@ export class Autosave {
   async flush(): Promise<void> {
     this.clearTimer();
     while (this.saving) await this.saving;
-    if (!this.dirty || this.state.kind === 'conflict') return;
+    if (!this.dirty || this.state.kind === 'conflict' || (this.hold && !this.hold.settled())) return;
     this.saving = this.write().finally(() => (this.saving = null));
     await this.saving;
   }
@@ -139,7 +146,6 @@ export class Autosave {
 
   /** The note on disk changed: take the new text as the base (the caller reloads the editor). */
   rebase(version: string, text: string): void {
-    this.resolved = null;
     this.version = version;
     this.savedText = text;
     this.saved = this.source.mark(text);
@@ -153,7 +159,8 @@ export class Autosave {
   conflict(message: string, resolved?: () => boolean): void {
     if (this.locked !== null) return;
     this.clearTimer();
-    this.resolved = resolved ?? null;
+    this.byHand = resolved !== undefined;
+    if (resolved) this.hold = { settled: resolved, message };
     this.failing = false;
     this.set({ kind: 'conflict', message });
   }

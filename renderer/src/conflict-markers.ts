@@ -7,6 +7,7 @@ import {
   type Text,
   type TransactionSpec,
 } from '@codemirror/state';
+import { invertedEffects } from '@codemirror/commands';
 import { Decoration, EditorView, WidgetType, type DecorationSet } from '@codemirror/view';
 import {
   baseWithOpenConflicts,
@@ -42,6 +43,19 @@ export type BlockRange = {
 /** Starts tracking a merge's blocks (null: no conflict any more). */
 export const setConflicts = StateEffect.define<Conflicts | null>();
 
+/** Puts back blocks a change settled, when that change is undone (positions as after the undo). */
+const restoreConflicts = StateEffect.define<Conflicts>({
+  map: (value, mapping) => ({
+    theirs: value.theirs,
+    blocks: value.blocks.map((b) => ({
+      ...b,
+      from: mapping.mapPos(b.from, 1),
+      mid: mapping.mapPos(b.mid, 1),
+      end: mapping.mapPos(b.end, 1),
+    })),
+  }),
+});
+
 /** The marker line starting at `pos` holds exactly `marker`. */
 function markerAt(doc: Text, pos: number, marker: string): boolean {
   if (pos < 0 || pos > doc.length) return false;
@@ -63,19 +77,25 @@ function intact(doc: Text, b: MergeConflict): boolean {
 const field = StateField.define<Conflicts | null>({
   create: () => null,
   update(value, tr) {
-    for (const effect of tr.effects) if (effect.is(setConflicts)) value = effect.value;
-    if (!value || !tr.docChanged || tr.effects.some((e) => e.is(setConflicts))) return value;
+    for (const effect of tr.effects) if (effect.is(setConflicts)) return effect.value;
     // A whole line inserted at the start of a marker line goes before it (assoc 1), so lines
     // added above a marker join the side above it and typing on a marker line breaks it.
-    const blocks = value.blocks
-      .map((b) => ({
-        ...b,
-        from: tr.changes.mapPos(b.from, 1),
-        mid: tr.changes.mapPos(b.mid, 1),
-        end: tr.changes.mapPos(b.end, 1),
-      }))
-      .filter((b) => intact(tr.state.doc, b));
-    return blocks.length === 0 ? null : { theirs: value.theirs, blocks };
+    let blocks = (value?.blocks ?? []).map((b) => ({
+      ...b,
+      from: tr.changes.mapPos(b.from, 1),
+      mid: tr.changes.mapPos(b.mid, 1),
+      end: tr.changes.mapPos(b.end, 1),
+    }));
+    let theirs = value?.theirs ?? '';
+    for (const effect of tr.effects) {
+      if (!effect.is(restoreConflicts)) continue;
+      theirs = value?.theirs ?? effect.value.theirs;
+      const known = new Set(blocks.map((b) => b.from));
+      blocks = [...blocks, ...effect.value.blocks.filter((b) => !known.has(b.from))].sort((x, y) => x.from - y.from);
+    }
+    if (!tr.docChanged && blocks.length === (value?.blocks.length ?? 0)) return value;
+    blocks = blocks.filter((b) => intact(tr.state.doc, b));
+    return blocks.length === 0 ? null : { theirs, blocks };
   },
 });
 
@@ -236,7 +256,15 @@ const decorations = StateField.define<DecorationSet>({
   provide: (f) => EditorView.decorations.from(f),
 });
 
-const extension: Extension = [field, decorations];
+/** Undoing a change that settled blocks (by hand or with a button) opens them again. */
+const undoable = invertedEffects.of((tr) => {
+  const before = tr.startState.field(field, false);
+  if (!before || !tr.docChanged) return [];
+  const after = tr.state.field(field, false);
+  return (after?.blocks.length ?? 0) < before.blocks.length ? [restoreConflicts.of(before)] : [];
+});
+
+const extension: Extension = [field, decorations, undoable];
 
 /** The editor's conflict state, with its blocks coloured and their actions above them. */
 export function conflictMarkers(): Extension {

@@ -185,6 +185,24 @@ test('each conflict block offers its own choices: "Keep both" settles that block
   await expect(saveState(page)).toHaveText('Saved');
 });
 
+test('undoing a resolution brings the conflict back, paused, not its markers as text to save', async ({
+  page,
+  host,
+}) => {
+  const file = join(host.vault, 'beta.md');
+  await openBeta(page);
+  await conflictAtEnd(page, file, 'mine-1', BETA + 'disk-1\n');
+  await page.locator('.cm-conflict-actions').getByRole('button', { name: 'Keep mine' }).click();
+  await expectFile(file, (t) => t === BETA + 'mine-1');
+  await editor(page).click();
+  await page.keyboard.press('ControlOrMeta+z');
+  await expect(page.locator('.cm-conflict-marker')).toHaveCount(3);
+  await expect(saveState(page)).toHaveText('Changed on disk');
+  await page.locator('.cm-conflict-actions').getByRole('button', { name: 'Keep disk' }).click();
+  await expectFile(file, (t) => t === BETA + 'disk-1\n');
+  await expect(saveState(page)).toHaveText('Saved');
+});
+
 test('a note deleted on disk keeps its text in the editor and can be saved again', async ({ page, host }) => {
   await openBeta(page);
   await page.keyboard.press('ControlOrMeta+End');

@@ -219,6 +219,40 @@ describe('Autosave conflicts resolved by editing', () => {
     expect(autosave.status.kind).toBe('saved');
   });
 
+  it('pauses again when the conflict comes back (its resolution undone), until settled again', async () => {
+    let open = true;
+    let text = 'with markers';
+    const api = { writeNote: vi.fn(({ text }: { text: string }) => Promise.resolve({ version: `v-${text}` })) };
+    const autosave = new Autosave(
+      api,
+      'a.md',
+      'v1',
+      'disk',
+      () => text,
+      () => undefined,
+    );
+    autosave.conflict('changed on disk', () => !open);
+    open = false;
+    text = 'settled';
+    autosave.edited();
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS);
+    expect(api.writeNote).toHaveBeenCalledTimes(1);
+    // Undo: the blocks are back. Nothing is saved, and the state says why.
+    open = true;
+    text = 'with markers';
+    autosave.edited();
+    expect(autosave.status).toEqual({ kind: 'conflict', message: 'changed on disk' });
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS * 3);
+    await autosave.flush();
+    expect(api.writeNote).toHaveBeenCalledTimes(1);
+    // Settled again, by editing.
+    open = false;
+    text = 'settled again';
+    autosave.edited();
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS);
+    expect(api.writeNote).toHaveBeenLastCalledWith({ path: 'a.md', text: 'settled again', baseVersion: 'v-settled' });
+  });
+
   it('a refused save tells the owner, who can merge the disk version in', async () => {
     const onStale = vi.fn();
     let text = 'hello';

@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import { history, undo } from '@codemirror/commands';
 import { EditorState } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
 import fc from 'fast-check';
@@ -182,6 +183,31 @@ describe('conflict state', () => {
     (buttons[1] as HTMLButtonElement).click();
     expect(view.state.doc.toString()).toBe(GIT_NOTE.replace('Status: draft', 'Status: disk\nmore'));
     expect(hasOpenConflicts(view.state)).toBe(false);
+    view.destroy();
+  });
+});
+
+describe('undo', () => {
+  it('undoing a resolution opens the block again, tracked (its markers are not left as plain text)', () => {
+    const result = threeWayMerge('1\n2\n3\n', '1\n2m\n3\n', '1\n2t\n3\n');
+    const view = new EditorView({
+      state: EditorState.create({ doc: result.text, extensions: [history(), conflictMarkers()] }),
+    });
+    view.dispatch({ effects: setConflicts.of({ theirs: '1\n2t\n3\n', blocks: result.blocks }) });
+    view.dispatch(resolveAllSpec(view.state, 'mine'));
+    expect(view.state.doc.toString()).toBe('1\n2m\n3\n');
+    expect(hasOpenConflicts(view.state)).toBe(false);
+    undo(view);
+    expect(view.state.doc.toString()).toBe(result.text);
+    expect(blockRanges(view.state)).toHaveLength(1);
+    expect(textKeeping(view.state, 'mine')).toBe('1\n2m\n3\n');
+    // By hand too: removing a marker line, then undoing it.
+    const [range] = blockRanges(view.state);
+    if (!range) throw new Error('no block');
+    view.dispatch({ changes: { from: range.block.mid, to: range.theirs.from } });
+    expect(hasOpenConflicts(view.state)).toBe(false);
+    undo(view);
+    expect(hasOpenConflicts(view.state)).toBe(true);
     view.destroy();
   });
 });
