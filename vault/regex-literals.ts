@@ -3,8 +3,10 @@
  * search to the notes holding them instead of reading every note. Conservative by construction:
  * whatever it cannot read for certain (alternation, groups, classes, escapes) only ends a run of
  * literal characters, and a shorter required run is still required. Runs are lower-case ASCII
- * letters and digits: the regexes run without the `u` flag, so such a character only ever matches
- * itself in either case, and in the index it always sits inside one term.
+ * letters and digits: such a character matches itself in either case, and in the index it always
+ * sits inside one term. (RE2's case folding also matches K with the Kelvin sign, which the index
+ * folds to k, and s with the long s ſ, which Vocabulary.containing looks for.) The syntax is RE2's
+ * as well as JavaScript's: `\p{Greek}`, `\x{41}` and `\Q…\E` are skipped whole.
  */
 
 /** Shorter runs match too many terms to be worth looking up. */
@@ -59,9 +61,19 @@ export function requiredLiterals(source: string): string[] {
   return [...new Set(runs)].sort((a, b) => b.length - a.length);
 }
 
-/** After an escape at `at`: `\x41`, `\u0041`, `\u{41}`, `\cA`, `\k<name>` and one-character ones. */
+/**
+ * After an escape at `at`: `\x41`, `\x{41}`, `\u0041`, `\u{41}`, `\cA`, `\k<name>`, `\p{L}`, `\pL`,
+ * `\Q…\E` and one-character ones.
+ */
 function skipEscape(source: string, at: number): number {
   const kind = source[at + 1];
+  if (kind === 'Q') {
+    const end = source.indexOf('\\E', at + 2);
+    return end < 0 ? source.length : end + 2;
+  }
+  if ((kind === 'x' || kind === 'p' || kind === 'P') && source[at + 2] === '{')
+    return source.indexOf('}', at) + 1 || source.length;
+  if (kind === 'p' || kind === 'P') return at + 3;
   if (kind === 'x') return at + 4;
   if (kind === 'u') return source[at + 2] === '{' ? source.indexOf('}', at) + 1 || source.length : at + 6;
   if (kind === 'c') return at + 3;

@@ -3,7 +3,8 @@ import { PlexusError } from '../shared/errors';
 import { baseName, parentPath } from '../shared/paths';
 import { batchTerms, type SearchBatch } from './search-batch';
 import { FIELDS, fieldTerms, storedDoc, tagKey, type FieldName, type SearchDoc, type StoredDoc } from './search-doc';
-import { parseQuery, REGEX_FLAGS, type QueryNode } from './search-query';
+import { parseQuery, type QueryNode } from './search-query';
+import { searchRegex, type RegexAnswer } from './search-regex';
 import {
   contains,
   difference,
@@ -274,7 +275,9 @@ export class SearchIndex {
     const scores = this.score(parsed.node, ids, run);
     const top = this.best(ids, scores, Math.max(0, limit));
     const matchers = matchersOf(parsed.node);
-    const hits = top.map((id) => this.hit(id, scores[id] as number, matchers));
+    // Highlighting is best effort: regex ranges are looked for while this lasts.
+    const highlightUntil = performance.now() + this.budgetMs / 3;
+    const hits = top.map((id) => this.hit(id, scores[id] as number, matchers, highlightUntil));
     const answer: SearchAnswer = { query, total: ids.length, hits, ms: performance.now() - started };
     if (run.truncated) answer.truncated = true;
     return answer;
@@ -457,16 +460,14 @@ export class SearchIndex {
       }
       case 'line': {
         const candidates = this.evaluate(lineTerms(node.child), within, run);
-        return this.check(candidates, run, (note) => anyLine(node.child, note.text, note.folded));
+        return this.check(candidates, run, (note) => anyLine(node.child, note.text, note.folded, run.deadline));
       }
       case 'regex': {
-        const pattern = new RegExp(node.source, REGEX_FLAGS);
+        const regex = searchRegex(node.source);
         const narrowed = this.regexCandidates(node.source);
         const pool = narrowed ? (within ? intersect(within, narrowed) : narrowed) : (within ?? this.all());
-        return this.check(pool, run, ({ text }) => {
-          pattern.lastIndex = 0;
-          return pattern.test(text);
-        });
+        // RE2: linear in the text, and cut into slices that the deadline is checked between.
+        return this.check(pool, run, (note) => regex.test(note.text, run.deadline, note.folded));
       }
     }
   }
@@ -520,8 +521,12 @@ export class SearchIndex {
     return out;
   }
 
-  /** The candidates whose text passes `test`, as far as the time budget goes. */
-  private check(candidates: ArrayLike<number>, run: Run, test: (note: NoteText) => boolean): number[] {
+  /**
+   * The candidates whose text passes `test`, as far as the time budget goes. A test that could
+   * not finish (null: the deadline passed inside the note, or it would cost too much) leaves the
+   * note out and marks the answer truncated: an unfinished check is never a "no".
+   */
+  private check(candidates: ArrayLike<number>, run: Run, test: (note: NoteText) => RegexAnswer): number[] {
     const out: number[] = [];
     for (let i = 0; i < candidates.length; i++) {
       if (performance.now() > run.deadline) {
@@ -530,7 +535,10 @@ export class SearchIndex {
       }
       const id = candidates[i] as number;
       const text = this.text(id);
-      if (text && test(text)) out.push(id);
+      if (!text) continue;
+      const passed = test(text);
+      if (passed === null) run.truncated = true;
+      else if (passed) out.push(id);
     }
     return out;
   }
@@ -684,7 +692,7 @@ export class SearchIndex {
     return chosen.slice(0, limit);
   }
 
-  private hit(id: number, score: number, matchers: Matcher[]): SearchHit {
+  private hit(id: number, score: number, matchers: Matcher[], highlightUntil: number): SearchHit {
     const doc = this.docs[id] as StoredDoc;
     const text = this.text(id);
     const name = baseName(doc.path).replace(/\.md$/i, '');
@@ -696,6 +704,8 @@ export class SearchIndex {
         headingLines: new Set(doc.headingLines),
       },
       matchers,
+      3,
+      highlightUntil,
     );
     return { path: doc.path, title: doc.title, folder: parentPath(doc.path), score, matches };
   }
@@ -762,7 +772,7 @@ function matchersOf(node: QueryNode): Matcher[] {
     if (leaf.kind === 'word' || leaf.kind === 'phrase') {
       const pattern = phrasePattern(leaf.text, leaf.kind === 'word' && leaf.prefix);
       if (pattern) out.push({ pattern, folded: true });
-    } else if (leaf.kind === 'regex') out.push({ pattern: new RegExp(leaf.source, REGEX_FLAGS), folded: false });
+    } else if (leaf.kind === 'regex') out.push({ regex: searchRegex(leaf.source) });
     else if (leaf.kind === 'tag') {
       // The tag as written in the text, and the tags under it (#a matches #a/b).
       const tag = escapeRegex(tagKey(leaf.tag));
@@ -789,34 +799,50 @@ function lineTerms(node: QueryNode): QueryNode {
   }
 }
 
-/** True when some line of the note matches `node` on its own. */
-function anyLine(node: QueryNode, text: string, folded: string): boolean {
+/** Thrown inside lineMatches when a regex could not finish on a line. */
+const UNFINISHED = new Error('a regex could not finish on a line');
+
+/**
+ * True when some line of the note matches `node` on its own; null when the deadline passed or a
+ * regex could not finish on some line before one matched.
+ */
+function anyLine(node: QueryNode, text: string, folded: string, deadline: number): RegexAnswer {
   const starts = lineStarts(text);
+  let unfinished = false;
   for (let line = 0; line < starts.length; line++) {
+    if (line % 64 === 63 && performance.now() > deadline) return null;
     const start = starts[line] as number;
     const end = line + 1 < starts.length ? (starts[line + 1] as number) - 1 : text.length;
-    if (lineMatches(node, text.slice(start, end), folded.slice(start, end))) return true;
+    try {
+      if (lineMatches(node, text.slice(start, end), folded.slice(start, end), deadline)) return true;
+    } catch (error) {
+      if (error !== UNFINISHED) throw error;
+      unfinished = true;
+    }
   }
-  return false;
+  return unfinished ? null : false;
 }
 
-function lineMatches(node: QueryNode, text: string, folded: string): boolean {
+function lineMatches(node: QueryNode, text: string, folded: string, deadline: number): boolean {
   switch (node.kind) {
     case 'and':
-      return node.children.every((c) => lineMatches(c, text, folded));
+      return node.children.every((c) => lineMatches(c, text, folded, deadline));
     case 'or':
-      return node.children.some((c) => lineMatches(c, text, folded));
+      return node.children.some((c) => lineMatches(c, text, folded, deadline));
     case 'not':
-      return !lineMatches(node.child, text, folded);
+      return !lineMatches(node.child, text, folded, deadline);
     case 'line':
-      return lineMatches(node.child, text, folded);
+      return lineMatches(node.child, text, folded, deadline);
     case 'word':
     case 'phrase': {
       const pattern = phrasePattern(node.text, node.kind === 'word' && node.prefix);
       return pattern === null || pattern.test(folded);
     }
-    case 'regex':
-      return new RegExp(node.source, REGEX_FLAGS).test(text);
+    case 'regex': {
+      const answer = searchRegex(node.source).test(text, deadline);
+      if (answer === null) throw UNFINISHED;
+      return answer;
+    }
     default:
       // tag:, path:, file: are about the note, and were checked on it.
       return true;

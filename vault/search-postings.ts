@@ -191,9 +191,18 @@ export class Vocabulary {
     return out;
   }
 
-  /** The terms that contain `part` (a linear scan: for regex narrowing, not per keystroke). */
+  /**
+   * The terms that contain `part` (a linear scan: for regex narrowing, not per keystroke). Reading
+   * a long s ſ as s: the regexes' case folding matches s with it.
+   */
   containing(part: string, alsoLongerThan = Infinity): string[] {
-    return this.terms().filter((term) => term.length >= alsoLongerThan || term.includes(part));
+    const longS = part.includes('s');
+    return this.terms().filter(
+      (term) =>
+        term.length >= alsoLongerThan ||
+        term.includes(part) ||
+        (longS && term.includes('ſ') && term.replaceAll('ſ', 's').includes(part)),
+    );
   }
 
   clear(): void {

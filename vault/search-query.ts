@@ -10,8 +10,10 @@
  *   path:folder/   the note's path contains this
  *   file:name      the note's file name contains this
  *   line:(a b)     all of these on one line
- *   /regex/        a JavaScript regular expression (case-insensitive, ^ and $ at line ends)
+ *   /regex/        a regular expression as JavaScript writes it, run by RE2 (search-regex.ts):
+ *                  case-insensitive, ^ and $ at line ends; no backreferences or lookaround
  */
+import { searchRegex, SearchRegexError } from './search-regex';
 
 export type QueryNode =
   | { kind: 'and'; children: QueryNode[] }
@@ -28,8 +30,11 @@ export type QueryNode =
 /** A parsed query, or why it could not be parsed. A blank query parses to null. */
 export type ParsedQuery = { ok: true; node: QueryNode | null } | { ok: false; message: string };
 
-/** The flags every query regex runs with. */
+/** The JavaScript flags whose meaning every query regex keeps (RE2 runs it: search-regex.ts). */
 export const REGEX_FLAGS = 'gim';
+
+/** How deeply groups may nest: the parser recurses once per level. */
+export const MAX_DEPTH = 100;
 
 const OPERATORS = new Set(['tag', 'path', 'file', 'line']);
 
@@ -127,6 +132,8 @@ class Parser {
 
   private parseGroup(): QueryNode {
     const open = this.pos;
+    if (this.depth >= MAX_DEPTH)
+      throw new QueryError(`The query nests groups too deeply (more than ${MAX_DEPTH} levels)`);
     this.pos++;
     this.depth++;
     const node = this.parseOr();
@@ -152,9 +159,10 @@ class Parser {
       throw new QueryError(`The regular expression at position ${open + 1} has no closing "/"`);
     if (source === '') throw new QueryError('Empty regular expression "//"');
     try {
-      new RegExp(source, REGEX_FLAGS);
+      searchRegex(source);
     } catch (error) {
-      throw new QueryError(`Invalid regular expression /${source}/: ${(error as Error).message.replace(/^.*: /, '')}`);
+      if (error instanceof SearchRegexError) throw new QueryError(error.message);
+      throw error;
     }
     this.pos = i + 1;
     return { kind: 'regex', source };

@@ -1,8 +1,12 @@
 import type { SearchMatch } from '../shared/api';
+import type { SearchRegex } from './search-regex';
 import { fold } from './search-text';
 
-/** Something to highlight: a pattern over the folded text (words, phrases) or the text itself (regex). */
-export type Matcher = { pattern: RegExp; folded: boolean };
+/**
+ * Something to highlight: a pattern over the folded text (words, phrases, tags) or the text
+ * itself, or a query regex (run by RE2 over the text, as far as the deadline allows).
+ */
+export type Matcher = { pattern: RegExp; folded: boolean } | { regex: SearchRegex };
 
 /** Lines longer than this are cut to a window around their first match. */
 const MAX_LINE = 200;
@@ -18,12 +22,13 @@ export type SnippetNote = { name: string; text: string; folded: string; headingL
  * The best places a note matched: its file name (line 0) when that matched, then up to `max`
  * lines, those with the most different matches first, shown in line order.
  */
-export function snippets(note: SnippetNote, matchers: Matcher[], max = 3): SearchMatch[] {
+export function snippets(note: SnippetNote, matchers: Matcher[], max = 3, deadline = Infinity): SearchMatch[] {
   const out: SearchMatch[] = [];
   const nameRanges = findRanges(
     fold(note.name),
     note.name,
-    matchers.filter((m) => m.folded),
+    matchers.filter((m) => 'pattern' in m && m.folded),
+    deadline,
   );
   if (nameRanges.ranges.length > 0) {
     out.push({ field: 'name', line: 0, text: note.name, offset: 0, ranges: nameRanges.ranges });
@@ -31,7 +36,7 @@ export function snippets(note: SnippetNote, matchers: Matcher[], max = 3): Searc
   const starts = lineStarts(note.text);
   const lines = new Map<number, { hits: Set<number>; ranges: [number, number][] }>();
   matchers.forEach((matcher, m) => {
-    for (const [start, end] of findRanges(note.folded, note.text, [matcher]).ranges) {
+    for (const [start, end] of findRanges(note.folded, note.text, [matcher], deadline).ranges) {
       const line = lineOf(starts, start);
       let entry = lines.get(line);
       if (!entry) lines.set(line, (entry = { hits: new Set(), ranges: [] }));
@@ -95,9 +100,18 @@ function fieldOf(note: SnippetNote, line: number, lineStart: number, ranges: [nu
 }
 
 /** Where the matchers match, ranges sorted and merged. */
-function findRanges(folded: string, text: string, matchers: Matcher[]): { ranges: [number, number][] } {
+function findRanges(
+  folded: string,
+  text: string,
+  matchers: Matcher[],
+  deadline: number,
+): { ranges: [number, number][] } {
   const ranges: [number, number][] = [];
   for (const matcher of matchers) {
+    if ('regex' in matcher) {
+      ranges.push(...matcher.regex.ranges(text, deadline, MAX_RANGES, folded));
+      continue;
+    }
     const pattern = matcher.pattern;
     pattern.lastIndex = 0;
     const target = matcher.folded ? folded : text;
