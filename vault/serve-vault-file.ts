@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { normalizeVaultPath } from '../shared/paths';
+import { readVaultFile } from './read-vault-file';
 
 /** The browser host's URL prefix for files of the vault (images shown by the reading view). */
 export const VAULT_FILE_PREFIX = '/vault-file/';
@@ -43,10 +44,9 @@ export async function readVaultImage(
   if (!real || !real.startsWith(root + sep)) return null;
   const realRel = relative(root, real).split(sep).join('/');
   if (hidden(realRel) || !imageType(realRel)) return null;
-  const stats = await fs.stat(real).catch(() => null);
-  if (!stats?.isFile() || stats.size > MAX_VAULT_FILE_BYTES) return null;
-  const body = await fs.readFile(real).catch(() => null);
-  return body ? { body, contentType } : null;
+  // Through the vault's one checked reader: a pipe or device is never opened, the size is checked first.
+  const read = await readVaultFile(root, realRel, { maxBytes: MAX_VAULT_FILE_BYTES }).catch(() => null);
+  return read ? { body: read.bytes, contentType } : null;
 }
 
 /** Dot-files and dot-folders (`.plexus`, `.git`, `.trash`) are not part of the vault. */

@@ -6,6 +6,7 @@ import WebSocket from 'ws';
 import type { PlexusError } from '../../../shared/errors';
 import type { ServerMessage } from '../../../shared/rpc';
 import { readVaultFile, readVaultFileSync } from '../../../vault/read-vault-file';
+import { readVaultImage } from '../../../vault/serve-vault-file';
 import { VaultService } from '../../../vault/service';
 import { Vault } from '../../../vault/vault';
 import { VaultIndex } from '../../../vault/vault-index';
@@ -178,6 +179,9 @@ describe.skipIf(!linux)('item 8: a named pipe called *.md', () => {
     const v = await Vault.open(vault);
     await expect(v.read('pipe.md')).rejects.toMatchObject({ code: 'NOT_TEXT' });
     expect(paths(await v.list())).toEqual(['source.md', 'target.md']);
+    // Nor is one named like an image, asked for by the reading view.
+    execFileSync('mkfifo', [join(vault, 'pipe.png')]);
+    expect(await readVaultImage(v.root, '/vault-file/pipe.png')).toBeNull();
   });
 
   it('the host starts with one in the vault, answers, stops on SIGTERM; one made while it runs blocks nothing', async () => {
