@@ -4,6 +4,7 @@ import './picker.css';
 import './editor-links.css';
 import './conflicts.css';
 import { connect } from './connect';
+import { openNoteIn } from './host-lost-banner';
 import { BacklinksPane } from './backlinks-pane';
 import { createCommandPalette } from './command-palette';
 import { appCommands } from './app-commands';
@@ -25,7 +26,11 @@ function byId(id: string): HTMLElement {
 
 async function boot(): Promise<void> {
   const status = new StatusBar(byId('status-save'), byId('status-connection'), byId('status-index'));
-  const api = await connect((connected) => status.showConnection(connected));
+  // If the host goes for good, a banner offers the open note's text (read when it shows).
+  const api = await connect(
+    (connected) => status.showConnection(connected),
+    () => openNoteIn(workspace, byId('editor')),
+  );
   const workspace = new Workspace(
     api,
     {

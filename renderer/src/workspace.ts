@@ -17,6 +17,7 @@ import { displayName, isNote } from './file-tree-model';
 import { NavHistory, type Place } from './nav-history';
 import { findBlock, findHeading, type Anchor } from './note-anchors';
 import { isLargeNote, NoteEditor } from './note-editor';
+import { vaultFileQuery } from './connect';
 import { notify } from './notices';
 import { describeNewNotes, newNoteFolder, newNotePath } from './new-note-path';
 import { DEFAULT_SETTINGS } from '../../shared/vault-settings';
@@ -33,14 +34,7 @@ import { TabBar } from './tab-bar';
 import { TabsModel } from './tabs-model';
 import { PlexusError } from '../../shared/errors';
 import { conflictCopiesOf } from '../../shared/sync-conflicts';
-import {
-  conflictMarkers,
-  hasOpenConflicts,
-  remergeInputs,
-  resolveAllSpec,
-  setConflicts,
-  trackConflicts,
-} from './conflict-markers';
+import { conflictMarkers, hasConflicts, resolveAll } from './conflict-markers';
 import { openRecovery } from './recovery-dialog';
 import { SyncConflictBanner } from './sync-conflict-banner';
 import { threeWayMerge } from './three-way-merge';
@@ -77,7 +71,7 @@ export type WorkspaceElements = {
 /** The browser host serves vault images at `/vault-file/…`; the desktop app through its own scheme. */
 function vaultImageUrl(host: 'electron' | 'browser', path: string): string {
   const encoded = path.split('/').map(encodeURIComponent).join('/');
-  return host === 'electron' ? `plexus-file://vault/${encoded}` : `/vault-file/${encoded}`;
+  return host === 'electron' ? `plexus-file://vault/${encoded}` : `/vault-file/${encoded}${vaultFileQuery()}`;
 }
 
 /** Opens an http(s) or mailto link outside the app (the desktop app hands it to the OS browser). */
@@ -816,18 +810,14 @@ export class Workspace {
       if (this.mode === 'read') await this.reading.show(note.path, this.editor.text);
       return;
     }
-    // During a conflict, the newer disk text is merged into the person's side of each open block
-    // (never into text holding markers): the blocks then show the newest disk text as "theirs".
-    const remerge = remergeInputs(this.editor.view.state);
-    const mine = remerge?.mine ?? this.editor.text;
-    if (!remerge && note.text === mine) return open.rebase(note.version, note.text);
+    const mine = this.editor.text;
+    if (note.text === mine) return open.rebase(note.version, note.text);
     if (!open.dirty) {
       this.editor.reloadInPlace(note.text);
       open.rebase(note.version, note.text);
     } else {
-      const merged = threeWayMerge(remerge?.base ?? open.savedText, mine, note.text);
+      const merged = threeWayMerge(open.savedText, mine, note.text);
       this.editor.reloadInPlace(merged.text);
-      trackConflicts(this.editor.view, { theirs: note.text, blocks: merged.blocks });
       open.rebase(note.version, note.text);
       if (merged.conflicts === 0) {
         notify(`Merged changes made on disk into your edits to "${name}".`);
@@ -836,7 +826,7 @@ export class Workspace {
         const places = merged.conflicts === 1 ? 'one place' : `${merged.conflicts} places`;
         open.conflict(
           `"${name}" was changed on disk while you were editing; both versions are shown in ${places}. Edit them (remove the markers) or choose a version.`,
-          () => !hasOpenConflicts(this.editor.view.state),
+          () => !hasConflicts(this.editor.text),
         );
       }
     }
@@ -885,8 +875,6 @@ export class Workspace {
     const open = this.autosave;
     if (!open) return;
     try {
-      // A disk change being merged first: "Keep my version" keeps mine against the newest disk text.
-      await this.reloading;
       await open.settled();
       let missing = false;
       const disk = await this.api.readNote({ path: open.path }).catch((error: unknown) => {
@@ -898,13 +886,11 @@ export class Workspace {
         if (!disk) return notify('The note no longer exists on disk.', 'error');
         if (disk.readOnly) return this.load(disk);
         this.editor.reloadInPlace(disk.text);
-        this.editor.view.dispatch({ effects: setConflicts.of(null) });
         open.rebase(disk.version, disk.text);
         return;
       }
-      // "Keep my version" keeps the person's side of every block the merge wrote, and nothing else.
-      if (hasOpenConflicts(this.editor.view.state))
-        this.editor.view.dispatch(resolveAllSpec(this.editor.view.state, 'mine'));
+      // "Keep my version" keeps the person's side of every conflict block.
+      if (hasConflicts(this.editor.text)) this.editor.reloadInPlace(resolveAll(this.editor.text, 'mine'));
       if (disk) {
         open.rebase(disk.version, disk.text);
         await open.flush();

@@ -107,9 +107,18 @@ test('an edit on disk while the note has unsaved edits is flagged, not overwritt
   await expectFile(file, (t) => t === '# Beta\n\nBeta links back to [[alpha]].\n mine');
 });
 
-test('the page and the socket refuse a visitor without the token', async ({ page, host }) => {
-  const response = await page.request.get(host.url.replace(/\?token=.*/, ''), { headers: { cookie: '' } });
-  expect(response.status()).toBe(403);
+test('a visitor without the token gets no vault: the page says so and images are refused', async ({
+  browser,
+  host,
+}) => {
+  // A fresh tab (no sessionStorage) at the address without its token.
+  const page = await browser.newPage();
+  await page.goto(host.url.replace(/\?token=.*/, ''));
+  await expect(page.locator('#empty')).toContainText('needs the address printed by "npm run serve"');
+  await expect(page.locator('.tree-row')).toHaveCount(0);
+  const image = await page.request.get(host.url.replace(/\?token=.*/, 'vault-file/image.png'));
+  expect(image.status()).toBe(403);
+  await page.close();
 });
 
 test('a name being typed survives the tree refreshing for a change on disk', async ({ page, host }) => {

@@ -4,12 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { startBrowserHost, type BrowserHost } from '../../../vault/serve';
+import { startBrowserHost, vaultFileKey, type BrowserHost } from '../../../vault/serve';
 import { VaultService } from '../../../vault/service';
 
 /**
- * The browser host's gate: the launch token (URL or cookie), the Host, the Origin and the
- * browser's Sec-Fetch-Site, on plain HTTP and on the API socket.
+ * The browser host's gate: the launch token (socket URL only, never a cookie), the images-only
+ * key, the Host, the Origin and the browser's Sec-Fetch-Site, on plain HTTP and on the API socket.
  */
 
 let dir: string;
@@ -34,6 +34,7 @@ afterAll(async () => {
 
 const own = () => `http://127.0.0.1:${host.port}`;
 const cookie = () => `plexus_token=${host.token}`;
+const image = () => `/vault-file/pixel.png?key=${vaultFileKey(host.token)}`;
 
 /** The status of one request with exactly these headers (node:http: fetch would add or refuse some). */
 function statusOf(path: string, headers: OutgoingHttpHeaders = {}, method = 'GET'): Promise<number | undefined> {
@@ -65,37 +66,42 @@ function socket(options: { query?: string; headers?: Record<string, string>; ori
   });
 }
 
-describe('HTTP: the token', () => {
-  it('serves the page with the token in the URL or the cookie, and nothing without it', async () => {
-    expect(await statusOf(`/?token=${host.token}`)).toBe(200);
-    expect(await statusOf('/', { cookie: cookie() })).toBe(200);
-    expect(await statusOf('/')).toBe(403);
+describe('HTTP: the token and the images key', () => {
+  it('serves the app’s own files without a secret, and vault images only with the key', async () => {
+    expect(await statusOf('/')).toBe(200);
+    expect(await statusOf(image())).toBe(200);
+    expect(await statusOf('/vault-file/pixel.png')).toBe(403);
   });
 
   it.each([
-    ['an empty token', '/?token='],
-    ['a wrong token of the right length', `/?token=${'0'.repeat(48)}`],
-    ['a prefix of the token', `/?token=PREFIX`],
-    ['the token with something added', `/?token=${'TOKEN'}x`],
-  ])('refuses %s', async (_name, path) => {
-    const real = path.replace('PREFIX', () => host.token.slice(0, 47)).replace('TOKEN', () => host.token);
-    expect(await statusOf(real)).toBe(403);
+    ['an empty key', '?key='],
+    ['a wrong key of the right length', `?key=${'0'.repeat(64)}`],
+    ['a prefix of the key', '?key=PREFIX'],
+    ['the key with something added', '?key=KEYx'],
+    ['the launch token as the key', '?key=TOKEN'],
+    ['the launch token as a token', '?token=TOKEN'],
+  ])('refuses a vault image with %s', async (_name, query) => {
+    const key = vaultFileKey(host.token);
+    const real = query
+      .replace('PREFIX', () => key.slice(0, 63))
+      .replace('KEY', () => key)
+      .replace('TOKEN', () => host.token);
+    expect(await statusOf(`/vault-file/pixel.png${real}`)).toBe(403);
   });
 
   it.each([
-    ['a wrong cookie value', () => `plexus_token=${'f'.repeat(48)}`],
-    ['the token under another cookie name', () => `token=${host.token}`],
+    ['the token in the old cookie', () => `plexus_token=${host.token}`],
+    ['the key in a cookie', () => `key=${vaultFileKey(host.token)}`],
     ['an empty cookie', () => 'plexus_token='],
-  ])('refuses %s', async (_name, make) => {
-    expect(await statusOf('/', { cookie: make() })).toBe(403);
+  ])('refuses a vault image with %s (cookies reach every port)', async (_name, make) => {
     expect(await statusOf('/vault-file/pixel.png', { cookie: make() })).toBe(403);
   });
 
-  it('refuses every method but GET and HEAD, even with the token', async () => {
+  it('refuses every method but GET and HEAD, even with the key', async () => {
     for (const method of ['POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS']) {
-      expect(await statusOf(`/?token=${host.token}`, {}, method), method).toBe(405);
+      expect(await statusOf(image(), {}, method), method).toBe(405);
     }
-    expect(await statusOf(`/?token=${host.token}`, {}, 'HEAD')).toBe(200);
+    expect(await statusOf(image(), {}, 'HEAD')).toBe(200);
   });
 });
 
@@ -116,32 +122,31 @@ describe('HTTP: where the request comes from', () => {
     ['a look-alike host', 'http://127.0.0.1.evil.example'],
     ['https on our port', 'HTTPS_OWN'],
     ['"null" (a sandboxed frame or file: page)', 'null'],
-  ])('refuses an Origin from %s, even with the token and the cookie', async (_name, origin) => {
+  ])('refuses an Origin from %s, even with the token and the key', async (_name, origin) => {
     const value = origin === 'HTTPS_OWN' ? `https://127.0.0.1:${host.port}` : origin;
-    expect(await statusOf(`/?token=${host.token}`, { origin: value, cookie: cookie() })).toBe(403);
-    expect(await statusOf('/vault-file/pixel.png', { origin: value, cookie: cookie() })).toBe(403);
+    expect(await statusOf(`/?token=${host.token}`, { origin: value })).toBe(403);
+    expect(await statusOf(image(), { origin: value })).toBe(403);
   });
 
   it.each(['cross-site', 'same-site'])(
-    'refuses a request a page of another site made (Sec-Fetch-Site: %s), even with the cookie',
+    'refuses a request a page of another site made (Sec-Fetch-Site: %s), even with the key',
     async (site) => {
-      expect(await statusOf('/', { 'sec-fetch-site': site, cookie: cookie() })).toBe(403);
-      expect(await statusOf('/vault-file/pixel.png', { 'sec-fetch-site': site, cookie: cookie() })).toBe(403);
+      expect(await statusOf('/', { 'sec-fetch-site': site })).toBe(403);
+      expect(await statusOf(image(), { 'sec-fetch-site': site })).toBe(403);
     },
   );
 
   it('serves our own page’s requests (same-origin, our Origin) and typed URLs (none)', async () => {
-    expect(await statusOf('/', { 'sec-fetch-site': 'same-origin', origin: own(), cookie: cookie() })).toBe(200);
-    expect(await statusOf('/vault-file/pixel.png', { 'sec-fetch-site': 'same-origin', cookie: cookie() })).toBe(200);
+    expect(await statusOf('/', { 'sec-fetch-site': 'same-origin', origin: own() })).toBe(200);
+    expect(await statusOf(image(), { 'sec-fetch-site': 'same-origin' })).toBe(200);
     expect(await statusOf(`/?token=${host.token}`, { 'sec-fetch-site': 'none' })).toBe(200);
-    expect(await statusOf('/', { origin: `http://localhost:${host.port}`, cookie: cookie() })).toBe(200);
+    expect(await statusOf('/', { origin: `http://localhost:${host.port}` })).toBe(200);
   });
 });
 
 describe('WebSocket /api', () => {
-  it('opens with the token in the URL or the cookie, from our origin', async () => {
+  it('opens with the token in the URL, from our origin', async () => {
     expect(await socket({ query: `?token=${host.token}` })).toBe('open');
-    expect(await socket({ headers: { cookie: cookie() } })).toBe('open');
     expect(await socket({ query: `?token=${host.token}`, origin: `http://localhost:${host.port}` })).toBe('open');
   });
 
@@ -150,8 +155,14 @@ describe('WebSocket /api', () => {
     ['a wrong token', { query: `?token=${'0'.repeat(48)}` }],
     ['an empty token', { query: '?token=' }],
     ['a wrong cookie', { headers: { cookie: `plexus_token=${'a'.repeat(48)}` } }],
-  ])('refuses %s', async (_name, options) => {
-    expect(await socket(options)).toBe('HTTP 403');
+    // Every server on 127.0.0.1 receives the browser's 127.0.0.1 cookies and could replay them.
+    ['the token in a cookie', { headers: { cookie: `plexus_token=TOKEN` } }],
+    ['the images key as the token', { query: '?token=KEY' }],
+  ])('refuses %s', async (_name, options: { query?: string; headers?: Record<string, string> }) => {
+    const fill = (text: string) =>
+      text.replace('TOKEN', () => host.token).replace('KEY', () => vaultFileKey(host.token));
+    const headers = options.headers?.cookie ? { cookie: fill(options.headers.cookie) } : undefined;
+    expect(await socket({ query: options.query && fill(options.query), headers })).toBe('HTTP 403');
   });
 
   it.each([

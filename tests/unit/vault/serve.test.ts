@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { PlexusEvent } from '../../../shared/api';
 import type { ServerMessage } from '../../../shared/rpc';
-import { startBrowserHost, type BrowserHost } from '../../../vault/serve';
+import { startBrowserHost, vaultFileKey, type BrowserHost } from '../../../vault/serve';
 import { VaultService } from '../../../vault/service';
 
 let dir: string;
@@ -58,25 +58,26 @@ describe('browser host', () => {
     expect(host.token).toMatch(/^[0-9a-f]{48}$/);
   });
 
-  it('refuses the page without the token, serves it with the token and sets a strict cookie and CSP', async () => {
-    expect((await fetch(`${base()}/`)).status).toBe(403);
-    expect((await fetch(`${base()}/?token=wrong`)).status).toBe(403);
+  it('serves the app’s own page with a strict CSP and no cookie (a reload has no token in its URL)', async () => {
+    for (const url of [host.url, `${base()}/`, `${base()}/?token=wrong`]) {
+      const page = await fetch(url);
+      expect(page.status, url).toBe(200);
+      expect(await page.text()).toContain('<title>t</title>');
+      // Every other server on 127.0.0.1 would receive a cookie, whatever its port.
+      expect(page.headers.get('set-cookie'), url).toBeNull();
+    }
     const page = await fetch(host.url);
-    expect(page.status).toBe(200);
-    expect(await page.text()).toContain('<title>t</title>');
-    expect(page.headers.get('set-cookie')).toMatch(/HttpOnly; SameSite=Strict/);
     const csp = page.headers.get('content-security-policy') ?? '';
     expect(csp).toContain("script-src 'self'");
     expect(csp).toContain(`connect-src ws://127.0.0.1:${host.port}`);
   });
 
-  it('serves assets with the cookie, and never a file outside the renderer folder', async () => {
-    const cookie = `plexus_token=${host.token}`;
-    const asset = await fetch(`${base()}/alpha.md`, { headers: { cookie } });
+  it('serves assets, and never a file outside the renderer folder', async () => {
+    const asset = await fetch(`${base()}/alpha.md`);
     expect(asset.status).toBe(200);
     expect(await asset.text()).toContain('Alpha body text.');
     for (const sneaky of ['/../vault/alpha.md', '/%2e%2e/vault/alpha.md', '/..%2fvault%2falpha.md']) {
-      const res = await fetch(`${base()}${sneaky}`, { headers: { cookie } });
+      const res = await fetch(`${base()}${sneaky}`);
       expect(res.status, sneaky).toBe(404);
     }
   });
@@ -152,9 +153,8 @@ describe('browser host: vault images', () => {
     'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
     'base64',
   );
-  const cookie = () => `plexus_token=${host.token}`;
-  const get = (path: string, withCookie = true) =>
-    fetch(`${base()}${path}`, { headers: withCookie ? { cookie: cookie() } : {} });
+  const get = (path: string, withKey = true) =>
+    fetch(`${base()}${path}${withKey ? `?key=${vaultFileKey(host.token)}` : ''}`);
 
   beforeEach(async () => {
     const vault = join(dir, 'vault');
@@ -170,7 +170,7 @@ describe('browser host: vault images', () => {
     await writeFile(join(dir, 'outside.png'), PNG);
   });
 
-  it('serves an image of the vault with its type, nosniff and a locked-down CSP, only with the token', async () => {
+  it('serves an image of the vault with its type, nosniff and a locked-down CSP, only with the key', async () => {
     const res = await get('/vault-file/assets/pixel.png');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('image/png');
@@ -178,6 +178,9 @@ describe('browser host: vault images', () => {
     expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
     expect(Buffer.from(await res.arrayBuffer()).equals(PNG)).toBe(true);
     expect((await get('/vault-file/assets/pixel.png', false)).status).toBe(403);
+    expect((await get(`/vault-file/assets/pixel.png?key=${host.token}`, false)).status).toBe(403);
+    const cookie = `plexus_token=${host.token}`;
+    expect((await fetch(`${base()}/vault-file/assets/pixel.png`, { headers: { cookie } })).status).toBe(403);
   });
 
   it('decodes the path, whether slashes are encoded or not', async () => {
