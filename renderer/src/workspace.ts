@@ -34,7 +34,14 @@ import { TabBar } from './tab-bar';
 import { TabsModel } from './tabs-model';
 import { PlexusError } from '../../shared/errors';
 import { conflictCopiesOf } from '../../shared/sync-conflicts';
-import { conflictMarkers, hasConflicts, resolveAll } from './conflict-markers';
+import {
+  conflictMarkers,
+  hasOpenConflicts,
+  remergeInputs,
+  resolveAllSpec,
+  setConflicts,
+  trackConflicts,
+} from './conflict-markers';
 import { openRecovery } from './recovery-dialog';
 import { SyncConflictBanner } from './sync-conflict-banner';
 import { threeWayMerge } from './three-way-merge';
@@ -810,14 +817,18 @@ export class Workspace {
       if (this.mode === 'read') await this.reading.show(note.path, this.editor.text);
       return;
     }
-    const mine = this.editor.text;
-    if (note.text === mine) return open.rebase(note.version, note.text);
+    // During a conflict, the newer disk text is merged into the person's side of each open block
+    // (never into text holding markers): the blocks then show the newest disk text as "theirs".
+    const remerge = remergeInputs(this.editor.view.state);
+    const mine = remerge?.mine ?? this.editor.text;
+    if (!remerge && note.text === mine) return open.rebase(note.version, note.text);
     if (!open.dirty) {
       this.editor.reloadInPlace(note.text);
       open.rebase(note.version, note.text);
     } else {
-      const merged = threeWayMerge(open.savedText, mine, note.text);
+      const merged = threeWayMerge(remerge?.base ?? open.savedText, mine, note.text);
       this.editor.reloadInPlace(merged.text);
+      trackConflicts(this.editor.view, { theirs: note.text, blocks: merged.blocks });
       open.rebase(note.version, note.text);
       if (merged.conflicts === 0) {
         notify(`Merged changes made on disk into your edits to "${name}".`);
@@ -826,7 +837,7 @@ export class Workspace {
         const places = merged.conflicts === 1 ? 'one place' : `${merged.conflicts} places`;
         open.conflict(
           `"${name}" was changed on disk while you were editing; both versions are shown in ${places}. Edit them (remove the markers) or choose a version.`,
-          () => !hasConflicts(this.editor.text),
+          () => !hasOpenConflicts(this.editor.view.state),
         );
       }
     }
@@ -875,6 +886,8 @@ export class Workspace {
     const open = this.autosave;
     if (!open) return;
     try {
+      // A disk change being merged first: "Keep my version" keeps mine against the newest disk text.
+      await this.reloading;
       await open.settled();
       let missing = false;
       const disk = await this.api.readNote({ path: open.path }).catch((error: unknown) => {
@@ -886,11 +899,13 @@ export class Workspace {
         if (!disk) return notify('The note no longer exists on disk.', 'error');
         if (disk.readOnly) return this.load(disk);
         this.editor.reloadInPlace(disk.text);
+        this.editor.view.dispatch({ effects: setConflicts.of(null) });
         open.rebase(disk.version, disk.text);
         return;
       }
-      // "Keep my version" keeps the person's side of every conflict block.
-      if (hasConflicts(this.editor.text)) this.editor.reloadInPlace(resolveAll(this.editor.text, 'mine'));
+      // "Keep my version" keeps the person's side of every block the merge wrote, and nothing else.
+      if (hasOpenConflicts(this.editor.view.state))
+        this.editor.view.dispatch(resolveAllSpec(this.editor.view.state, 'mine'));
       if (disk) {
         open.rebase(disk.version, disk.text);
         await open.flush();
