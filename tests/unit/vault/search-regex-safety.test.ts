@@ -183,6 +183,19 @@ describe('a regex check that cannot finish says so (truncated), never "no match"
   });
 });
 
+describe('RE2 semantics the narrowing must follow', () => {
+  it('case folding matches s with the long s ſ, and the index narrowing keeps such notes', async () => {
+    const api = await service({ 'long-s.md': 'The ſunrise was early.\n', 'other.md': 'Nothing here.\n' });
+    try {
+      const result = await api.search({ query: '/sunrise/' });
+      expect(result.hits.map((h) => h.path)).toEqual(['long-s.md']);
+      expect(result.hits[0]?.matches[0]?.ranges).toEqual([[4, 11]]);
+    } finally {
+      await api.close();
+    }
+  });
+});
+
 describe('slices of whole lines find what the whole text holds', () => {
   it('answers as a JavaScript regex over the whole text would, with slices forced small', () => {
     // The unused alternative makes the program big, so the texts are cut into ~500-character slices.
