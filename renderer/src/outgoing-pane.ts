@@ -8,6 +8,9 @@ export type OutgoingPaneOptions = {
   follow(link: LinkInfo): void;
 };
 
+/** Rows drawn per section at first and per "Show more": a note of 40k links must not draw 40k rows on each save. */
+export const OUTGOING_ROWS_SHOWN = 200;
+
 /** The active note's links: resolved ones, then unresolved ones (styled apart; a click creates). */
 export class OutgoingPane {
   private path: string | null = null;
@@ -68,7 +71,14 @@ export class OutgoingPane {
       p.textContent = none;
       section.append(p);
     }
-    for (const link of links) {
+    this.appendRows(section, links, 0);
+    return section;
+  }
+
+  /** Rows for `links[from…]`, a batch at a time, with a button for the next batch. */
+  private appendRows(section: HTMLElement, links: LinkInfo[], from: number): void {
+    const to = Math.min(links.length, from + OUTGOING_ROWS_SHOWN);
+    for (const link of links.slice(from, to)) {
       const row = document.createElement('div');
       row.className = `pane-item outgoing-link ${link.resolved ? 'resolved' : 'unresolved'}`;
       row.dataset.target = link.resolved ?? link.link.target;
@@ -77,6 +87,15 @@ export class OutgoingPane {
       row.addEventListener('click', () => this.options.follow(link));
       section.append(row);
     }
-    return section;
+    if (to === links.length) return;
+    const more = document.createElement('button');
+    more.type = 'button';
+    more.className = 'pane-more';
+    more.textContent = `Show more (${(links.length - to).toLocaleString()} not shown)`;
+    more.addEventListener('click', () => {
+      more.remove();
+      this.appendRows(section, links, to);
+    });
+    section.append(more);
   }
 }
