@@ -6,7 +6,7 @@ import { PlexusError } from '../shared/errors';
 import { assertPortablePath, baseName, isWithin, joinPath, normalizeVaultPath, parentPath } from '../shared/paths';
 import { atomicWrite, TEMP_PREFIX, type SaveFs } from './atomic-write';
 import { OwnChanges, signatureOf, type Signature } from './own-changes';
-import { hiddenBelow, readVaultFile } from './read-vault-file';
+import { hiddenBelow, readVaultFile, vaultEntry } from './read-vault-file';
 import { ASIDE_PREFIX, restoreAsideFile, SaveGuard } from './save-guard';
 import { firstInvalidUtf8 } from './scan';
 import { decodeNote, decodeNoteLossy, DEFAULT_FORMAT, encodeNote } from './text-format';
@@ -173,8 +173,9 @@ export class Vault {
     const rel = normalizeVaultPath(path);
     return this.locked(rel, () =>
       this.own.run(async () => {
-        // A symlinked note is written through to its target (checked to be inside the vault).
-        const abs = await this.resolveExisting(rel, { real: true });
+        // A symlinked note is written through to its target, checked to be inside the vault and
+        // not in a dot-folder (a pipe, device or socket is refused too).
+        const { real: abs } = await vaultEntry(this.root, rel);
         const guard = await this.io(rel, 'save', () => SaveGuard.pin(abs, rel));
         try {
           const current = await this.io(rel, 'save', () => guard.read(rel, MAX_NOTE_BYTES));
@@ -321,16 +322,15 @@ export class Vault {
   }
 
   /**
-   * The absolute path of an existing entry, after checking its real location is in the vault;
-   * with `real`, the symlink-free path itself.
+   * The absolute path of an existing entry, after checking its real location is in the vault.
    */
-  private async resolveExisting(rel: string, options: { real?: boolean } = {}): Promise<string> {
+  private async resolveExisting(rel: string): Promise<string> {
     const abs = join(this.root, rel);
     const real = await fs.realpath(abs).catch((e: NodeJS.ErrnoException) => {
       throw e.code === 'ENOENT' ? new PlexusError('NOT_FOUND', `"${rel}" does not exist.`) : ioError(rel, e);
     });
     if (!this.contains(real)) throw outside(rel);
-    return options.real ? real : abs;
+    return abs;
   }
 
   /**

@@ -177,3 +177,16 @@ describe('through the browser host’s real WebSocket, with the token', () => {
     expect(created).toMatchObject({ ok: true, result: { path: 'visible/new.md' } });
   });
 });
+
+describe('a note that is a symlink into a hidden folder', () => {
+  it('is never saved through, even by a client that knows the target version', async () => {
+    await fs.symlink(join(dir, '.git', 'config'), join(dir, 'innocent.md'));
+    const before = await tree();
+    await expect(service.readNote({ path: 'innocent.md' })).rejects.toMatchObject({ code: 'UNSAFE_PATH' });
+    await expect(
+      service.writeNote({ path: 'innocent.md', text: EVIL, baseVersion: configVersion }),
+    ).rejects.toMatchObject({ code: 'UNSAFE_PATH' });
+    expect(await tree()).toEqual(before);
+    expect(await fs.readFile(join(dir, '.git', 'config'), 'utf8')).toBe(CONFIG);
+  });
+});
