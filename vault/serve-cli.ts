@@ -13,6 +13,9 @@ const usage = [
   '  --port N keeps its access token in the data folder, so open pages reconnect after a restart.',
 ].join('\n');
 
+/** How long a stop waits for the index cache to be written before the process exits anyway. */
+const STOP_GRACE_MS = 3000;
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -47,7 +50,13 @@ async function main(): Promise<void> {
   console.log(`Plexus is serving ${service.vault.root}`);
   console.log(`Open ${host.url}`);
 
+  let stopping = false;
   const stop = () => {
+    // A second signal, or a close still waiting on a long first index build, ends it at once:
+    // the index cache is only a cache, and every save has already reached the disk.
+    if (stopping) process.exit(0);
+    stopping = true;
+    setTimeout(() => process.exit(0), STOP_GRACE_MS).unref();
     void host
       .close()
       .then(() => service.close())
