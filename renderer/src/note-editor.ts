@@ -8,6 +8,7 @@ import { editorTheme } from './editor-theme';
 import { frontmatter } from './frontmatter';
 import { linearLinkSyntax } from './linear-link-syntax';
 import { paragraphPieces } from './paragraph-pieces';
+import { lineChanges } from './text-changes';
 import { wikiLinkSyntax } from './wiki-link-syntax';
 
 /**
@@ -141,19 +142,8 @@ export class NoteEditor {
    * cursor and scroll position stay where they were.
    */
   reloadInPlace(text: string): void {
-    const old = this.text;
-    let start = 0;
-    while (start < old.length && start < text.length && old[start] === text[start]) start++;
-    let endOld = old.length;
-    let endNew = text.length;
-    while (endOld > start && endNew > start && old[endOld - 1] === text[endNew - 1]) {
-      endOld--;
-      endNew--;
-    }
-    this.view.dispatch({
-      changes: { from: start, to: endOld, insert: text.slice(start, endNew) },
-      annotations: [fromDisk.of(true)],
-    });
+    // Line by line, so the cursor and unchanged lines keep their places (see lineChanges).
+    this.view.dispatch({ changes: lineChanges(this.text, text), annotations: [fromDisk.of(true)] });
   }
 
   /** Follows a rename of the open note (or a folder holding it). */

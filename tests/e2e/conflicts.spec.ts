@@ -148,6 +148,33 @@ test('typing at the end right after a conflict appears starts a line of its own'
   expect(shown.at(-1)).toBe('mine-2');
 });
 
+test("typing on after a conflict appears goes on in the person's own line, not on a marker line", async ({
+  page,
+  host,
+}) => {
+  await openBeta(page);
+  await page.keyboard.press('ControlOrMeta+Home');
+  await page.keyboard.press('End');
+  await page.keyboard.type(' (mine)');
+  await writeFile(join(host.vault, 'beta.md'), BETA.replace('# Beta', '# Beta (theirs)'));
+  await expect(page.locator('.cm-conflict-marker').first()).toBeVisible({ timeout: 8_000 });
+  // The cursor was not moved: the merge wrapped its line in markers around it.
+  await page.keyboard.type(' and more');
+  expect(await lines(page)).toEqual([
+    '<<<<<<< your edits',
+    '# Beta (mine) and more',
+    '=======',
+    '# Beta (theirs)',
+    '>>>>>>> on disk',
+    '',
+    'Beta links back to [[alpha]].',
+    '',
+  ]);
+  await expect(saveState(page)).toHaveText('Changed on disk');
+  await page.getByRole('button', { name: 'Keep my version' }).click();
+  await expectFile(join(host.vault, 'beta.md'), (t) => t === BETA.replace('# Beta', '# Beta (mine) and more'));
+});
+
 test('a second outside change during a conflict updates the disk side, and "Keep my version" saves exactly mine', async ({
   page,
   host,
