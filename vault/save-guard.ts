@@ -16,7 +16,7 @@ const ASIDE_NAME = /^\.plexus-aside-[0-9a-f]{12}-(.+)$/s;
 const CANNOT_LINK = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV', 'EMLINK', 'EACCES']);
 
 /** What a save checks the replaced file against: its identity and content as read. */
-type Pinned = { dev: bigint; ino: bigint; size: bigint; mtimeNs: bigint };
+type Pinned = { dev: bigint; ino: bigint; size: bigint; mtimeNs: bigint; mode: number; uid: number };
 
 /**
  * Makes "replace the note only if it is still the version the edits were made from" one step
@@ -89,8 +89,9 @@ export class SaveGuard {
 
   /** True when the note's own permissions forbid writing it (a rename would ignore them). */
   async isReadOnly(): Promise<boolean> {
-    const stats = await fs.stat(this.file);
-    if ((stats.mode & 0o222) === 0) return true; // root could write anyway; the owner said not to
+    const { mode, uid } = this.pinned;
+    if ((mode & 0o222) === 0) return true; // root could write anyway; the owner said not to
+    if (uid === process.getuid?.() && (mode & 0o200) !== 0) return false; // ours and writable
     return fs.access(this.file, constants.W_OK).then(
       () => false,
       () => true,
@@ -143,14 +144,12 @@ export class SaveGuard {
   /**
    * After the note was replaced: if the old inode was written to in the meantime (by a program
    * that had it open), that write is put back in place of ours and STALE_VERSION is thrown, so
-   * the editor merges it instead of it being lost. `sameContent` re-checks the bytes, since a
-   * same-size write can fall within one tick of a coarse file-system clock.
+   * the editor merges it instead of it being lost.
    */
-  async assertNothingLost(rel: string, sameContent: (bytes: Buffer) => boolean): Promise<void> {
+  assertNothingLost(rel: string): void {
     if (!this.link) return;
     const now = statSync(this.link, { bigint: true, throwIfNoEntry: false });
-    if (!now) return;
-    if (samePinned(now, this.pinned) && sameContent(await fs.readFile(this.link))) return;
+    if (!now || samePinned(now, this.pinned)) return;
     renameSync(this.link, this.file);
     throw stale(rel);
   }
@@ -210,7 +209,14 @@ function samePinned(stats: BigIntStats, pinned: Pinned): boolean {
 }
 
 function pinnedOf(stats: BigIntStats): Pinned {
-  return { dev: stats.dev, ino: stats.ino, size: stats.size, mtimeNs: stats.mtimeNs };
+  return {
+    dev: stats.dev,
+    ino: stats.ino,
+    size: stats.size,
+    mtimeNs: stats.mtimeNs,
+    mode: Number(stats.mode),
+    uid: Number(stats.uid),
+  };
 }
 
 function stale(rel: string): PlexusError {

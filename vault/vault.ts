@@ -202,7 +202,7 @@ export class Vault {
           // Recorded from the temp file we renamed, not the path: a program that replaced the note
           // right after us must not pass for our own echo.
           this.own.record(rel, written);
-          await guard.assertNothingLost(rel, (old) => versionOf(old) === baseVersion);
+          guard.assertNothingLost(rel);
           this.emit({ type: 'changed', path: rel, origin: 'app', version });
           return { version };
         } finally {
