@@ -2,6 +2,7 @@ import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './browser-host';
+import { GIT_NOTE } from '../helpers/git-conflict-note';
 
 test.use({ fixture: 'basic' });
 
@@ -19,6 +20,16 @@ async function openBeta(page: Page): Promise<void> {
   await row(page, 'beta.md').click();
   await expect(editor(page)).toContainText('Beta links back to [[alpha]].');
   await editor(page).click();
+}
+
+/** Opens beta, types " (mine)" after its title and changes the title on disk: one conflict block. */
+async function conflictOnTitle(page: Page, vault: string): Promise<void> {
+  await openBeta(page);
+  await page.keyboard.press('ControlOrMeta+Home');
+  await page.keyboard.press('End');
+  await page.keyboard.type(' (mine)');
+  await writeFile(join(vault, 'beta.md'), BETA.replace('# Beta', '# Beta (theirs)'));
+  await expect(page.locator('.cm-conflict-marker').first()).toBeVisible({ timeout: 8_000 });
 }
 
 test('a change on disk to other lines is merged into unsaved edits, which are then saved', async ({ page, host }) => {
@@ -42,14 +53,8 @@ test('a conflicting change shows both versions and nothing is saved over the dis
   page,
   host,
 }) => {
-  await openBeta(page);
-  await page.keyboard.press('ControlOrMeta+Home');
-  await page.keyboard.press('End');
-  await page.keyboard.type(' (mine)');
+  await conflictOnTitle(page, host.vault);
   const theirs = BETA.replace('# Beta', '# Beta (theirs)');
-  await writeFile(join(host.vault, 'beta.md'), theirs);
-
-  await expect(page.locator('.cm-conflict-marker').first()).toBeVisible({ timeout: 8_000 });
   await expect(editor(page)).toContainText('<<<<<<< your edits');
   await expect(page.locator('.cm-conflict-mine')).toContainText('# Beta (mine)');
   await expect(page.locator('.cm-conflict-theirs')).toContainText('# Beta (theirs)');
@@ -68,32 +73,11 @@ test('a conflicting change shows both versions and nothing is saved over the dis
 });
 
 test('"Keep my version" settles a conflict with the person\'s side of each block', async ({ page, host }) => {
-  await openBeta(page);
-  await page.keyboard.press('ControlOrMeta+Home');
-  await page.keyboard.press('End');
-  await page.keyboard.type(' (mine)');
-  await writeFile(join(host.vault, 'beta.md'), BETA.replace('# Beta', '# Beta (theirs)'));
-  await expect(page.locator('.cm-conflict-marker').first()).toBeVisible({ timeout: 8_000 });
+  await conflictOnTitle(page, host.vault);
   await page.getByRole('button', { name: 'Keep my version' }).click();
   await expectFile(join(host.vault, 'beta.md'), (t) => t === BETA.replace('# Beta', '# Beta (mine)'));
   await expect(page.locator('.cm-conflict-marker')).toHaveCount(0);
 });
-
-/** A note about git: its code block shows conflict markers that no merge of Plexus wrote. */
-const GIT_NOTE = [
-  '# Git notes',
-  '',
-  'Status: draft',
-  '',
-  '```',
-  '<<<<<<< HEAD',
-  'ours',
-  '=======',
-  'theirs',
-  '>>>>>>> branch',
-  '```',
-  '',
-].join('\n');
 
 /** The editor's lines as shown (each `.cm-line`), for counting marker lines. */
 async function lines(page: Page): Promise<string[]> {
@@ -152,12 +136,7 @@ test("typing on after a conflict appears goes on in the person's own line, not o
   page,
   host,
 }) => {
-  await openBeta(page);
-  await page.keyboard.press('ControlOrMeta+Home');
-  await page.keyboard.press('End');
-  await page.keyboard.type(' (mine)');
-  await writeFile(join(host.vault, 'beta.md'), BETA.replace('# Beta', '# Beta (theirs)'));
-  await expect(page.locator('.cm-conflict-marker').first()).toBeVisible({ timeout: 8_000 });
+  await conflictOnTitle(page, host.vault);
   // The cursor was not moved: the merge wrapped its line in markers around it.
   await page.keyboard.type(' and more');
   expect(await lines(page)).toEqual([

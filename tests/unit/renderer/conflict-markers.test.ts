@@ -17,6 +17,7 @@ import {
   trackConflicts,
 } from '../../../renderer/src/conflict-markers';
 import { threeWayMerge } from '../../../renderer/src/three-way-merge';
+import { GIT_NOTE } from '../../helpers/git-conflict-note';
 
 /** An editor state holding a merge's result, its conflicts tracked as the workspace does. */
 function merged(base: string, mine: string, theirs: string): EditorState {
@@ -24,22 +25,6 @@ function merged(base: string, mine: string, theirs: string): EditorState {
   const state = EditorState.create({ doc: result.text, extensions: conflictMarkers() });
   return state.update({ effects: setConflicts.of({ theirs, blocks: result.blocks }) }).state;
 }
-
-/** A note about git: its code block holds marker lines that no merge wrote. */
-const GIT_NOTE = [
-  '# Resolving git conflicts',
-  '',
-  'Status: draft',
-  '',
-  '```',
-  '<<<<<<< HEAD',
-  'ours',
-  '=======',
-  'theirs',
-  '>>>>>>> branch',
-  '```',
-  '',
-].join('\n');
 
 describe('conflict state', () => {
   it('tracks only the blocks the merge wrote: markers the note already had are text', () => {
