@@ -252,10 +252,18 @@ export type RequestResults = {
 /** Who caused a change: this app (through the API) or something else on disk. */
 export type ChangeOrigin = 'app' | 'external';
 
-/** A change to the vault's files. */
+/**
+ * What the listing shows of a file after a change (`size` 0 for a folder), so that a client keeps
+ * its own list of files from events instead of listing the vault again. Optional: an event whose
+ * file could not be looked at carries none, and a client lists again.
+ */
+export type FileMeta = { size?: number; mtimeMs?: number };
+
+/** A change to the vault's files. A removed or renamed folder takes everything in it along. */
 export type FilesEvent =
-  | { type: 'added' | 'removed'; path: string; kind: 'file' | 'folder'; origin: ChangeOrigin }
-  | { type: 'changed'; path: string; origin: ChangeOrigin; version?: string }
+  | ({ type: 'added'; path: string; kind: 'file' | 'folder'; origin: ChangeOrigin } & FileMeta)
+  | { type: 'removed'; path: string; kind: 'file' | 'folder'; origin: ChangeOrigin }
+  | ({ type: 'changed'; path: string; origin: ChangeOrigin; version?: string } & FileMeta)
   | { type: 'renamed'; from: string; to: string; kind: 'file' | 'folder'; origin: ChangeOrigin };
 
 /** Commands the host asks the page to run (menu items of the desktop app). */

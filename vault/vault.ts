@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { constants as fsConstants, promises as fs, statSync, type Stats } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { MAX_NOTE_BYTES, type FileEntry, type FilesEvent, type NoteContent } from '../shared/api';
+import { MAX_NOTE_BYTES, type FileEntry, type FileMeta, type FilesEvent, type NoteContent } from '../shared/api';
 import { PlexusError } from '../shared/errors';
 import { assertPortablePath, baseName, isWithin, joinPath, normalizeVaultPath, parentPath } from '../shared/paths';
 import { atomicWrite, TEMP_PREFIX, type SaveFs } from './atomic-write';
@@ -89,7 +89,7 @@ export class Vault {
         // Named pipes, devices and sockets are not notes: listed, a reader would block on one.
         if (!stats.isFile() && !stats.isDirectory()) continue;
         const kind = stats.isDirectory() ? 'folder' : 'file';
-        entries.push({ path, kind, size: kind === 'file' ? stats.size : 0, mtimeMs: stats.mtimeMs });
+        entries.push({ path, kind, ...fileMeta(stats) });
         if (kind === 'folder') await walk(path);
       }
     };
@@ -190,11 +190,14 @@ export class Vault {
           if (version === baseVersion) return { version };
           if (await guard.isReadOnly()) throw readOnlyError(rel);
           let written: Signature = null;
+          let meta: FileMeta = {};
           await this.io(rel, 'save', () =>
             atomicWrite(abs, bytes, {
               fs: this.saveFs,
               replaceWith: async (temp) => {
-                written = signatureOf(statSync(temp));
+                const stats = statSync(temp);
+                written = signatureOf(stats);
+                meta = fileMeta(stats);
                 await guard.replaceWith(temp, rel, this.saveFs);
               },
             }),
@@ -203,7 +206,7 @@ export class Vault {
           // right after us must not pass for our own echo.
           this.own.record(rel, written);
           guard.assertNothingLost(rel);
-          this.emit({ type: 'changed', path: rel, origin: 'app', version });
+          this.emit({ type: 'changed', path: rel, origin: 'app', version, ...meta });
           return { version };
         } finally {
           await guard.release();
@@ -222,8 +225,9 @@ export class Vault {
         await this.makeParents(rel);
         const bytes = encodeNote(text, DEFAULT_FORMAT);
         await this.io(rel, 'create', () => atomicWrite(abs, bytes, { exclusive: true, fs: this.saveFs }));
-        this.own.record(rel, signatureOf(await fs.stat(abs)));
-        this.emit({ type: 'added', path: rel, kind: 'file', origin: 'app' });
+        const stats = await fs.stat(abs);
+        this.own.record(rel, signatureOf(stats));
+        this.emit({ type: 'added', path: rel, kind: 'file', origin: 'app', ...fileMeta(stats) });
         return { path: rel, version: versionOf(bytes) };
       }),
     );
@@ -237,8 +241,9 @@ export class Vault {
       const abs = await this.resolveNew(rel);
       await this.makeParents(rel);
       await this.io(rel, 'create', () => fs.mkdir(abs));
-      this.own.record(rel, signatureOf(await fs.stat(abs)));
-      this.emit({ type: 'added', path: rel, kind: 'folder', origin: 'app' });
+      const stats = await fs.stat(abs);
+      this.own.record(rel, signatureOf(stats));
+      this.emit({ type: 'added', path: rel, kind: 'folder', origin: 'app', ...fileMeta(stats) });
       return { path: rel };
     });
   }
@@ -372,8 +377,9 @@ export class Vault {
       folders.unshift(folder);
     }
     for (const folder of folders) {
-      this.own.record(folder, signatureOf(await fs.stat(join(this.root, folder))));
-      this.emit({ type: 'added', path: folder, kind: 'folder', origin: 'app' });
+      const stats = await fs.stat(join(this.root, folder));
+      this.own.record(folder, signatureOf(stats));
+      this.emit({ type: 'added', path: folder, kind: 'folder', origin: 'app', ...fileMeta(stats) });
     }
   }
 
@@ -491,4 +497,9 @@ function readOnlyError(rel: string): PlexusError {
 
 function outside(rel: string): PlexusError {
   return new PlexusError('UNSAFE_PATH', `"${rel}" leads outside the vault (through a symbolic link) and is refused.`);
+}
+
+/** What the listing shows of a file or folder (a folder's size is 0); events carry the same. */
+export function fileMeta(stats: Stats): { size: number; mtimeMs: number } {
+  return { size: stats.isDirectory() ? 0 : stats.size, mtimeMs: stats.mtimeMs };
 }

@@ -3,7 +3,7 @@ import { relative, sep } from 'node:path';
 import type { FilesEvent } from '../shared/api';
 import { signatureOf } from './own-changes';
 import { vaultEntry } from './read-vault-file';
-import type { Vault } from './vault';
+import { fileMeta, type Vault } from './vault';
 
 type ChokidarEvent = 'add' | 'addDir' | 'change' | 'unlink' | 'unlinkDir';
 
@@ -67,7 +67,7 @@ export class VaultWatcher {
       // watches the folder as a file, so it is watched again), or the file's removal after the
       // folder's arrival. Either way the folder is announced last, as it is on disk.
       this.onEvent({ type: 'removed', path, kind: 'file', origin: 'external' });
-      this.onEvent({ type: 'added', path, kind: 'folder', origin: 'external' });
+      this.onEvent({ type: 'added', path, kind: 'folder', origin: 'external', ...fileMeta(stats) });
       if (event === 'change') {
         this.watcher.unwatch(absolute);
         this.watcher.add(absolute);
@@ -75,8 +75,11 @@ export class VaultWatcher {
       return;
     }
     const kind = event === 'addDir' || event === 'unlinkDir' ? 'folder' : 'file';
-    if (event === 'change') this.onEvent({ type: 'changed', path, origin: 'external' });
-    else if (event === 'add' || event === 'addDir') this.onEvent({ type: 'added', path, kind, origin: 'external' });
+    // What the listing would show now, looked at once here so that no client lists again.
+    const meta = stats ? fileMeta(stats) : {};
+    if (event === 'change') this.onEvent({ type: 'changed', path, origin: 'external', ...meta });
+    else if (event === 'add' || event === 'addDir')
+      this.onEvent({ type: 'added', path, kind, origin: 'external', ...meta });
     else this.onEvent({ type: 'removed', path, kind, origin: 'external' });
   }
 }

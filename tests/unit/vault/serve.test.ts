@@ -9,6 +9,9 @@ import type { ServerMessage } from '../../../shared/rpc';
 import { startBrowserHost, vaultFileKey, type BrowserHost } from '../../../vault/serve';
 import { VaultService } from '../../../vault/service';
 
+/** A file event's size or time, where its exact value is not the point. */
+const anyNumber = expect.any(Number) as number;
+
 let dir: string;
 let service: VaultService;
 let host: BrowserHost;
@@ -142,7 +145,14 @@ describe('browser host', () => {
     });
     expect(((await event) as { event: PlexusEvent }).event).toEqual({
       topic: 'files',
-      event: { type: 'added', path: 'new.md', kind: 'file', origin: 'app' },
+      event: {
+        type: 'added',
+        path: 'new.md',
+        kind: 'file',
+        origin: 'app',
+        size: anyNumber,
+        mtimeMs: anyNumber,
+      },
     });
     ws.close();
   });

@@ -8,6 +8,9 @@ import { TEMP_PREFIX } from '../../../vault/atomic-write';
 import { Vault, versionOf, type TrashFn } from '../../../vault/vault';
 import { removeTempDirs, tempDir, tempVault } from '../helpers/temp-vault';
 
+/** A file event's size or time, where its exact value is not the point. */
+const anyNumber = expect.any(Number) as number;
+
 let dir: string;
 let vault: Vault;
 let events: FilesEvent[];
@@ -345,7 +348,16 @@ describe('write', () => {
   it('announces {type: "changed", origin: "app"} with the new version', async () => {
     const { version } = await vault.read('alpha.md');
     const result = await vault.write('alpha.md', 'new', version);
-    expect(events).toEqual([{ type: 'changed', path: 'alpha.md', origin: 'app', version: result.version }]);
+    expect(events).toEqual([
+      {
+        type: 'changed',
+        path: 'alpha.md',
+        origin: 'app',
+        version: result.version,
+        size: anyNumber,
+        mtimeMs: anyNumber,
+      },
+    ]);
   });
 });
 
@@ -456,7 +468,16 @@ describe('create', () => {
 
   it('announces {type: "added", kind: "file", origin: "app"}', async () => {
     await vault.create('notes/new.md', 'x');
-    expect(events).toEqual([{ type: 'added', path: 'notes/new.md', kind: 'file', origin: 'app' }]);
+    expect(events).toEqual([
+      {
+        type: 'added',
+        path: 'notes/new.md',
+        kind: 'file',
+        origin: 'app',
+        size: anyNumber,
+        mtimeMs: anyNumber,
+      },
+    ]);
   });
 });
 
@@ -488,7 +509,16 @@ describe('createFolder', () => {
 
   it('announces {type: "added", kind: "folder", origin: "app"}', async () => {
     await vault.createFolder('archive');
-    expect(events).toEqual([{ type: 'added', path: 'archive', kind: 'folder', origin: 'app' }]);
+    expect(events).toEqual([
+      {
+        type: 'added',
+        path: 'archive',
+        kind: 'folder',
+        origin: 'app',
+        size: anyNumber,
+        mtimeMs: anyNumber,
+      },
+    ]);
   });
 });
 
@@ -896,7 +926,16 @@ describe('onDidChange', () => {
     await vault.create('one.md');
     off();
     await vault.create('two.md');
-    expect(mine).toEqual([{ type: 'added', path: 'one.md', kind: 'file', origin: 'app' }]);
+    expect(mine).toEqual([
+      {
+        type: 'added',
+        path: 'one.md',
+        kind: 'file',
+        origin: 'app',
+        size: anyNumber,
+        mtimeMs: anyNumber,
+      },
+    ]);
     expect(events).toHaveLength(2);
   });
 

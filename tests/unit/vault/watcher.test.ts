@@ -6,6 +6,9 @@ import { TEMP_PREFIX } from '../../../vault/atomic-write';
 import { VaultService } from '../../../vault/service';
 import { removeTempDirs, sleep, tempVault, waitFor } from '../helpers/temp-vault';
 
+/** A file event's size or time, where its exact value is not the point. */
+const anyNumber = expect.any(Number) as number;
+
 /** How long we listen for an echo of our own change that must not come. */
 const QUIET_MS = 1500;
 
@@ -56,6 +59,8 @@ describe('external changes', () => {
       path: 'new.md',
       kind: 'file',
       origin: 'external',
+      size: Buffer.byteLength('# New\n'),
+      mtimeMs: anyNumber,
     });
   });
 
@@ -82,7 +87,14 @@ describe('external changes', () => {
     await sleep(300);
     const seen = external().filter((e) => pathOf(e) === 'alpha.md');
     expect(seen).toContainEqual({ type: 'removed', path: 'alpha.md', kind: 'file', origin: 'external' });
-    expect(seen.at(-1)).toEqual({ type: 'added', path: 'alpha.md', kind: 'folder', origin: 'external' });
+    expect(seen.at(-1)).toEqual({
+      type: 'added',
+      path: 'alpha.md',
+      kind: 'folder',
+      origin: 'external',
+      size: anyNumber,
+      mtimeMs: anyNumber,
+    });
     expect(seen.some((e) => e.type === 'changed')).toBe(false);
     await fs.writeFile(join(dir, 'alpha.md', 'inside.md'), 'x');
     await waitFor(has({ type: 'added', path: 'alpha.md/inside.md', kind: 'file' }), 5000, 'the note inside');
@@ -126,7 +138,16 @@ describe('our own changes are reported once, with origin "app", and never echoed
     const { version } = await service.readNote({ path: 'alpha.md' });
     const result = await service.writeNote({ path: 'alpha.md', text: '# Saved by us\n', baseVersion: version });
     await sleep(QUIET_MS);
-    expect(events).toEqual([{ type: 'changed', path: 'alpha.md', origin: 'app', version: result.version }]);
+    expect(events).toEqual([
+      {
+        type: 'changed',
+        path: 'alpha.md',
+        origin: 'app',
+        version: result.version,
+        size: anyNumber,
+        mtimeMs: anyNumber,
+      },
+    ]);
   });
 
   it('writeNote of a CRLF note in a subfolder', async () => {
@@ -155,26 +176,60 @@ describe('our own changes are reported once, with origin "app", and never echoed
   it('createNote', async () => {
     await service.createNote({ path: 'created.md', text: '# Created\n' });
     await sleep(QUIET_MS);
-    expect(events).toEqual([{ type: 'added', path: 'created.md', kind: 'file', origin: 'app' }]);
+    expect(events).toEqual([
+      {
+        type: 'added',
+        path: 'created.md',
+        kind: 'file',
+        origin: 'app',
+        size: anyNumber,
+        mtimeMs: anyNumber,
+      },
+    ]);
   });
 
   it('createNote in an existing subfolder', async () => {
     await service.createNote({ path: 'notes/deeper/created.md', text: 'x' });
     await sleep(QUIET_MS);
-    expect(events).toEqual([{ type: 'added', path: 'notes/deeper/created.md', kind: 'file', origin: 'app' }]);
+    expect(events).toEqual([
+      {
+        type: 'added',
+        path: 'notes/deeper/created.md',
+        kind: 'file',
+        origin: 'app',
+        size: anyNumber,
+        mtimeMs: anyNumber,
+      },
+    ]);
   });
 
   it('createNote in new folders (the parent folders it makes are ours too)', async () => {
     await service.createNote({ path: 'projects/2024/plan.md', text: 'x' });
     await sleep(QUIET_MS);
     expect(external()).toEqual([]);
-    expect(app()).toContainEqual({ type: 'added', path: 'projects/2024/plan.md', kind: 'file', origin: 'app' });
+    expect(app()).toContainEqual({
+      type: 'added',
+      path: 'projects/2024/plan.md',
+      kind: 'file',
+      origin: 'app',
+      size: anyNumber,
+      mtimeMs: anyNumber,
+    });
   });
 
   it('createFolder', async () => {
     await service.createFolder({ path: 'archive' });
     await sleep(QUIET_MS);
-    expect(events).toEqual([{ type: 'added', path: 'archive', kind: 'folder', origin: 'app' }]);
+    expect(events).toEqual([
+      {
+        type: 'added',
+        path: 'archive',
+        kind: 'folder',
+        origin: 'app',
+        size: anyNumber,
+        mtimeMs: anyNumber,
+      },
+    ]);
   });
 
   it('move of a file', async () => {
@@ -245,7 +300,16 @@ describe('VaultService', () => {
       // The watching service sees the external file; the quiet one must not.
       await waitFor(has({ type: 'added', path: 'external.md' }), 5000, 'the watching service');
       await sleep(200);
-      expect(seen).toEqual([{ type: 'added', path: 'ours.md', kind: 'file', origin: 'app' }]);
+      expect(seen).toEqual([
+        {
+          type: 'added',
+          path: 'ours.md',
+          kind: 'file',
+          origin: 'app',
+          size: anyNumber,
+          mtimeMs: anyNumber,
+        },
+      ]);
     } finally {
       await quiet.close();
     }
