@@ -124,9 +124,10 @@ export class NoteEditor {
       cached && cached.key === key && cached.state.doc.length === text.length && cached.state.doc.toString() === text
         ? cached.state
         : EditorState.create({ doc: text, extensions: this.extensionsFor(mode) });
-    this.view.setState(state);
+    // The path first: the new state's plugins (link styling) ask where its links lead as they start.
     this.path = path;
     this.mode = mode;
+    this.view.setState(state);
     this.view.dom.hidden = false;
   }
 

@@ -150,7 +150,8 @@ export class Workspace {
       linkDecorations({
         resolve: (targets) => {
           const from = this.editor.currentPath;
-          return from ? api.resolveLinks({ from, targets }) : Promise.resolve(targets.map(() => null));
+          // No note known yet: "unknown" (asked again later), never a cached "unresolved".
+          return from ? api.resolveLinks({ from, targets }) : Promise.reject(new Error('No note is open.'));
         },
         onFollow: (link, newTab) => void this.followEditorLink(link, newTab),
         onExternal: openExternal,
