@@ -13,8 +13,13 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       rollupOptions: {
-        // The scan worker is its own entry: worker threads load it from a file.
-        input: { main: resolve(here, 'electron/main.ts'), 'scan-worker': resolve(here, 'vault/scan-worker.ts') },
+        // The scan worker is its own entry: worker threads load it from a file. The `plexus`
+        // command (bin/plexus.js) runs the CLI from here, beside that worker.
+        input: {
+          main: resolve(here, 'electron/main.ts'),
+          'scan-worker': resolve(here, 'vault/scan-worker.ts'),
+          cli: resolve(here, 'vault/cli.ts'),
+        },
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
       },
     },

@@ -1,24 +1,16 @@
-import type { RenameReport } from '../shared/api';
-import { Renamer } from './rename';
-import { sourceWorker } from './scan-pool';
-import { Vault } from './vault';
-import { VaultIndex } from './vault-index';
+import type { PlexusApi, RenameReport } from '../shared/api';
 
 /**
  * `plexus rename FROM TO [--dry-run] [--json] --vault DIR`: renames or moves a note or folder
  * and rewrites the links to it, printing each change as `path:line  before → after`.
  */
 export async function renameCommand(
-  vaultDir: string,
+  engine: Pick<PlexusApi, 'rename'>,
   from: string,
   to: string,
   dryRun: boolean,
 ): Promise<{ json: RenameReport; text: string }> {
-  const vault = await Vault.open(vaultDir);
-  const index = VaultIndex.build(vault, { cacheFile: null, worker: sourceWorker(), prefetchTexts: false });
-  // As VaultService does: the index follows the vault's own changes.
-  vault.onDidChange((event) => void index.then((built) => built.apply(event)));
-  const report = await new Renamer(vault, index).rename({ from, to, dryRun });
+  const report = await engine.rename({ from, to, dryRun });
   return { json: report, text: formatReport(report) };
 }
 

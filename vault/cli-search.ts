@@ -1,5 +1,4 @@
-import { SEARCH_TRUNCATED_MESSAGE, type SearchResult } from '../shared/api';
-import type { VaultIndex } from './vault-index';
+import { SEARCH_TRUNCATED_MESSAGE, type PlexusApi, type SearchResult } from '../shared/api';
 
 /** Marks a matched span in plain text output. */
 const OPEN = '[';
@@ -12,12 +11,11 @@ const CLOSE = ']';
  * throws the index's PlexusError('BAD_QUERY').
  */
 export async function searchCommand(
-  index: VaultIndex,
+  engine: Pick<PlexusApi, 'search'>,
   query: string,
   limit: number,
 ): Promise<{ json: SearchResult; text: string; warning?: string }> {
-  await index.idle();
-  const json = index.search.query(query, limit);
+  const json = await engine.search({ query, limit });
   const blocks = json.hits.map((hit) => {
     const lines = hit.matches.map((m) => `  ${m.line}: ${marked(m.text, m.ranges)}`);
     return [hit.path, ...lines].join('\n');

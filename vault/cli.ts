@@ -1,13 +1,15 @@
-import { realpathSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { LinkInfo } from '../shared/api';
 import { PlexusError } from '../shared/errors';
 import { normalizeVaultPath } from '../shared/paths';
+import { defaultDataDir } from './app-paths';
 import { renameCommand } from './cli-rename';
 import { searchCommand } from './cli-search';
-import { sourceWorker } from './scan-pool';
-import { Vault } from './vault';
-import { VaultIndex } from './vault-index';
+import type { WorkerScript } from './scan-pool';
+import { VaultService } from './service';
 
 const USAGE = `usage: plexus COMMAND --vault DIR [--json]
 
@@ -21,6 +23,11 @@ commands:
                      line:(a b), /regex/); --limit N hits (default 20)
   rename FROM TO     rename or move a note or folder, rewriting every link to it;
                      --dry-run lists the changes without writing
+
+options:
+  --cache-dir DIR    where the index cache lives (default: the app's, so the app and the
+                     command share it; PLEXUS_DATA_DIR moves the app's data folder)
+  --no-cache         neither read nor write the index cache
 
 NOTE, FROM and TO are vault-relative paths (e.g. "folder/My note.md").`;
 
@@ -41,6 +48,8 @@ async function run(argv: string[]): Promise<Output> {
         json: { type: 'boolean', default: false },
         limit: { type: 'string' },
         'dry-run': { type: 'boolean', default: false },
+        'cache-dir': { type: 'string' },
+        'no-cache': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -70,43 +79,78 @@ async function run(argv: string[]): Promise<Output> {
   const limit = values.limit === undefined ? 20 : Number(values.limit);
   if (!Number.isInteger(limit) || limit < 1 || limit > 1000)
     throw new UsageError('--limit takes a whole number from 1 to 1000');
-  if (command === 'rename') return renameCommand(values.vault, rest[0] ?? '', rest[1] ?? '', values['dry-run']);
+  if (values['no-cache'] && values['cache-dir'] !== undefined)
+    throw new UsageError('--cache-dir and --no-cache cannot go together');
+  const cacheDir = values['no-cache'] ? undefined : (values['cache-dir'] ?? join(defaultDataDir(), 'index-cache'));
 
   const started = performance.now();
-  const vault = await Vault.open(values.vault);
-  const index = await VaultIndex.build(vault, { cacheFile: null, worker: sourceWorker(), prefetchTexts: false });
-  const seconds = (performance.now() - started) / 1000;
-  const links = index.links;
+  // The app's engine and its index cache: an unchanged vault opens from the cache, without a scan.
+  const service = await VaultService.open(values.vault, {
+    host: 'cli',
+    watch: false,
+    cacheDir,
+    worker: builtWorker(),
+    prefetchTexts: false,
+  });
+  try {
+    await service.indexed();
+    const seconds = (performance.now() - started) / 1000;
+    return await answer(service, command, rest, { limit, dryRun: values['dry-run'], seconds });
+  } finally {
+    // Writes the cache when the build scanned notes or the command changed some; else nothing.
+    await service.close();
+  }
+}
 
+async function answer(
+  service: VaultService,
+  command: string,
+  rest: string[],
+  { limit, dryRun, seconds }: { limit: number; dryRun: boolean; seconds: number },
+): Promise<Output> {
+  if (command === 'rename') return renameCommand(service, rest[0] ?? '', rest[1] ?? '', dryRun);
+  if (command === 'search') return searchCommand(service, rest[0] ?? '', limit);
   if (command === 'index') {
-    const stats = links.stats();
-    const problems = index.problems();
-    const json = { vault: realpathSync(values.vault), ...stats, problems, seconds: Number(seconds.toFixed(3)) };
+    const { stats, problems } = await service.indexStatus();
+    const { scanned, reused } = await service.buildStats();
+    const json = {
+      vault: realpathSync(service.vault.root),
+      ...stats,
+      problems,
+      seconds: Number(seconds.toFixed(3)),
+      scanned,
+      fromCache: reused,
+    };
     const lines = [
       `${stats.notes} notes, ${stats.files} other files`,
       `${stats.links} links: ${stats.resolved} resolved, ${stats.unresolved} unresolved`,
       `${stats.tags} tags`,
       `${problems.length} notes with problems${problems.length ? ':' : ''}`,
       ...problems.flatMap((p) => p.problems.map((q) => `  ${p.path}${q.line ? `:${q.line}` : ''}: ${q.message}`)),
-      `indexed in ${seconds.toFixed(2)} s`,
+      `indexed in ${seconds.toFixed(2)} s (${scanned} notes scanned, ${reused} from the cache)`,
     ];
     return { json, text: lines.join('\n') };
   }
-  if (command === 'search') return searchCommand(index, rest[0] ?? '', limit);
   if (command === 'tags') {
-    const tags = links.tags();
+    const tags = await service.tags();
     return { json: tags, text: tags.map((t) => `#${t.tag} (${t.notes.length}): ${t.notes.join(', ')}`).join('\n') };
   }
   if (command === 'unresolved') {
-    const groups = links.unresolved().map((g) => ({ target: g.target, sources: g.sources.map(linkJson) }));
+    const groups = (await service.unresolvedLinks()).map((g) => ({
+      target: g.target,
+      sources: g.sources.map(linkJson),
+    }));
     const text = groups
       .map((g) => `${g.target}\n${g.sources.map((s) => `  ${s.source}:${s.line}  ${s.raw}`).join('\n')}`)
       .join('\n');
     return { json: groups, text };
   }
   const note = normalizeVaultPath(rest[0] ?? '');
-  if (!links.has(note)) throw new PlexusError('NOT_FOUND', `"${note}" is not a note of this vault.`);
-  const list = (command === 'links' ? links.outgoing(note) : links.backlinks(note)).map(linkJson);
+  if (!(await service.noteMeta({ path: note })))
+    throw new PlexusError('NOT_FOUND', `"${note}" is not a note of this vault.`);
+  const links =
+    command === 'links' ? await service.outgoingLinks({ path: note }) : await service.backlinks({ path: note });
+  const list = links.map(linkJson);
   const text = list
     .map((l) =>
       command === 'links'
@@ -115,6 +159,15 @@ async function run(argv: string[]): Promise<Output> {
     )
     .join('\n');
   return { json: list, text };
+}
+
+/**
+ * The scan worker built beside this file (out/main/scan-worker.cjs, as the desktop app uses);
+ * run from anywhere else, notes are scanned on this thread.
+ */
+function builtWorker(): WorkerScript | null {
+  const file = fileURLToPath(new URL('./scan-worker.cjs', import.meta.url));
+  return existsSync(file) ? { url: file } : null;
 }
 
 /** The JSON shape of one link (documented in the README). */

@@ -34,7 +34,8 @@ import { RecoveryStore } from './recovery-store';
 
 /** Options a host gives the engine. */
 export type ServiceOptions = {
-  host: VaultInfo['host'];
+  /** Who runs the engine: a page's host, or the `plexus` command (which serves no page). */
+  host: VaultInfo['host'] | 'cli';
   trash?: TrashFn;
   watch?: boolean;
   /** The app's cache folder for the index cache; omitted: no cache. */
@@ -43,6 +44,8 @@ export type ServiceOptions = {
   worker?: WorkerScript | null;
   /** The app's folder for file recovery snapshots (earlier versions of notes); omitted: none kept. */
   recoveryDir?: string;
+  /** Read note texts ahead for search after the first build (default true; a one-shot command has no later). */
+  prefetchTexts?: boolean;
 };
 
 /**
@@ -73,6 +76,7 @@ export class VaultService implements PlexusApi {
     this.index = VaultIndex.build(vault, {
       cacheFile: options.cacheDir ? cacheFileFor(options.cacheDir, vault.root) : null,
       worker: options.worker === undefined ? sourceWorker() : options.worker,
+      prefetchTexts: options.prefetchTexts,
       onStatus: (status) => this.emit({ topic: 'index', status }),
     });
     this.renamer = new Renamer(vault, this.index);
@@ -117,8 +121,15 @@ export class VaultService implements PlexusApi {
     await (await this.index).close();
   }
 
-  vaultInfo = (): Promise<VaultInfo> =>
-    Promise.resolve({ name: basename(this.vault.root), root: this.vault.root, host: this.options.host });
+  vaultInfo = (): Promise<VaultInfo> => {
+    const host = this.options.host;
+    // Only a page asks which host it talks to, and the command line serves none.
+    if (host === 'cli') return Promise.reject(new PlexusError('INVALID_ARGUMENT', 'The command line serves no page.'));
+    return Promise.resolve({ name: basename(this.vault.root), root: this.vault.root, host });
+  };
+
+  /** What the first build did: notes scanned, notes taken from the index cache, milliseconds. */
+  buildStats = async (): Promise<VaultIndex['buildStats']> => ({ ...(await this.index).buildStats });
   listFiles = () => this.vault.list();
   readNote = ({ path }: { path: string }) => this.vault.read(path);
   writeNote = async ({ path, text, baseVersion }: RequestArgs['writeNote']) => {

@@ -92,6 +92,9 @@ export class VaultIndex {
   buildStats = { scanned: 0, reused: 0, ms: 0 };
   private updates: Promise<void> = Promise.resolve();
   private saveTimer: ReturnType<typeof setTimeout> | null = null;
+  /** A build or change is not in the cache file yet; an unchanged index is never written again. */
+  private dirty = false;
+  private saving: Promise<void> = Promise.resolve();
   private prefetched: Promise<void> = Promise.resolve();
   private closed = false;
 
@@ -138,7 +141,10 @@ export class VaultIndex {
   /** Stops reading note texts ahead and writes the cache: the vault is being closed. */
   async close(): Promise<void> {
     this.closed = true;
-    await this.flush();
+    await this.updates;
+    // A warm one-shot command (the CLI) writes nothing; a write already under way is waited for.
+    if (this.dirty) await this.flush();
+    else await this.saving;
   }
 
   /** Writes the cache now. */
@@ -146,14 +152,17 @@ export class VaultIndex {
     if (this.saveTimer) clearTimeout(this.saveTimer);
     this.saveTimer = null;
     await this.updates;
-    if (this.options.cacheFile)
-      await saveIndexCache(
+    this.dirty = false;
+    if (this.options.cacheFile) {
+      this.saving = saveIndexCache(
         this.options.cacheFile,
         this.vault.root,
         this.cache,
         this.search.export(),
         packLinks(this.links, this.cache.keys()),
       ).catch(() => undefined);
+      await this.saving;
+    }
   }
 
   private async buildAll(): Promise<void> {
@@ -310,7 +319,9 @@ export class VaultIndex {
   }
 
   private scheduleSave(delayMs: number): void {
-    if (!this.options.cacheFile || this.saveTimer) return;
+    if (!this.options.cacheFile) return;
+    this.dirty = true;
+    if (this.saveTimer) return;
     this.saveTimer = setTimeout(() => {
       this.saveTimer = null;
       void this.flush();

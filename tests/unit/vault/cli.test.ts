@@ -1,23 +1,36 @@
 import { execFile } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { cp, mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { removeTempDirs, tempVault } from '../helpers/temp-vault';
+import { removeTempDirs, tempDir, tempVault } from '../helpers/temp-vault';
 
-const bin = resolve(import.meta.dirname, '../../../bin/plexus.js');
+const repo = resolve(import.meta.dirname, '../../..');
+const bin = join(repo, 'bin/plexus.js');
+/** What bin/plexus.js runs: the CLI as `npm run build` compiles it (npm test builds first). */
+const built = join(repo, 'out/main/cli.cjs');
 let vault: string;
+/** The app's data folder for these runs (PLEXUS_DATA_DIR), so the real one is never touched. */
+let dataDir: string;
 
 beforeAll(async () => {
+  if (!existsSync(built)) throw new Error(`${built} is missing: run \`npm run build\` before the CLI tests.`);
   vault = await tempVault('linked');
+  dataDir = join(await tempDir(), 'data');
 });
 afterAll(() => removeTempDirs());
 
 type Run = { code: number; stdout: string; stderr: string };
 
 function plexus(...args: string[]): Promise<Run> {
+  return run(bin, args);
+}
+
+function run(script: string, args: string[], data = dataDir): Promise<Run> {
   return new Promise((done) => {
     // Run from another folder, as a notes repository's CI would.
-    execFile(process.execPath, [bin, ...args], { cwd: '/' }, (error, stdout, stderr) => {
+    const env = { ...process.env, PLEXUS_DATA_DIR: data };
+    execFile(process.execPath, [script, ...args], { cwd: '/', env }, (error, stdout, stderr) => {
       done({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
     });
   });
@@ -44,7 +57,7 @@ describe('plexus CLI', () => {
     const text = await plexus('index', '--vault', vault);
     expect(text.code).toBe(0);
     expect(text.stdout).toMatch(/^9 notes, 1 other files$/m);
-    expect(text.stdout).toMatch(/indexed in \d+\.\d\d s/);
+    expect(text.stdout).toMatch(/indexed in \d+\.\d\d s \(\d+ notes scanned, \d+ from the cache\)/);
     const report = json<{ notes: number; unresolved: number; problems: { path: string }[]; seconds: number }>(
       await plexus('index', '--vault', vault, '--json'),
     );
@@ -177,5 +190,80 @@ describe('plexus search and rename', () => {
     const run = await plexus('rename', 'topics/fear-circuits.md', 'topics/circuits.md', '--vault', vault);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/latin1\.md.*not UTF-8.*nothing was changed/);
+  });
+});
+
+type IndexJson = { notes: number; scanned: number; fromCache: number };
+
+describe('plexus and the index cache', () => {
+  it("a second command on an unchanged vault opens from the app's cache and rewrites nothing", async () => {
+    const root = await tempVault('linked');
+    const data = join(await tempDir(), 'data');
+    const cli = (...args: string[]) => run(bin, [...args, '--vault', root], data);
+    const cacheDir = join(data, 'index-cache');
+    const first = json<IndexJson>(await cli('index', '--json'));
+    expect(first).toMatchObject({ notes: 9, scanned: 9, fromCache: 0 });
+    // Written before the process ended, into the app's own cache folder.
+    const files = (await readdir(cacheDir)).filter((f) => /^index-[0-9a-f]{16}\.bin$/.test(f));
+    expect(files).toHaveLength(1);
+    const cacheFile = join(cacheDir, files[0] ?? '');
+    const written = (await stat(cacheFile)).mtimeMs;
+
+    expect(json<IndexJson>(await cli('index', '--json'))).toMatchObject({
+      notes: 9,
+      scanned: 0,
+      fromCache: 9,
+    });
+    const search = json<{ hits: { path: string }[] }>(await cli('search', 'amygdala', '--json'));
+    expect(search.hits.map((h) => h.path)).toContain('topics/deep/amygdala.md');
+    expect((await stat(cacheFile)).mtimeMs).toBe(written);
+
+    // A changed note is rescanned alone, and the cache takes it in for the next command.
+    await writeFile(join(root, 'topics/fear-circuits.md'), '# Fear circuits\n\nNow about [[amygdala]] only.\n');
+    expect(json<IndexJson>(await cli('index', '--json'))).toMatchObject({
+      scanned: 1,
+      fromCache: 8,
+    });
+    expect(json<IndexJson>(await cli('index', '--json'))).toMatchObject({
+      scanned: 0,
+      fromCache: 9,
+    });
+
+    // A rename writes the notes it changed back to the cache before the command ends.
+    const renamed = await cli('rename', 'topics/deep/amygdala.md', 'topics/deep/almond.md');
+    expect(renamed.stdout).toMatch(/^Updated [1-9]\d* links? in [1-9]\d* notes?$/m);
+    expect(json<IndexJson>(await cli('index', '--json'))).toMatchObject({
+      scanned: 0,
+      fromCache: 9,
+    });
+  });
+
+  it('--cache-dir DIR keeps the cache there; --no-cache neither reads nor writes one', async () => {
+    const root = await tempVault('linked');
+    const own = join(await tempDir(), 'own-cache');
+    json(await plexus('tags', '--json', '--cache-dir', own, '--vault', root));
+    expect(await readdir(own)).toHaveLength(1);
+    expect(json<IndexJson>(await plexus('index', '--json', '--cache-dir', own, '--vault', root)).fromCache).toBe(9);
+
+    const none = join(await tempDir(), 'data');
+    const uncached = await run(bin, ['index', '--json', '--no-cache', '--vault', root], none);
+    expect(json<IndexJson>(uncached)).toMatchObject({ scanned: 9, fromCache: 0 });
+    expect(existsSync(none)).toBe(false);
+    expect((await plexus('index', '--no-cache', '--cache-dir', own, '--vault', root)).code).toBe(2);
+  });
+});
+
+describe('bin/plexus.js', () => {
+  it('runs the compiled CLI with plain Node (no tsx), and says so in one line when it is not built', async () => {
+    const source = await readFile(bin, 'utf8');
+    expect(source).not.toMatch(/tsx/);
+    expect(source).toContain('../out/main/cli.cjs');
+    // The same script in a checkout that was never built.
+    const fresh = await tempDir();
+    await mkdir(join(fresh, 'bin'));
+    await cp(bin, join(fresh, 'bin/plexus.js'));
+    await writeFile(join(fresh, 'package.json'), '{ "type": "module" }\n');
+    const unbuilt = await run(join(fresh, 'bin/plexus.js'), ['index', '--vault', vault]);
+    expect(unbuilt).toEqual({ code: 1, stdout: '', stderr: 'plexus: not built yet — run `npm run build` first.\n' });
   });
 });

@@ -141,7 +141,7 @@ function plexus(ms: number, ...args: string[]) {
   return new Promise<{ code: number | null; stdout: string; stderr: string; peakMb: number }>((done) => {
     const child = execFile(
       process.execPath,
-      [bin, ...args],
+      [bin, ...args, '--no-cache'], // the real index cache folder stays untouched
       { cwd: '/', timeout: ms, killSignal: 'SIGKILL', maxBuffer: 16 << 20 },
       (error, stdout, stderr) => {
         clearInterval(poll);

@@ -300,9 +300,14 @@ describe('search cache', () => {
 });
 
 describe('searchCommand', () => {
+  /** The index as the engine's search request answers (what the CLI asks). */
+  const engine = (index: VaultIndex) => ({
+    search: ({ query, limit }: { query: string; limit?: number }) => Promise.resolve(index.search.query(query, limit)),
+  });
+
   it('prints one block per note with marked snippets', async () => {
     const { index } = await fixture();
-    const { json, text } = await searchCommand(index, '"spaced repetition"', 10);
+    const { json, text } = await searchCommand(engine(index), '"spaced repetition"', 10);
     expect(json.total).toBe(1);
     expect(text).toContain('Memory.md\n  3: Memory is the faculty of the mind. [Spaced repetition] helps memory.');
     expect(text).toContain('1 note matched');
@@ -312,7 +317,7 @@ describe('searchCommand', () => {
   it('warns, apart from the text, when the phrase check ran out of time; the JSON says truncated', async () => {
     const root = await tempVault('search');
     const index = await VaultIndex.build(await Vault.open(root), { cacheFile: null, worker: null, searchBudgetMs: 0 });
-    const { json, text, warning } = await searchCommand(index, '"spaced repetition"', 10);
+    const { json, text, warning } = await searchCommand(engine(index), '"spaced repetition"', 10);
     expect(json.truncated).toBe(true);
     expect(warning).toBe('Search stopped early: the phrase/regex check ran out of time; results may be incomplete.');
     expect(text).not.toContain('stopped early');

@@ -241,8 +241,10 @@ describe('plexus search on the command line', () => {
   it('/(a+)+$/ over the 36-character line finishes, with the right answer', async () => {
     const root = await vaultWith({ 'evil.md': `${EVIL_LINE}\n`, 'plain.md': 'x\naaaa\n' });
     const run = await new Promise<{ code: number; stdout: string; stderr: string }>((done) => {
-      execFile(process.execPath, [bin, 'search', '/(a+)+$/', '--json', '--vault', root], (error, stdout, stderr) =>
-        done({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+      execFile(
+        process.execPath,
+        [bin, 'search', '/(a+)+$/', '--json', '--no-cache', '--vault', root],
+        (error, stdout, stderr) => done({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
       );
     });
     expect(run.stderr).toBe('');
