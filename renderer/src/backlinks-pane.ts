@@ -36,9 +36,11 @@ export class BacklinksPane {
   private readonly linked: HTMLElement;
   private readonly unlinked: HTMLDetailsElement;
   private readonly unlinkedList: HTMLElement;
+  /** Unlinked mentions were not looked for again when they might have changed (hidden, or closed). */
+  private unlinkedStale = false;
 
   constructor(
-    el: HTMLElement,
+    private readonly el: HTMLElement,
     private readonly options: BacklinksPaneOptions,
   ) {
     this.linked = document.createElement('section');
@@ -50,7 +52,10 @@ export class BacklinksPane {
     this.unlinkedList = document.createElement('div');
     this.unlinked.append(summary, this.unlinkedList);
     this.unlinked.addEventListener('toggle', () => {
-      if (this.unlinked.open) void this.loadUnlinked(this.generation);
+      if (this.unlinked.open) {
+        this.unlinkedStale = false;
+        void this.loadUnlinked(this.generation);
+      }
     });
     el.append(this.linked, this.unlinked);
   }
@@ -61,8 +66,13 @@ export class BacklinksPane {
     this.refresh();
   }
 
-  /** Fetches again (the vault changed). Answers to older requests are dropped. */
-  refresh(): void {
+  /**
+   * Fetches again (the vault changed). Answers to older requests are dropped. Unlinked mentions
+   * (a scan of every note's text) are looked for only while they show: the pane visible and the
+   * section open; and not when `unlinked` is false (only the open note was saved: no other note's
+   * text changed). Otherwise they are looked for when they come into view.
+   */
+  refresh({ unlinked = true }: { unlinked?: boolean } = {}): void {
     const generation = ++this.generation;
     if (this.path === null) {
       this.linked.replaceChildren(this.empty('No note is open.'));
@@ -70,7 +80,19 @@ export class BacklinksPane {
       return;
     }
     void this.loadLinked(generation);
-    if (this.unlinked.open) void this.loadUnlinked(generation);
+    if (!unlinked) return;
+    if (this.unlinked.open && !this.el.hidden) {
+      this.unlinkedStale = false;
+      void this.loadUnlinked(generation);
+    } else this.unlinkedStale = true;
+  }
+
+  /** The pane came into view: unlinked mentions skipped while it was hidden are looked for now. */
+  shown(): void {
+    if (this.unlinkedStale && this.unlinked.open && this.path !== null) {
+      this.unlinkedStale = false;
+      void this.loadUnlinked(this.generation);
+    }
   }
 
   private async loadLinked(generation: number): Promise<void> {

@@ -57,7 +57,8 @@ function subtreeEnd(list: readonly FileEntry[], from: number, root: string): num
 /**
  * The list after `event`, or null when the event cannot be applied to it (it carries no size or
  * time, or it speaks of a file or folder the list does not hold): the caller then lists again.
- * `list` is not changed.
+ * `list` is not changed. Applying an event the list already reflects changes nothing, so events
+ * that came while a listing was made can be replayed onto it.
  */
 export function applyFilesEvent(list: readonly FileEntry[], event: FilesEvent): FileEntry[] | null {
   switch (event.type) {
@@ -92,6 +93,7 @@ export function applyFilesEvent(list: readonly FileEntry[], event: FilesEvent): 
       const { from, to } = event;
       if (from === to) return [...list];
       const at = slot(list, from);
+      if (!at.found && slot(list, to).found) return [...list]; // already applied
       if (!at.found || within(to, from) || slot(list, to).found) return null;
       const end = subtreeEnd(list, at.index, from);
       const moved = list.slice(at.index, end).map((e) => ({ ...e, path: to + e.path.slice(from.length) }));

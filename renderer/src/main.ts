@@ -27,8 +27,14 @@ function byId(id: string): HTMLElement {
 async function boot(): Promise<void> {
   const status = new StatusBar(byId('status-save'), byId('status-connection'), byId('status-index'));
   // If the host goes for good, a banner offers the open note's text (read when it shows).
+  // Events sent while the connection was down are lost: on its return the files are listed again.
+  let wasConnected = true;
   const api = await connect(
-    (connected) => status.showConnection(connected),
+    (connected) => {
+      status.showConnection(connected);
+      if (connected && !wasConnected) workspace.resync();
+      wasConnected = connected;
+    },
     () => openNoteIn(workspace, byId('editor')),
   );
   const workspace = new Workspace(
@@ -71,15 +77,22 @@ async function boot(): Promise<void> {
       }),
     create: (link) => void workspace.followLink(link.link, link.source),
   });
-  const linkViews = new Sidebar({
-    backlinks: { button: byId('show-backlinks'), panel: byId('backlinks-pane') },
-    outgoing: { button: byId('show-outgoing'), panel: byId('outgoing-pane') },
-    unresolved: { button: byId('show-unresolved'), panel: byId('unresolved-pane') },
-  });
+  const linkViews = new Sidebar(
+    {
+      backlinks: { button: byId('show-backlinks'), panel: byId('backlinks-pane') },
+      outgoing: { button: byId('show-outgoing'), panel: byId('outgoing-pane') },
+      unresolved: { button: byId('show-unresolved'), panel: byId('unresolved-pane') },
+    },
+    (view) => {
+      if (view === 'backlinks') backlinks.shown();
+    },
+  );
   byId('show-unresolved').addEventListener('click', () => unresolved.refresh());
-  workspace.onVaultChanged = () => {
+  // A pane looks again only at what a change may have touched: the open note's own save leaves
+  // every other note's text, and so its unlinked mentions, as they were.
+  workspace.onVaultChanged = (change) => {
     search.refresh();
-    backlinks.refresh();
+    backlinks.refresh({ unlinked: !change.ownSavesOnly });
     outgoing.refresh();
     if (!byId('unresolved-pane').hidden) unresolved.refresh();
   };

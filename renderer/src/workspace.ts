@@ -12,6 +12,7 @@ import type { PlexusClient } from '../../shared/client';
 import type { LinkRef, NoteMeta } from '../../shared/note-meta';
 import { baseName, isWithin, joinPath, parentPath } from '../../shared/paths';
 import { Autosave, saveNotice, type SaveState, type TextSource } from './autosave';
+import { applyFilesEvent } from './file-list';
 import { FileTree } from './file-tree';
 import { displayName, isNote } from './file-tree-model';
 import { NavHistory, type Place } from './nav-history';
@@ -86,12 +87,27 @@ export function openExternal(url: string): void {
   if (/^(https?:|mailto:)/i.test(url)) window.open(url, '_blank', 'noopener,noreferrer');
 }
 
+/** What a burst of file events may have changed, for the panes to judge whether to fetch again. */
+export type VaultChange = {
+  /**
+   * Only the open note was saved, by this window: what the other notes hold, and which files
+   * exist, are as they were (a pane of the vault-wide text, like unlinked mentions, need not look again).
+   */
+  ownSavesOnly: boolean;
+};
+
 /**
  * The open vault in the window: the file tree, the note in the editor and its autosave, kept in
  * step with changes from disk and from other windows.
  */
 export class Workspace {
+  /** The vault's files: listed at start (and when an event cannot be applied), then kept from events. */
   private files: FileEntry[] = [];
+  /** Events that arrive while a listing is under way, replayed onto it (it may predate them). */
+  private readonly sinceListing = new Set<FilesEvent[]>();
+  private treeTimer: ReturnType<typeof setTimeout> | null = null;
+  /** What the file events since the panes were last told may have changed. */
+  private change: VaultChange | null = null;
   private autosave: Autosave | null = null;
   private readonly editor: NoteEditor;
   private readonly tree: FileTree;
@@ -114,7 +130,7 @@ export class Workspace {
   /** Recently opened notes, most recent first: completion and the switcher rank them higher. */
   readonly recent: string[] = [];
   /** Called after files change on disk or in the app (search results and link panes go stale). */
-  onVaultChanged: () => void = () => undefined;
+  onVaultChanged: (change: VaultChange) => void = () => undefined;
   /** Called when another note comes to the front (or none: null). */
   onActiveChanged: (path: string | null) => void = () => undefined;
 
@@ -678,10 +694,32 @@ export class Workspace {
     }
   }
 
+  /** Lists the vault again: at start, after the connection comes back, or when an event did not apply. */
   private async refresh(): Promise<void> {
-    this.files = await this.api.listFiles({});
+    const seen: FilesEvent[] = [];
+    this.sinceListing.add(seen);
+    try {
+      let files = await this.api.listFiles({});
+      // Events are idempotent, so replaying ones the listing already holds changes nothing.
+      for (const event of seen) {
+        const next = applyFilesEvent(files, event);
+        if (next) files = next;
+        else this.scheduleRefresh();
+      }
+      this.files = files;
+    } finally {
+      this.sinceListing.delete(seen);
+    }
     this.tree.setEntries(this.files);
     this.showSyncConflicts();
+  }
+
+  /**
+   * Lists the vault again and tells every pane: events sent while the connection was down are lost.
+   */
+  resync(): void {
+    void this.refresh().catch(() => undefined);
+    this.vaultChanged(false);
   }
 
   /** Sync tools' conflict copies of the open note (`note.sync-conflict-….md`, `note (conflicted copy …).md`). */
@@ -746,15 +784,42 @@ export class Workspace {
     this.refreshTimer = setTimeout(() => void this.refresh().catch(() => undefined), 100);
   }
 
-  private async onFilesEvent(event: FilesEvent): Promise<void> {
-    this.scheduleRefresh();
+  /** Shows the files as now known in the tree; a burst of events is drawn once. */
+  private scheduleTree(): void {
+    if (this.treeTimer) clearTimeout(this.treeTimer);
+    this.treeTimer = setTimeout(() => {
+      this.treeTimer = null;
+      this.tree.setEntries(this.files);
+      this.showSyncConflicts();
+    }, 20);
+  }
+
+  /** Tells the link panes, once per burst, what the burst may have changed. */
+  private vaultChanged(ownSave: boolean): void {
+    this.change = { ownSavesOnly: (this.change?.ownSavesOnly ?? true) && ownSave };
     // Panes that show links follow within a few tens of milliseconds; a burst is one refresh.
     if (this.changedTimer) clearTimeout(this.changedTimer);
     this.changedTimer = setTimeout(() => {
+      const change = this.change ?? { ownSavesOnly: false };
+      this.change = null;
       this.editor.view.dispatch({ effects: refreshLinks.of(null) });
-      this.onVaultChanged();
+      this.onVaultChanged(change);
     }, 30);
+  }
+
+  private async onFilesEvent(event: FilesEvent): Promise<void> {
+    // The event is applied to the list of files as known; the vault is listed again only when it
+    // cannot be (an event without a size, or about a file the list does not hold).
+    for (const seen of this.sinceListing) seen.push(event);
+    const next = applyFilesEvent(this.files, event);
+    if (!next) this.scheduleRefresh();
+    else {
+      this.files = next;
+      // A change of a file's text changes nothing the tree shows.
+      if (event.type !== 'changed') this.scheduleTree();
+    }
     const open = this.autosave;
+    this.vaultChanged(event.type === 'changed' && event.origin === 'app' && event.path === open?.path);
     if (event.type === 'removed' && !(open && isWithin(open.path, event.path))) {
       this.tabs.removed(event.path);
       this.history.removed(event.path);
