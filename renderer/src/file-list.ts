@@ -57,8 +57,7 @@ function subtreeEnd(list: readonly FileEntry[], from: number, root: string): num
 /**
  * The list after `event`, or null when the event cannot be applied to it (it carries no size or
  * time, or it speaks of a file or folder the list does not hold): the caller then lists again.
- * `list` is not changed. Applying an event the list already reflects changes nothing, so events
- * that came while a listing was made can be replayed onto it.
+ * `list` is not changed.
  */
 export function applyFilesEvent(list: readonly FileEntry[], event: FilesEvent): FileEntry[] | null {
   switch (event.type) {
@@ -93,7 +92,6 @@ export function applyFilesEvent(list: readonly FileEntry[], event: FilesEvent): 
       const { from, to } = event;
       if (from === to) return [...list];
       const at = slot(list, from);
-      if (!at.found && slot(list, to).found) return [...list]; // already applied
       if (!at.found || within(to, from) || slot(list, to).found) return null;
       const end = subtreeEnd(list, at.index, from);
       const moved = list.slice(at.index, end).map((e) => ({ ...e, path: to + e.path.slice(from.length) }));
@@ -105,4 +103,22 @@ export function applyFilesEvent(list: readonly FileEntry[], event: FilesEvent): 
       return rest;
     }
   }
+}
+
+/**
+ * A listing brought up to date with the events that came while it was made, or null when that
+ * cannot be done with certainty (the caller lists again). The listing may already hold some of
+ * them. Additions, removals and changes can be replayed from any earlier point: each path ends as
+ * the last event about it (or a folder above it) left it. A rename cannot: replayed onto a listing
+ * that already holds it and later ones, it can move the wrong files.
+ */
+export function replayOnto(listing: readonly FileEntry[], events: readonly FilesEvent[]): FileEntry[] | null {
+  let list = [...listing];
+  for (const event of events) {
+    if (event.type === 'renamed') return null;
+    const next = applyFilesEvent(list, event);
+    if (!next) return null;
+    list = next;
+  }
+  return list;
 }

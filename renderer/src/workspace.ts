@@ -12,7 +12,7 @@ import type { PlexusClient } from '../../shared/client';
 import type { LinkRef, NoteMeta } from '../../shared/note-meta';
 import { baseName, isWithin, joinPath, parentPath } from '../../shared/paths';
 import { Autosave, saveNotice, type SaveState, type TextSource } from './autosave';
-import { applyFilesEvent } from './file-list';
+import { applyFilesEvent, replayOnto } from './file-list';
 import { FileTree } from './file-tree';
 import { displayName, isNote } from './file-tree-model';
 import { NavHistory, type Place } from './nav-history';
@@ -699,14 +699,10 @@ export class Workspace {
     const seen: FilesEvent[] = [];
     this.sinceListing.add(seen);
     try {
-      let files = await this.api.listFiles({});
-      // Events are idempotent, so replaying ones the listing already holds changes nothing.
-      for (const event of seen) {
-        const next = applyFilesEvent(files, event);
-        if (next) files = next;
-        else this.scheduleRefresh();
-      }
-      this.files = files;
+      const files = await this.api.listFiles({});
+      const replayed = replayOnto(files, seen);
+      this.files = replayed ?? files;
+      if (!replayed) this.scheduleRefresh();
     } finally {
       this.sinceListing.delete(seen);
     }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { FileEntry, FilesEvent } from '../../../shared/api';
-import { applyFilesEvent, compareListed } from '../../../renderer/src/file-list';
+import { applyFilesEvent, compareListed, replayOnto } from '../../../renderer/src/file-list';
 
 /**
  * A model file system that announces each change as the engine does (parent folders first, a
@@ -140,24 +140,44 @@ describe('applyFilesEvent', () => {
     );
   });
 
-  it('replaying events onto a listing made part-way through them gives the last listing', () => {
+  it('events replayed onto a listing made part-way through them give the last listing (or a new listing is asked for)', () => {
     fc.assert(
-      fc.property(fc.array(op, { maxLength: 12 }), fc.array(op, { maxLength: 25 }), fc.nat(), (setup, changes, cut) => {
-        const model = new ModelFs();
-        for (const step of setup) run(model, step);
-        const events: FilesEvent[] = [];
-        const at = cut % (changes.length + 1);
-        let listing: FileEntry[] = model.list();
-        changes.forEach((step, i) => {
-          events.push(...run(model, step));
-          if (i + 1 === at) listing = model.list();
-        });
-        // The window skips what does not apply in a replay and lists again; here it must not matter.
-        for (const event of events) listing = applyFilesEvent(listing, event) ?? listing;
-        expect(listing).toEqual(model.list());
-      }),
-      { numRuns: 500 },
+      // Renames in half the series only: a series holding one is always listed again.
+      fc.property(
+        fc.array(op, { maxLength: 12 }),
+        fc.boolean(),
+        fc.array(op, { maxLength: 25 }),
+        fc.nat(),
+        (setup, renames, all, cut) => {
+          const changes = renames ? all : all.filter((o) => o.op !== 'rename');
+          const model = new ModelFs();
+          for (const step of setup) run(model, step);
+          const events: FilesEvent[] = [];
+          const at = cut % (changes.length + 1);
+          let listing: FileEntry[] = model.list();
+          changes.forEach((step, i) => {
+            events.push(...run(model, step));
+            if (i + 1 === at) listing = model.list();
+          });
+          // Null (a rename among the events, or one that does not apply) makes the window list again.
+          const replayed = replayOnto(listing, events);
+          if (replayed) expect(replayed).toEqual(model.list());
+          // From a listing made before them all, events with no rename always apply.
+          else expect(at === 0 && !events.some((e) => e.type === 'renamed')).toBe(false);
+        },
+      ),
+      { numRuns: 2000 },
     );
+  });
+
+  it('asks for a new listing rather than replay a rename onto a listing that already holds it', () => {
+    // Z/a moved into a new folder B.md as B.md/a, then B.md renamed back to Z: a listing made after
+    // both holds Z/a/a; replaying the renames onto it would move Z into B.md/a and back, one level deeper.
+    const model = new ModelFs();
+    model.add('Z/a', 'file', 7);
+    const events = [...model.rename('Z', 'B.md/a'), ...model.rename('B.md', 'Z')];
+    expect(model.list().map((e) => e.path)).toEqual(['Z', 'Z/a', 'Z/a/a']);
+    expect(replayOnto(model.list(), events)).toBeNull();
   });
 
   it('orders paths by segment, as the listing walks folders', () => {
