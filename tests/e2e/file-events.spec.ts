@@ -1,6 +1,10 @@
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { cp, mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
+import { launchBrowserHost } from '../helpers/browser-host-process';
 import { expect, test } from './browser-host';
 
 /**
@@ -121,4 +125,32 @@ test.describe('unlinked mentions (a scan of every note)', () => {
     await expect(mentions.locator('.pane-group[data-source="projects/roadmap.md"]')).toHaveCount(0);
     expect(unlinked()).toBeGreaterThan(hidden);
   });
+});
+
+test('files that changed while the connection was down show once it is back (the vault is listed again)', async ({
+  page,
+}) => {
+  const dir = await mkdtemp(join(tmpdir(), 'plexus-e2e-resync-'));
+  const vault = join(dir, 'vault');
+  await cp(resolve(import.meta.dirname, '../fixtures/basic'), vault, { recursive: true });
+  const server = createServer();
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((r) => server.close(r));
+  let host = await launchBrowserHost(vault, join(dir, 'data'), 20_000, { port });
+  try {
+    await page.goto(host.url);
+    await expect(row(page, 'alpha.md')).toBeVisible();
+    await host.kill();
+    await expect(page.locator('#status-connection')).not.toBeEmpty({ timeout: 10_000 });
+    // Written while no host watched: no event will ever say so.
+    await writeFile(join(vault, 'while-away.md'), '# Away\n');
+    await rm(join(vault, 'beta.md'));
+    host = await launchBrowserHost(vault, join(dir, 'data'), 20_000, { port });
+    await expect(row(page, 'while-away.md')).toBeVisible({ timeout: 15_000 });
+    await expect(row(page, 'beta.md')).toHaveCount(0);
+  } finally {
+    await host.stop();
+    await rm(dir, { recursive: true, force: true });
+  }
 });
