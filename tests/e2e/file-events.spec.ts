@@ -31,6 +31,15 @@ async function countRequests(page: Page, shown = 'beta.md'): Promise<Map<string,
   return counts;
 }
 
+/** Types ` word` at the end of the open note and waits until the page has sent its save. */
+async function typeAndWaitForSave(page: Page, counts: Map<string, number>, word: string): Promise<void> {
+  const saves = counts.get('writeNote') ?? 0;
+  await editor(page).click();
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.type(` ${word}`);
+  await expect.poll(() => counts.get('writeNote') ?? 0, { timeout: 8_000 }).toBeGreaterThan(saves);
+}
+
 test('typing and autosaving three times lists the vault no more', async ({ page }) => {
   const counts = await countRequests(page);
   await row(page, 'beta.md').click();
@@ -38,11 +47,7 @@ test('typing and autosaving three times lists the vault no more', async ({ page 
   const listed = counts.get('listFiles') ?? 0;
   expect(listed).toBeGreaterThan(0); // the start's listing was counted: the counter sees the socket
   for (const word of ['one', 'two', 'three']) {
-    const saves = counts.get('writeNote') ?? 0;
-    await editor(page).click();
-    await page.keyboard.press('ControlOrMeta+End');
-    await page.keyboard.type(` ${word}`);
-    await expect.poll(() => counts.get('writeNote') ?? 0, { timeout: 8_000 }).toBeGreaterThan(saves);
+    await typeAndWaitForSave(page, counts, word);
     await expect(saveState(page)).toHaveText('Saved', { timeout: 8_000 });
   }
   // Well past the moment a listing after the last save's event would have been asked for (100 ms).
@@ -97,13 +102,7 @@ test.describe('unlinked mentions (a scan of every note)', () => {
     const before = unlinked();
 
     // The open note's own saves: no other note's text changed.
-    for (const word of ['one', 'two']) {
-      const saves = counts.get('writeNote') ?? 0;
-      await editor(page).click();
-      await page.keyboard.press('ControlOrMeta+End');
-      await page.keyboard.type(` ${word}`);
-      await expect.poll(() => counts.get('writeNote') ?? 0, { timeout: 8_000 }).toBeGreaterThan(saves);
-    }
+    for (const word of ['one', 'two']) await typeAndWaitForSave(page, counts, word);
     await expect(saveState(page)).toHaveText('Saved', { timeout: 8_000 });
     await page.waitForTimeout(500);
     expect(unlinked()).toBe(before);
