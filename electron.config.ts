@@ -17,8 +17,8 @@ export default defineConfig({
         // command (bin/plexus.js) runs the CLI from here, beside that worker.
         input: {
           main: resolve(here, 'electron/main.ts'),
-          'scan-worker': resolve(here, 'vault/scan-worker.ts'),
-          cli: resolve(here, 'vault/cli.ts'),
+          'scan-worker': resolve(here, 'vault/index/scan-worker.ts'),
+          cli: resolve(here, 'vault/cli/cli.ts'),
         },
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
       },
@@ -45,7 +45,7 @@ export default defineConfig({
       rollupOptions: { input: { index: resolve(here, 'renderer/index.html') } },
     },
     worker: {
-      // The render worker (renderer/src/render-worker.ts) has no DOM, but the `browser` build of
+      // The render worker (renderer/src/render/render-worker.ts) has no DOM, but the `browser` build of
       // micromark's entity decoder calls document.createElement as it loads: use its plain build.
       plugins: () => [
         {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { AppCommand, PlexusEvent } from '../shared/api';
 import { dispatch } from '../shared/dispatch';
-import { ensureWelcomeVault } from '../vault/app-paths';
+import { ensureWelcomeVault } from '../vault/app-data/app-paths';
 import { VaultService } from '../vault/service';
 import { EVENT_CHANNEL, REQUEST_CHANNEL } from './channels';
 import { buildMenu } from './menu';

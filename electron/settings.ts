@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
-import { atomicWrite } from '../vault/atomic-write';
+import { atomicWrite } from '../vault/files/atomic-write';
 
 /** What the desktop app remembers between launches. */
 export type Settings = { lastVault?: string };

@@ -1,6 +1,6 @@
 import { protocol } from 'electron';
 import { realpath } from 'node:fs/promises';
-import { readVaultImage, VAULT_FILE_PREFIX, vaultFileHeaders } from '../vault/serve-vault-file';
+import { readVaultImage, VAULT_FILE_PREFIX, vaultFileHeaders } from '../vault/host/serve-vault-file';
 
 /** Images of the vault reach the sandboxed page as `plexus-file://vault/<url-encoded vault path>`. */
 export const VAULT_FILE_SCHEME = 'plexus-file';

@@ -1,5 +1,5 @@
 /**
- * What the index knows about one note: the facts both markdown readers (vault/scan.ts, the fast
+ * What the index knows about one note: the facts both markdown readers (vault/scan/scan.ts, the fast
  * one, and the remark oracle) extract, and must agree on. Offsets are UTF-16 positions in the
  * note's text as the editor sees it (BOM removed, line endings "\n"); lines count from 1.
  */

@@ -16,21 +16,21 @@ import {
 import type { NoteMeta } from '../shared/note-meta';
 import { PlexusError } from '../shared/errors';
 import { baseName, checkNewNotePath, normalizeVaultPath } from '../shared/paths';
-import { cacheFileFor } from './index-cache';
-import { linkContext } from './link-context';
-import { readVaultFile } from './read-vault-file';
-import { findUnlinkedMentions } from './unlinked-mentions';
-import { sourceWorker, type WorkerScript } from './scan-pool';
-import { decodeNote } from './text-format';
-import type { TrashFn } from './vault';
-import { Vault } from './vault';
-import { VaultIndex } from './vault-index';
-import { VaultWatcher } from './watcher';
-import { Renamer } from './rename';
-import { suggestNotes } from './note-suggest';
-import { WorkspaceStore } from './workspace-store';
-import { SettingsStore } from './settings-store';
-import { RecoveryStore } from './recovery-store';
+import { cacheFileFor } from './index/index-cache';
+import { linkContext } from './links/link-context';
+import { readVaultFile } from './files/read-vault-file';
+import { findUnlinkedMentions } from './links/unlinked-mentions';
+import { sourceWorker, type WorkerScript } from './index/scan-pool';
+import { decodeNote } from './files/text-format';
+import type { TrashFn } from './files/vault';
+import { Vault } from './files/vault';
+import { VaultIndex } from './index/vault-index';
+import { VaultWatcher } from './files/watcher';
+import { Renamer } from './rename/rename';
+import { suggestNotes } from './links/note-suggest';
+import { WorkspaceStore } from './app-data/workspace-store';
+import { SettingsStore } from './app-data/settings-store';
+import { RecoveryStore } from './app-data/recovery-store';
 
 /** Options a host gives the engine. */
 export type ServiceOptions = {

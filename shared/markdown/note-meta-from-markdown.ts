@@ -8,7 +8,7 @@ import { parseMarkdown } from './parse-markdown';
 
 /**
  * The reference reading of a note: everything the index needs, extracted from remark's syntax
- * tree. Slow (about 1 MB/s) but obviously right; vault/scan.ts must agree with it (see the
+ * tree. Slow (about 1 MB/s) but obviously right; vault/scan/scan.ts must agree with it (see the
  * differential test). `text` is the note as the editor sees it (no BOM, "\n" line endings).
  */
 export function noteMetaFromMarkdown(path: string, text: string): NoteMeta {

@@ -11,9 +11,9 @@ import { performance as nodePerformance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { sourceWorker } from '../../vault/scan-pool';
-import { Vault } from '../../vault/vault';
-import { VaultIndex } from '../../vault/vault-index';
+import { sourceWorker } from '../../vault/index/scan-pool';
+import { Vault } from '../../vault/files/vault';
+import { VaultIndex } from '../../vault/index/vault-index';
 import { syntheticVault } from './search-bench';
 
 setFlagsFromString('--expose-gc');

@@ -8,10 +8,10 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { generateVault } from '../helpers/synthetic-vault';
-import { Renamer } from '../../vault/rename';
-import { sourceWorker } from '../../vault/scan-pool';
-import { Vault } from '../../vault/vault';
-import { VaultIndex } from '../../vault/vault-index';
+import { Renamer } from '../../vault/rename/rename';
+import { sourceWorker } from '../../vault/index/scan-pool';
+import { Vault } from '../../vault/files/vault';
+import { VaultIndex } from '../../vault/index/vault-index';
 
 export type RenameBenchResult = {
   notes: number;

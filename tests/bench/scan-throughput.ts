@@ -1,7 +1,7 @@
 // Scanner throughput on the seeded synthetic vault (the one the differential test uses):
 // `node --import tsx tests/bench/scan-throughput.ts [MB]`. Prints MB/s; asserts nothing.
 import { generateVault } from '../helpers/synthetic-vault';
-import { scanNote } from '../../vault/scan';
+import { scanNote } from '../../vault/scan/scan';
 
 const TARGET_MB = Number(process.argv[2] ?? 50);
 const MB = 1024 * 1024;

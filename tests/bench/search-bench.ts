@@ -14,16 +14,16 @@ import { setFlagsFromString } from 'node:v8';
 import { Document } from 'flexsearch';
 import { runInNewContext } from 'node:vm';
 import { generateVault } from '../helpers/synthetic-vault';
-import { scanBytes } from '../../vault/scan';
-import { noteText } from '../../vault/scan-job';
-import { searchDoc } from '../../vault/search-doc';
-import { SearchIndex } from '../../vault/search-index';
-import { REGEX_FLAGS } from '../../vault/search-query';
-import { indexTerms } from '../../vault/search-text';
-import { sourceWorker } from '../../vault/scan-pool';
-import { Vault } from '../../vault/vault';
-import { VaultIndex } from '../../vault/vault-index';
-import { listVault } from '../../vault/vault-listing';
+import { scanBytes } from '../../vault/scan/scan';
+import { noteText } from '../../vault/index/scan-job';
+import { searchDoc } from '../../vault/search/search-doc';
+import { SearchIndex } from '../../vault/search/search-index';
+import { REGEX_FLAGS } from '../../vault/search/search-query';
+import { indexTerms } from '../../vault/search/search-text';
+import { sourceWorker } from '../../vault/index/scan-pool';
+import { Vault } from '../../vault/files/vault';
+import { VaultIndex } from '../../vault/index/vault-index';
+import { listVault } from '../../vault/files/vault-listing';
 
 export type SearchBenchRow = { vault: string; measure: string; value: string; note?: string };
 

@@ -2,9 +2,9 @@
 // (lower-cased `includes` over every note, or the regex over every note: Obsidian's method).
 // Works on any vault, synthetic or real, and reuses the caller's index (tests/bench/search-bench.ts
 // builds its own, for the synthetic vaults only).
-import { SEARCH_PAGE } from '../../renderer/src/search-pane';
-import { REGEX_FLAGS } from '../../vault/search-query';
-import type { VaultIndex } from '../../vault/vault-index';
+import { SEARCH_PAGE } from '../../renderer/src/panes/search-pane';
+import { REGEX_FLAGS } from '../../vault/search/search-query';
+import type { VaultIndex } from '../../vault/index/vault-index';
 import { percentile } from './bench-stats';
 
 export const SEARCH_KINDS = ['word', 'prefix', 'phrase', 'tag', 'regex'] as const;

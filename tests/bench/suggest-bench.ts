@@ -5,8 +5,8 @@
 import { pathToFileURL } from 'node:url';
 import type { NoteMeta } from '../../shared/note-meta';
 import { baseName } from '../../shared/paths';
-import { LinkIndex } from '../../vault/link-index';
-import { suggestNotes } from '../../vault/note-suggest';
+import { LinkIndex } from '../../vault/links/link-index';
+import { suggestNotes } from '../../vault/links/note-suggest';
 
 const WORDS = (
   'memory attention habit sleep focus learning project review meeting budget design research garden recipe travel ' +

@@ -4,7 +4,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './browser-host';
 
 /*
- * Reading view and previews render in a worker (renderer/src/render-client.ts) with a 3 s budget:
+ * Reading view and previews render in a worker (renderer/src/reading/render-client.ts) with a 3 s budget:
  * markdown that takes remark far longer (this one: about 10 s in Node) shows a line saying so,
  * and the window answers all along.
  */

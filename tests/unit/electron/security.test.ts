@@ -20,7 +20,7 @@ describe('isExternalUrl', () => {
 describe('DESKTOP_CSP', () => {
   it('allows only our own scripts and no remote connections', () => {
     expect(DESKTOP_CSP).toContain("script-src 'self'");
-    // The markdown render worker (renderer/src/render-worker.ts) comes from the app itself.
+    // The markdown render worker (renderer/src/render/render-worker.ts) comes from the app itself.
     expect(DESKTOP_CSP).toContain("worker-src 'self'");
     expect(DESKTOP_CSP).not.toMatch(/script-src[^;]*unsafe/);
     expect(DESKTOP_CSP).toContain("connect-src 'none'");

@@ -4,9 +4,9 @@
 //   node --import tsx kill-aside-child.ts <vault> <note> <text>
 import { promises } from 'node:fs';
 import { basename } from 'node:path';
-import type { SaveFs } from '../../../vault/atomic-write';
-import { ASIDE_PREFIX } from '../../../vault/save-guard';
-import { Vault } from '../../../vault/vault';
+import type { SaveFs } from '../../../vault/files/atomic-write';
+import { ASIDE_PREFIX } from '../../../vault/files/save-guard';
+import { Vault } from '../../../vault/files/vault';
 
 const [root, note, text] = process.argv.slice(2) as [string, string, string];
 const saveFs: SaveFs = {

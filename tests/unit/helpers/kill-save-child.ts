@@ -5,7 +5,7 @@
  *   that step and hangs until killed (or prints "done" when the step never comes).
  * - loop: saves "A…" and "B…" texts alternately forever, printing "ready" after the first save.
  */
-import { atomicWrite, type SaveStep } from '../../../vault/atomic-write';
+import { atomicWrite, type SaveStep } from '../../../vault/files/atomic-write';
 import { savedText } from './kill-save-text';
 
 const [file, mode, stopAt, size] = process.argv.slice(2);

@@ -4,7 +4,7 @@
 //
 //   node --import tsx save-note-child.ts <vault> <note> <text>
 import { PlexusError } from '../../../shared/errors';
-import { Vault } from '../../../vault/vault';
+import { Vault } from '../../../vault/files/vault';
 
 const [root, note, text] = process.argv.slice(2) as [string, string, string];
 const vault = await Vault.open(root);

@@ -8,7 +8,7 @@ import {
   saveNotice,
   type SaveState,
   type TextSource,
-} from '../../../renderer/src/autosave';
+} from '../../../renderer/src/saving/autosave';
 
 type Write = PlexusApi['writeNote'];
 

@@ -15,8 +15,8 @@ import {
   setConflicts,
   textKeeping,
   trackConflicts,
-} from '../../../renderer/src/conflict-markers';
-import { threeWayMerge } from '../../../renderer/src/three-way-merge';
+} from '../../../renderer/src/saving/conflict-markers';
+import { threeWayMerge } from '../../../renderer/src/saving/three-way-merge';
 import { GIT_NOTE } from '../../helpers/git-conflict-note';
 
 /** An editor state holding a merge's result, its conflicts tracked as the workspace does. */

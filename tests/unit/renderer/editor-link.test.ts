@@ -1,8 +1,8 @@
 import { markdown, markdownLanguage } from '@codemirror/lang-markdown';
 import { EditorState } from '@codemirror/state';
 import { describe, expect, it } from 'vitest';
-import { externalLinkAt, linkAt, linksIn } from '../../../renderer/src/editor-link';
-import { wikiLinkSyntax } from '../../../renderer/src/wiki-link-syntax';
+import { externalLinkAt, linkAt, linksIn } from '../../../renderer/src/editor/editor-link';
+import { wikiLinkSyntax } from '../../../renderer/src/editor/wiki-link-syntax';
 
 function stateOf(doc: string): EditorState {
   return EditorState.create({ doc, extensions: markdown({ base: markdownLanguage, extensions: [wikiLinkSyntax] }) });

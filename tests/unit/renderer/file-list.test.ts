@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { FileEntry, FilesEvent } from '../../../shared/api';
-import { applyFilesEvent, compareListed, replayOnto } from '../../../renderer/src/file-list';
+import { applyFilesEvent, compareListed, replayOnto } from '../../../renderer/src/file-tree/file-list';
 
 /**
  * A model file system that announces each change as the engine does (parent folders first, a

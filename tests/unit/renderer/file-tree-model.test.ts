@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { FileEntry } from '../../../shared/api';
-import { buildTree, displayName, freeName, isNote, type TreeNode } from '../../../renderer/src/file-tree-model';
+import {
+  buildTree,
+  displayName,
+  freeName,
+  isNote,
+  type TreeNode,
+} from '../../../renderer/src/file-tree/file-tree-model';
 
 const file = (path: string): FileEntry => ({ path, kind: 'file', size: 1, mtimeMs: 0 });
 const folder = (path: string): FileEntry => ({ path, kind: 'folder', size: 0, mtimeMs: 0 });

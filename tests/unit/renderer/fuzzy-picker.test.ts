@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { NoteSuggestion } from '../../../shared/api';
-import { createCommandPalette, matchCommands } from '../../../renderer/src/command-palette';
-import { shortcutLabel, type Command } from '../../../renderer/src/commands';
-import { FuzzyPicker } from '../../../renderer/src/fuzzy-picker';
-import { createQuickSwitcher, switcherRow } from '../../../renderer/src/quick-switcher';
+import { createCommandPalette, matchCommands } from '../../../renderer/src/pickers/command-palette';
+import { shortcutLabel, type Command } from '../../../renderer/src/workspace/commands';
+import { FuzzyPicker } from '../../../renderer/src/pickers/fuzzy-picker';
+import { createQuickSwitcher, switcherRow } from '../../../renderer/src/pickers/quick-switcher';
 
 afterEach(() => document.body.replaceChildren());
 

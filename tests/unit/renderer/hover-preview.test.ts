@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest';
-import { renderLinkPreview, type PreviewOptions } from '../../../renderer/src/hover-preview';
-import { RenderTimeout } from '../../../renderer/src/render-client';
+import { renderLinkPreview, type PreviewOptions } from '../../../renderer/src/editor/hover-preview';
+import { RenderTimeout } from '../../../renderer/src/reading/render-client';
 
 const NOTE = '---\ntitle: T\n---\n# Intro\n\nIntro text.\n\n## Part\n\nThe part. ^b1\n\n## After\n\nAfter text.';
 const here = { path: 'here.md', text: '# Here\n\n## Local\n\nLocal text.' };

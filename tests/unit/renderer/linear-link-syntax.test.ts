@@ -2,8 +2,8 @@ import { markdownLanguage } from '@codemirror/lang-markdown';
 import type { InlineContext, MarkdownConfig, MarkdownParser } from '@lezer/markdown';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { linearLinkSyntax } from '../../../renderer/src/linear-link-syntax';
-import { wikiLinkSyntax } from '../../../renderer/src/wiki-link-syntax';
+import { linearLinkSyntax } from '../../../renderer/src/editor/linear-link-syntax';
+import { wikiLinkSyntax } from '../../../renderer/src/editor/wiki-link-syntax';
 import { linkNote } from '../../helpers/link-note';
 
 /** The editor's base parser (typed by CodeMirror as any lezer parser). */

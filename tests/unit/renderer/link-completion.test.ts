@@ -4,8 +4,12 @@ import { EditorState, type TransactionSpec } from '@codemirror/state';
 import type { EditorView } from '@codemirror/view';
 import { describe, expect, it, vi } from 'vitest';
 import type { NoteSuggestion } from '../../../shared/api';
-import { linkCompletionSource, linkContextAt, type LinkCompletionSource } from '../../../renderer/src/link-completion';
-import { wikiLinkSyntax } from '../../../renderer/src/wiki-link-syntax';
+import {
+  linkCompletionSource,
+  linkContextAt,
+  type LinkCompletionSource,
+} from '../../../renderer/src/editor/link-completion';
+import { wikiLinkSyntax } from '../../../renderer/src/editor/wiki-link-syntax';
 
 /** A state with the cursor at `¦`. */
 function stateAt(marked: string): EditorState {

@@ -3,16 +3,16 @@ import { markdown, markdownLanguage } from '@codemirror/lang-markdown';
 import { EditorState } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
 import { describe, expect, it, vi } from 'vitest';
-import type { EditorLink } from '../../../renderer/src/editor-link';
+import type { EditorLink } from '../../../renderer/src/editor/editor-link';
 import {
   followLinkAtCursor,
   linkDecorations,
   linkMarks,
   refreshLinks,
   type LinkCache,
-} from '../../../renderer/src/link-decorations';
-import { noteMarkdown } from '../../../renderer/src/note-editor';
-import { wikiLinkSyntax } from '../../../renderer/src/wiki-link-syntax';
+} from '../../../renderer/src/editor/link-decorations';
+import { noteMarkdown } from '../../../renderer/src/editor/note-editor';
+import { wikiLinkSyntax } from '../../../renderer/src/editor/wiki-link-syntax';
 import { linkNote } from '../../helpers/link-note';
 
 const lang = markdown({ base: markdownLanguage, extensions: [wikiLinkSyntax] });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NavHistory } from '../../../renderer/src/nav-history';
+import { NavHistory } from '../../../renderer/src/workspace/nav-history';
 
 describe('NavHistory', () => {
   it('goes back and forward like a browser', () => {

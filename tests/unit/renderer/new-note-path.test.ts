@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { VaultSettings } from '../../../shared/api';
-import { describeNewNotes, newNoteFolder, newNotePath } from '../../../renderer/src/new-note-path';
+import { describeNewNotes, newNoteFolder, newNotePath } from '../../../renderer/src/pickers/new-note-path';
 
 const beside: VaultSettings = { newNotes: 'beside-current' };
 const root: VaultSettings = { newNotes: 'vault-root' };

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { NewNotesSetting } from '../../../shared/api';
-import { createNewNotesPicker, newNotesChoices } from '../../../renderer/src/new-notes-picker';
+import { createNewNotesPicker, newNotesChoices } from '../../../renderer/src/pickers/new-notes-picker';
 
 afterEach(() => document.body.replaceChildren());
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findBlock, findHeading } from '../../../renderer/src/note-anchors';
+import { findBlock, findHeading } from '../../../renderer/src/editor/note-anchors';
 
 const text = [
   '# Title',

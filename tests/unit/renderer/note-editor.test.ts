@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { ViewPlugin } from '@codemirror/view';
 import { describe, expect, it } from 'vitest';
-import { NoteEditor } from '../../../renderer/src/note-editor';
+import { NoteEditor } from '../../../renderer/src/editor/note-editor';
 
 describe('NoteEditor.open', () => {
   it("knows the note's path when the new state's plugins start (they resolve its links from there)", () => {

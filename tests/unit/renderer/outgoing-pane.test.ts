@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import type { LinkInfo } from '../../../shared/api';
-import { OUTGOING_ROWS_SHOWN, OutgoingPane } from '../../../renderer/src/outgoing-pane';
+import { OUTGOING_ROWS_SHOWN, OutgoingPane } from '../../../renderer/src/panes/outgoing-pane';
 
 /** `count` links to distinct notes, the even ones resolved. */
 function links(count: number): LinkInfo[] {

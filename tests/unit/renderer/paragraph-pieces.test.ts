@@ -2,9 +2,9 @@ import { markdownLanguage } from '@codemirror/lang-markdown';
 import { TreeFragment } from '@lezer/common';
 import type { InlineContext, MarkdownConfig, MarkdownParser } from '@lezer/markdown';
 import { describe, expect, it } from 'vitest';
-import { linearLinkSyntax } from '../../../renderer/src/linear-link-syntax';
-import { PARAGRAPH_PIECE_CHARS, paragraphPieces } from '../../../renderer/src/paragraph-pieces';
-import { wikiLinkSyntax } from '../../../renderer/src/wiki-link-syntax';
+import { linearLinkSyntax } from '../../../renderer/src/editor/linear-link-syntax';
+import { PARAGRAPH_PIECE_CHARS, paragraphPieces } from '../../../renderer/src/editor/paragraph-pieces';
+import { wikiLinkSyntax } from '../../../renderer/src/editor/wiki-link-syntax';
 import { linkNote } from '../../helpers/link-note';
 
 /** The editor's base parser (typed by CodeMirror as any lezer parser). */

@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ReadingView, type FollowOptions } from '../../../renderer/src/reading-view';
-import { attachLinkPreview } from '../../../renderer/src/hover-preview';
-import { RenderTimeout, type Renderer } from '../../../renderer/src/render-client';
+import { ReadingView, type FollowOptions } from '../../../renderer/src/reading/reading-view';
+import { attachLinkPreview } from '../../../renderer/src/editor/hover-preview';
+import { RenderTimeout, type Renderer } from '../../../renderer/src/reading/render-client';
 
 const NOTE = [
   '# Top',

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { foldUnchanged, lineDiff, openRecovery } from '../../../renderer/src/recovery-dialog';
+import { foldUnchanged, lineDiff, openRecovery } from '../../../renderer/src/saving/recovery-dialog';
 
 afterEach(() => document.body.replaceChildren());
 

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { RenderClient, RenderTimeout, type RenderWorker } from '../../../renderer/src/render-client';
-import { renderMarkdown, type RenderOptions } from '../../../renderer/src/render-markdown';
-import type { FromWorker, ToWorker } from '../../../renderer/src/render-protocol';
-import { serveRenders } from '../../../renderer/src/render-service';
+import { RenderClient, RenderTimeout, type RenderWorker } from '../../../renderer/src/reading/render-client';
+import { renderMarkdown, type RenderOptions } from '../../../renderer/src/render/render-markdown';
+import type { FromWorker, ToWorker } from '../../../renderer/src/reading/render-protocol';
+import { serveRenders } from '../../../renderer/src/reading/render-service';
 
 type Render = (text: string, options: RenderOptions) => Promise<string>;
 

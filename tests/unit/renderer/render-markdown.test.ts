@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isImageTarget, renderMarkdown, type RenderOptions } from '../../../renderer/src/render-markdown';
+import { isImageTarget, renderMarkdown, type RenderOptions } from '../../../renderer/src/render/render-markdown';
 
 const FIXTURE = join(import.meta.dirname, '../../fixtures/reading');
 

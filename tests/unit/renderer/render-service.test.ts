@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { FromWorker, RenderRequest, ToWorker } from '../../../renderer/src/render-protocol';
-import { serveRenders } from '../../../renderer/src/render-service';
+import type { FromWorker, RenderRequest, ToWorker } from '../../../renderer/src/reading/render-protocol';
+import { serveRenders } from '../../../renderer/src/reading/render-service';
 
 const NO_CALLBACKS = { resolve: false, loadNote: false, imageUrl: false };
 

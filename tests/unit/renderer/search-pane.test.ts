@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SEARCH_TRUNCATED_MESSAGE, type SearchResult } from '../../../shared/api';
-import { SEARCH_PAGE, SearchPane } from '../../../renderer/src/search-pane';
+import { SEARCH_PAGE, SearchPane } from '../../../renderer/src/panes/search-pane';
 
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => {

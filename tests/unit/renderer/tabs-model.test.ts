@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TabsModel } from '../../../renderer/src/tabs-model';
+import { TabsModel } from '../../../renderer/src/workspace/tabs-model';
 
 function tabs(...paths: string[]): TabsModel {
   const model = new TabsModel();

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { lineChanges, type TextChange } from '../../../renderer/src/text-changes';
-import { threeWayMerge } from '../../../renderer/src/three-way-merge';
+import { lineChanges, type TextChange } from '../../../renderer/src/editor/text-changes';
+import { threeWayMerge } from '../../../renderer/src/saving/three-way-merge';
 
 /** Applies changes listed in document order, as one CodeMirror transaction does (the last first). */
 function apply(text: string, changes: TextChange[]): string {

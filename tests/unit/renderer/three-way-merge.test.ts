@@ -3,8 +3,8 @@ import { EditorState } from '@codemirror/state';
 import { diff3Merge } from 'node-diff3';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { blockRanges, conflictMarkers, setConflicts, textKeeping } from '../../../renderer/src/conflict-markers';
-import { baseWithOpenConflicts, splitLines, threeWayMerge } from '../../../renderer/src/three-way-merge';
+import { blockRanges, conflictMarkers, setConflicts, textKeeping } from '../../../renderer/src/saving/conflict-markers';
+import { baseWithOpenConflicts, splitLines, threeWayMerge } from '../../../renderer/src/saving/three-way-merge';
 
 /** The merged text with every conflict settled to one side, as the editor does it. */
 function resolveAll(base: string, mine: string, theirs: string, keep: 'mine' | 'theirs'): string {

@@ -7,9 +7,9 @@ import { createClient } from '../../../shared/client';
 import { PlexusError } from '../../../shared/errors';
 import type { Transport } from '../../../shared/rpc';
 import { MAX_SOCKET_MESSAGE_BYTES } from '../../../shared/socket-limits';
-import { startBrowserHost, type BrowserHost } from '../../../vault/serve';
+import { startBrowserHost, type BrowserHost } from '../../../vault/host/serve';
 import { VaultService } from '../../../vault/service';
-import { connectWebSocket, RECONNECT_DELAY_MS } from '../../../renderer/src/ws-transport';
+import { connectWebSocket, RECONNECT_DELAY_MS } from '../../../renderer/src/transport/ws-transport';
 
 /**
  * The page's transport against a real browser host: the `ws` client stands in for the browser's

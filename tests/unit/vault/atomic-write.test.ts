@@ -1,7 +1,7 @@
 import { describe, it, expect, beforeEach, afterEach } from 'vitest';
 import { promises as fs } from 'node:fs';
 import { basename, join } from 'node:path';
-import { atomicWrite, TEMP_PREFIX, tempPathFor } from '../../../vault/atomic-write';
+import { atomicWrite, TEMP_PREFIX, tempPathFor } from '../../../vault/files/atomic-write';
 import { removeTempDirs, tempDir } from '../helpers/temp-vault';
 
 const enc = (text: string) => new TextEncoder().encode(text);

@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../shared/dispatch';
-import { MAX_LINKS, scanBytes } from '../../../vault/scan';
+import { MAX_LINKS, scanBytes } from '../../../vault/scan/scan';
 import { VaultService } from '../../../vault/service';
-import { Vault, versionOf } from '../../../vault/vault';
+import { Vault, versionOf } from '../../../vault/files/vault';
 import { removeTempDirs, tempDir } from '../helpers/temp-vault';
 
 afterEach(removeTempDirs);

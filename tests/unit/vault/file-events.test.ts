@@ -2,12 +2,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import type { FileEntry } from '../../../shared/api';
-import { applyFilesEvent } from '../../../renderer/src/file-list';
+import { applyFilesEvent } from '../../../renderer/src/file-tree/file-list';
 import { VaultService } from '../../../vault/service';
 import { removeTempDirs, tempVault } from '../helpers/temp-vault';
 
 /**
- * The window keeps its list of files from events alone (renderer/src/file-list.ts). Here the
+ * The window keeps its list of files from events alone (renderer/src/file-tree/file-list.ts). Here the
  * events come from a real vault on disk, from the app's own operations and from other programs
  * (through the watcher): applied to the first listing, they must give what a new listing gives,
  * sizes and times included, with no event the list cannot take.

@@ -5,11 +5,11 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { PlexusError } from '../../../shared/errors';
 import type { ServerMessage } from '../../../shared/rpc';
-import { readVaultFile, readVaultFileSync } from '../../../vault/read-vault-file';
-import { readVaultImage } from '../../../vault/serve-vault-file';
+import { readVaultFile, readVaultFileSync } from '../../../vault/files/read-vault-file';
+import { readVaultImage } from '../../../vault/host/serve-vault-file';
 import { VaultService } from '../../../vault/service';
-import { Vault } from '../../../vault/vault';
-import { VaultIndex } from '../../../vault/vault-index';
+import { Vault } from '../../../vault/files/vault';
+import { VaultIndex } from '../../../vault/index/vault-index';
 import { removeTempDirs, sleep, tempDir, waitFor } from '../helpers/temp-vault';
 
 /**
@@ -52,13 +52,13 @@ type Host = {
   terminate(ms: number): Promise<boolean>;
 };
 
-/** Starts the browser host program (vault/serve-cli.ts) on `vault`; rejects if no URL within `ms`. */
+/** Starts the browser host program (vault/host/serve-cli.ts) on `vault`; rejects if no URL within `ms`. */
 async function startHost(dir: string, vault: string, ms: number): Promise<Host> {
   const staticDir = join(dir, 'static');
   await fs.mkdir(staticDir, { recursive: true });
   await fs.writeFile(join(staticDir, 'index.html'), '<!doctype html><title>t</title>');
   const args = ['--vault', vault, '--port', '0', '--data-dir', join(dir, 'data'), '--static-dir', staticDir];
-  const child = spawn(process.execPath, ['--import', 'tsx', 'vault/serve-cli.ts', ...args], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'vault/host/serve-cli.ts', ...args], {
     cwd: repo,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { packLinks, unpackLinks } from '../../../vault/index-links';
-import { LinkIndex } from '../../../vault/link-index';
+import { packLinks, unpackLinks } from '../../../vault/links/index-links';
+import { LinkIndex } from '../../../vault/links/link-index';
 import { md, note, sequence, wiki } from '../helpers/note-meta';
 
 const notes = [

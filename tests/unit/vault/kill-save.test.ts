@@ -2,8 +2,8 @@ import { spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { TEMP_PREFIX, type SaveStep } from '../../../vault/atomic-write';
-import { Vault } from '../../../vault/vault';
+import { TEMP_PREFIX, type SaveStep } from '../../../vault/files/atomic-write';
+import { Vault } from '../../../vault/files/vault';
 import { savedText } from '../helpers/kill-save-text';
 import { removeTempDirs, sleep, tempDir } from '../helpers/temp-vault';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { linkContext, PARAGRAPH_LIMIT } from '../../../vault/link-context';
+import { linkContext, PARAGRAPH_LIMIT } from '../../../vault/links/link-context';
 import { linksIn } from '../helpers/note-meta';
 
 /** The context of the first link in `text`, with the link marked «like this». */

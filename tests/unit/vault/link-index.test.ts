@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { LinkRef, NoteMeta } from '../../../shared/note-meta';
-import { isNotePath, LinkIndex, moveNoteMeta, type ResolvedLink } from '../../../vault/link-index';
-import { NameTable, resolveLink } from '../../../vault/resolve-link';
+import { isNotePath, LinkIndex, moveNoteMeta, type ResolvedLink } from '../../../vault/links/link-index';
+import { NameTable, resolveLink } from '../../../vault/links/resolve-link';
 import { md, note, sequence, wiki } from '../helpers/note-meta';
 
 /** `[source, resolved target]` per link, compact for assertions. */

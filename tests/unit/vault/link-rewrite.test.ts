@@ -9,8 +9,8 @@ import {
   replaceTarget,
   spellsPath,
   targetCandidates,
-} from '../../../vault/link-rewrite';
-import { scanNote } from '../../../vault/scan';
+} from '../../../vault/rename/link-rewrite';
+import { scanNote } from '../../../vault/scan/scan';
 
 /** The link the scanner finds at the start of `text` (an image in its text is another link). */
 function linkIn(text: string): LinkRef {

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../shared/dispatch';
 import { utf8Length } from '../../../shared/paths';
 import { VaultService } from '../../../vault/service';
-import { Vault } from '../../../vault/vault';
+import { Vault } from '../../../vault/files/vault';
 import { removeTempDirs, tempDir, tempVault } from '../helpers/temp-vault';
 
 /** Names and paths that work on one OS and break on another. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { NoteMeta } from '../../../shared/note-meta';
-import { LinkIndex } from '../../../vault/link-index';
-import { suggestNotes } from '../../../vault/note-suggest';
+import { LinkIndex } from '../../../vault/links/link-index';
+import { suggestNotes } from '../../../vault/links/note-suggest';
 import { note } from '../helpers/note-meta';
 
 function build(...notes: NoteMeta[]): LinkIndex {

@@ -6,10 +6,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { FilesEvent } from '../../../shared/api';
 import { PlexusError } from '../../../shared/errors';
 import { parentPath } from '../../../shared/paths';
-import { signatureOf } from '../../../vault/own-changes';
-import { Renamer } from '../../../vault/rename';
-import { Vault } from '../../../vault/vault';
-import { VaultIndex } from '../../../vault/vault-index';
+import { signatureOf } from '../../../vault/files/own-changes';
+import { Renamer } from '../../../vault/rename/rename';
+import { Vault } from '../../../vault/files/vault';
+import { VaultIndex } from '../../../vault/index/vault-index';
 
 /*
  * Model-based race test of the engine's "nothing lost" promise. An editor (the app: open, type,

@@ -3,7 +3,7 @@ import { promises as fs } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { VaultService } from '../../../vault/service';
-import { Vault } from '../../../vault/vault';
+import { Vault } from '../../../vault/files/vault';
 import { removeTempDirs, tempDir } from '../helpers/temp-vault';
 
 /*

@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { isSnapshotId, RecoveryStore } from '../../../vault/recovery-store';
+import { isSnapshotId, RecoveryStore } from '../../../vault/app-data/recovery-store';
 import { VaultService } from '../../../vault/service';
 import { removeTempDirs, tempDir, tempVault } from '../helpers/temp-vault';
 

@@ -1,8 +1,8 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
-import { Renamer, type RenamerOptions } from '../../../vault/rename';
-import { Vault } from '../../../vault/vault';
-import { VaultIndex } from '../../../vault/vault-index';
+import { Renamer, type RenamerOptions } from '../../../vault/rename/rename';
+import { Vault } from '../../../vault/files/vault';
+import { VaultIndex } from '../../../vault/index/vault-index';
 
 /** A vault with its index following the vault's own events, as VaultService wires them. */
 export async function openRenamer(root: string, options: RenamerOptions = {}) {

@@ -3,8 +3,8 @@ import { promises as fs } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { NoteMeta } from '../../../shared/note-meta';
-import { LinkIndex } from '../../../vault/link-index';
-import { scanBytes } from '../../../vault/scan';
+import { LinkIndex } from '../../../vault/links/link-index';
+import { scanBytes } from '../../../vault/scan/scan';
 import { removeTempDirs, tempDir } from '../helpers/temp-vault';
 import { openRenamer, snapshot } from './rename-harness';
 

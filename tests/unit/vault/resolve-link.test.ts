@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { compareCodePoints, joinRelative, NameTable, resolveLink, type LinkStyle } from '../../../vault/resolve-link';
+import {
+  compareCodePoints,
+  joinRelative,
+  NameTable,
+  resolveLink,
+  type LinkStyle,
+} from '../../../vault/links/resolve-link';
 
 function table(...paths: string[]): NameTable {
   const t = new NameTable();

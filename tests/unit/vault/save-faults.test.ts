@@ -3,8 +3,8 @@ import { basename, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FilesEvent } from '../../../shared/api';
 import { PlexusError } from '../../../shared/errors';
-import { atomicWrite, TEMP_PREFIX, type SaveFs } from '../../../vault/atomic-write';
-import { Vault, versionOf } from '../../../vault/vault';
+import { atomicWrite, TEMP_PREFIX, type SaveFs } from '../../../vault/files/atomic-write';
+import { Vault, versionOf } from '../../../vault/files/vault';
 import { removeTempDirs, tempDir } from '../helpers/temp-vault';
 
 /** The operations a fault can be injected into. */
@@ -223,7 +223,7 @@ describe('atomicWrite retries', () => {
   });
 
   it('waits about a second in all by default before giving up', async () => {
-    const { RENAME_RETRY_DELAYS_MS } = await import('../../../vault/atomic-write');
+    const { RENAME_RETRY_DELAYS_MS } = await import('../../../vault/files/atomic-write');
     expect(RENAME_RETRY_DELAYS_MS).toHaveLength(3);
     const total = RENAME_RETRY_DELAYS_MS.reduce((a, b) => a + b, 0);
     expect(total).toBeGreaterThanOrEqual(500);

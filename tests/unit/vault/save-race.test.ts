@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PlexusError } from '../../../shared/errors';
 import { VaultService } from '../../../vault/service';
-import { Vault } from '../../../vault/vault';
+import { Vault } from '../../../vault/files/vault';
 import { removeTempDirs, tempDir } from '../helpers/temp-vault';
 
 /*

@@ -1,5 +1,5 @@
 /**
- * The fast scanner (vault/scan.ts) against the remark oracle (shared/markdown/), fact by fact:
+ * The fast scanner (vault/scan/scan.ts) against the remark oracle (shared/markdown/), fact by fact:
  * links, headings, block ids, tags, title and aliases, on the fixtures, a synthetic vault and
  * (when present) a real one. A mismatch is reported as its path and first differing fact, grouped
  * by class, so a failure reads as a to-do list rather than a giant diff.
@@ -12,8 +12,8 @@ import { noteMetaFromMarkdown } from '../../../shared/markdown/note-meta-from-ma
 import { parseMarkdown } from '../../../shared/markdown/parse-markdown';
 import { plainText } from '../../../shared/markdown/plain-text';
 import type { NoteMeta } from '../../../shared/note-meta';
-import { scanNote } from '../../../vault/scan';
-import { decodeNote } from '../../../vault/text-format';
+import { scanNote } from '../../../vault/scan/scan';
+import { decodeNote } from '../../../vault/files/text-format';
 import { generateVault } from '../../helpers/synthetic-vault';
 
 const repo = fileURLToPath(new URL('../../..', import.meta.url));

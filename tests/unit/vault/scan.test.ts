@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { noteMetaFromMarkdown } from '../../../shared/markdown/note-meta-from-markdown';
 import type { LinkRef, NoteMeta } from '../../../shared/note-meta';
-import { MAX_LINKS, MAX_NOTE_BYTES, scanBytes, scanNote } from '../../../vault/scan';
-import { MAX_NESTING } from '../../../vault/scan-containers';
-import { MAX_YAML_NESTING, nestsDeeperThan } from '../../../vault/scan-frontmatter';
-import { readSimpleYaml, UNSUPPORTED } from '../../../vault/scan-yaml';
+import { MAX_LINKS, MAX_NOTE_BYTES, scanBytes, scanNote } from '../../../vault/scan/scan';
+import { MAX_NESTING } from '../../../vault/scan/scan-containers';
+import { MAX_YAML_NESTING, nestsDeeperThan } from '../../../vault/scan/scan-frontmatter';
+import { readSimpleYaml, UNSUPPORTED } from '../../../vault/scan/scan-yaml';
 import { wiki } from '../helpers/note-meta';
 
 const scan = (text: string, path = 'folder/Note.md'): NoteMeta => scanNote(path, text);

@@ -2,13 +2,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateVault } from '../../helpers/synthetic-vault';
-import { scanBytes } from '../../../vault/scan';
-import { noteText } from '../../../vault/scan-job';
-import { searchBatch, searchBatchOfTexts } from '../../../vault/search-batch';
-import { searchDoc, type SearchDoc } from '../../../vault/search-doc';
-import { SearchIndex } from '../../../vault/search-index';
-import { PostingMap } from '../../../vault/search-postings';
-import { indexTerms } from '../../../vault/search-text';
+import { scanBytes } from '../../../vault/scan/scan';
+import { noteText } from '../../../vault/index/scan-job';
+import { searchBatch, searchBatchOfTexts } from '../../../vault/search/search-batch';
+import { searchDoc, type SearchDoc } from '../../../vault/search/search-doc';
+import { SearchIndex } from '../../../vault/search/search-index';
+import { PostingMap } from '../../../vault/search/search-postings';
+import { indexTerms } from '../../../vault/search/search-text';
 
 function docs(count: number): SearchDoc[] {
   return generateVault({ notes: count, seed: 3 }).map((note) => {

@@ -2,11 +2,11 @@ import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PlexusError } from '../../../shared/errors';
-import { searchCommand } from '../../../vault/cli-search';
-import { SearchIndex } from '../../../vault/search-index';
-import { indexTerms } from '../../../vault/search-text';
-import { Vault } from '../../../vault/vault';
-import { VaultIndex } from '../../../vault/vault-index';
+import { searchCommand } from '../../../vault/cli/cli-search';
+import { SearchIndex } from '../../../vault/search/search-index';
+import { indexTerms } from '../../../vault/search/search-text';
+import { Vault } from '../../../vault/files/vault';
+import { VaultIndex } from '../../../vault/index/vault-index';
 import { removeTempDirs, tempDir, tempVault } from '../helpers/temp-vault';
 
 afterEach(() => removeTempDirs());

@@ -5,10 +5,10 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SearchResult } from '../../../shared/api';
 import { PlexusError } from '../../../shared/errors';
-import { SearchRegex, searchRegex } from '../../../vault/search-regex';
+import { SearchRegex, searchRegex } from '../../../vault/search/search-regex';
 import { VaultService } from '../../../vault/service';
-import { Vault } from '../../../vault/vault';
-import { VaultIndex } from '../../../vault/vault-index';
+import { Vault } from '../../../vault/files/vault';
+import { VaultIndex } from '../../../vault/index/vault-index';
 import { removeTempDirs, tempDir } from '../helpers/temp-vault';
 
 // Issue 13 item 10: a catastrophic regex blocked the engine for minutes (the time budget was

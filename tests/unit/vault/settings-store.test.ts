@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { VaultSettings } from '../../../shared/api';
 import { PlexusError } from '../../../shared/errors';
-import { SettingsStore } from '../../../vault/settings-store';
+import { SettingsStore } from '../../../vault/app-data/settings-store';
 import { removeTempDirs, tempDir } from '../helpers/temp-vault';
 
 afterEach(removeTempDirs);

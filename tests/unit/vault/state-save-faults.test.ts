@@ -3,10 +3,10 @@ import { promises } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../shared/dispatch';
-import type { SaveFs } from '../../../vault/atomic-write';
+import type { SaveFs } from '../../../vault/files/atomic-write';
 import { VaultService } from '../../../vault/service';
-import { SettingsStore } from '../../../vault/settings-store';
-import { WorkspaceStore } from '../../../vault/workspace-store';
+import { SettingsStore } from '../../../vault/app-data/settings-store';
+import { WorkspaceStore } from '../../../vault/app-data/workspace-store';
 import { removeTempDirs, tempDir } from '../helpers/temp-vault';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { decodeNote, decodeNoteLossy, DEFAULT_FORMAT, encodeNote } from '../../../vault/text-format';
+import { decodeNote, decodeNoteLossy, DEFAULT_FORMAT, encodeNote } from '../../../vault/files/text-format';
 
 const enc = (text: string) => new TextEncoder().encode(text);
 const bytes = (...values: number[]) => Uint8Array.from(values);

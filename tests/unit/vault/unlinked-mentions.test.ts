@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { findUnlinkedMentions } from '../../../vault/unlinked-mentions';
+import { findUnlinkedMentions } from '../../../vault/links/unlinked-mentions';
 import { linksIn } from '../helpers/note-meta';
 
 /** The mentions of `names` in `text` (links found in the text itself), as `[matched, line]`. */

@@ -1,9 +1,9 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { sourceWorker } from '../../../vault/scan-pool';
-import { Vault } from '../../../vault/vault';
-import { VaultIndex } from '../../../vault/vault-index';
+import { sourceWorker } from '../../../vault/index/scan-pool';
+import { Vault } from '../../../vault/files/vault';
+import { VaultIndex } from '../../../vault/index/vault-index';
 import { removeTempDirs, tempDir, tempVault } from '../helpers/temp-vault';
 
 afterEach(() => removeTempDirs());

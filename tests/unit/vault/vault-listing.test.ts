@@ -1,8 +1,8 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Vault } from '../../../vault/vault';
-import { listVault } from '../../../vault/vault-listing';
+import { Vault } from '../../../vault/files/vault';
+import { listVault } from '../../../vault/files/vault-listing';
 import { removeTempDirs, tempDir, tempVault } from '../helpers/temp-vault';
 
 afterEach(() => removeTempDirs());

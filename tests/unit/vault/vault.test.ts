@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import type { FilesEvent } from '../../../shared/api';
 import { MAX_NOTE_BYTES } from '../../../shared/api';
 import { PlexusError, type ErrorCode } from '../../../shared/errors';
-import { TEMP_PREFIX } from '../../../vault/atomic-write';
-import { Vault, versionOf, type TrashFn } from '../../../vault/vault';
+import { TEMP_PREFIX } from '../../../vault/files/atomic-write';
+import { Vault, versionOf, type TrashFn } from '../../../vault/files/vault';
 import { removeTempDirs, tempDir, tempVault } from '../helpers/temp-vault';
 
 /** A file event's size or time, where its exact value is not the point. */

@@ -2,7 +2,7 @@ import { describe, it, expect, beforeEach, afterEach } from 'vitest';
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import type { FilesEvent } from '../../../shared/api';
-import { TEMP_PREFIX } from '../../../vault/atomic-write';
+import { TEMP_PREFIX } from '../../../vault/files/atomic-write';
 import { VaultService } from '../../../vault/service';
 import { removeTempDirs, sleep, tempVault, waitFor } from '../helpers/temp-vault';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Vault } from '../../../vault/vault';
-import { VaultIndex } from '../../../vault/vault-index';
+import { Vault } from '../../../vault/files/vault';
+import { VaultIndex } from '../../../vault/index/vault-index';
 
 // The welcome vault is the first thing a person sees: its notes must parse cleanly and every
 // link must lead somewhere, but for the one left unresolved on purpose (start-here.md says so).

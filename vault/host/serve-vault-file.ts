@@ -1,0 +1,76 @@
+import { promises as fs } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { normalizeVaultPath } from '../../shared/paths';
+import { readVaultFile } from '../files/read-vault-file';
+
+/** The browser host's URL prefix for files of the vault (images shown by the reading view). */
+export const VAULT_FILE_PREFIX = '/vault-file/';
+
+/** The files served, by extension: images only, each with the type it is sent as. */
+const IMAGE_TYPES: Record<string, string> = {
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  gif: 'image/gif',
+  webp: 'image/webp',
+  svg: 'image/svg+xml',
+  avif: 'image/avif',
+  bmp: 'image/bmp',
+};
+
+/** Larger images are not served (a note's picture is far smaller). */
+export const MAX_VAULT_FILE_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Reads the image a `/vault-file/<url-encoded vault path>` URL names, or null when it is not an
+ * image of the vault: a path that is unsafe (`..`, absolute, NUL), inside a dot-folder, not an
+ * image by its extension, missing, too large, or really (after symlinks) outside the vault or in
+ * a dot-folder of it. `root` is the vault's real (symlink-free) root.
+ */
+export async function readVaultImage(
+  root: string,
+  urlPath: string,
+): Promise<{ body: Buffer; contentType: string } | null> {
+  if (!urlPath.startsWith(VAULT_FILE_PREFIX)) return null;
+  let rel: string;
+  try {
+    rel = normalizeVaultPath(decodeURIComponent(urlPath.slice(VAULT_FILE_PREFIX.length)));
+  } catch {
+    return null; // malformed percent-encoding or an unsafe path
+  }
+  const contentType = imageType(rel);
+  if (rel === '' || hidden(rel) || !contentType) return null;
+  const real = await fs.realpath(join(root, ...rel.split('/'))).catch(() => null);
+  if (!real || !real.startsWith(root + sep)) return null;
+  const realRel = relative(root, real).split(sep).join('/');
+  if (hidden(realRel) || !imageType(realRel)) return null;
+  // Through the vault's one checked reader: a pipe or device is never opened, the size is checked first.
+  const read = await readVaultFile(root, realRel, { maxBytes: MAX_VAULT_FILE_BYTES }).catch(() => null);
+  return read ? { body: read.bytes, contentType } : null;
+}
+
+/** Dot-files and dot-folders (`.plexus`, `.git`, `.trash`) are not part of the vault. */
+function hidden(rel: string): boolean {
+  return rel.split('/').some((segment) => segment.startsWith('.'));
+}
+
+function imageType(rel: string): string | undefined {
+  const dot = rel.lastIndexOf('.');
+  const extension = dot === -1 ? '' : rel.slice(dot + 1).toLowerCase();
+  return Object.hasOwn(IMAGE_TYPES, extension) ? IMAGE_TYPES[extension] : undefined;
+}
+
+/**
+ * Headers of a served vault image. The CSP matters for SVG opened on its own: no script, no
+ * loads; in an <img> an SVG never runs script anyway.
+ */
+export function vaultFileHeaders(contentType: string): Record<string, string> {
+  return {
+    'Content-Type': contentType,
+    'X-Content-Type-Options': 'nosniff',
+    'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; sandbox",
+    'Content-Disposition': 'inline',
+    'Referrer-Policy': 'no-referrer',
+    'Cache-Control': 'no-store',
+  };
+}
