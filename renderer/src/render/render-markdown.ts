@@ -7,7 +7,6 @@ import type {
   ImageReference,
   Link,
   LinkReference,
-  Nodes,
   Paragraph,
   PhrasingContent,
   Root,
@@ -23,6 +22,8 @@ import { parseMarkdown } from '../../../shared/markdown/parse-markdown';
 import { plainText } from '../../../shared/markdown/plain-text';
 import { walk } from '../../../shared/markdown/walk';
 import { blockquoteHandler } from './render-callout';
+import { highlight } from './render-highlight';
+import { propertiesTable } from './render-properties';
 import { rawToHast, tokenizeHtml } from './render-raw-html';
 import { renderSchema } from './render-schema';
 import { blockIdOf, selectSection, stripBlockId } from './render-section';
@@ -241,27 +242,6 @@ function dereference(node: LinkReference | ImageReference, definitions: Map<stri
   if (url === undefined) return;
   if (node.type === 'imageReference') Object.assign(node, { type: 'image', url, title: null, alt: node.alt ?? '' });
   else Object.assign(node, { type: 'link', url, title: null });
-}
-
-/** Obsidian's `==highlight==` inside one text node, as `<mark>`. */
-function highlight(parent: Extract<Nodes, { children: unknown }>): void {
-  if (parent.type === 'root' || !parent.children.some((child) => child.type === 'text' && child.value.includes('==')))
-    return;
-  const children: PhrasingContent[] = [];
-  for (const child of parent.children as PhrasingContent[]) {
-    if (child.type !== 'text') {
-      children.push(child);
-      continue;
-    }
-    let last = 0;
-    for (const match of child.value.matchAll(/==([^=\s](?:[^=]*[^=\s])?)==/g)) {
-      if (match.index > last) children.push({ type: 'text', value: child.value.slice(last, match.index) });
-      children.push({ type: 'emphasis', data: { hName: 'mark' }, children: [{ type: 'text', value: match[1] ?? '' }] });
-      last = match.index + match[0].length;
-    }
-    if (last < child.value.length) children.push({ type: 'text', value: child.value.slice(last) });
-  }
-  (parent as { children: PhrasingContent[] }).children = children;
 }
 
 function setProperty(node: Heading | Paragraph, name: string, value: string): void {
@@ -500,37 +480,4 @@ function remoteImageLink(href: string, alt: string): Element {
     },
     children: [{ type: 'text', value: alt.trim() === '' ? 'Remote image' : alt }],
   };
-}
-
-/** The frontmatter as a two-column table: each property and its value as plain text. */
-function propertiesTable(frontmatter: Record<string, unknown>): Element {
-  const rows: ElementContent[] = Object.entries(frontmatter).map(([key, value]) => ({
-    type: 'element',
-    tagName: 'tr',
-    properties: {},
-    children: [
-      { type: 'element', tagName: 'th', properties: { scope: 'row' }, children: [{ type: 'text', value: key }] },
-      {
-        type: 'element',
-        tagName: 'td',
-        properties: { className: ['property-value'] },
-        children: [{ type: 'text', value: propertyText(value) }],
-      },
-    ],
-  }));
-  return {
-    type: 'element',
-    tagName: 'table',
-    properties: { className: ['properties'] },
-    children: [{ type: 'element', tagName: 'tbody', properties: {}, children: rows }],
-  };
-}
-
-function propertyText(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (Array.isArray(value)) return value.map(propertyText).join(', ');
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
-  return JSON.stringify(value) ?? '';
 }
