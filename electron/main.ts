@@ -84,7 +84,7 @@ function senderFacts(event: Electron.IpcMainInvokeEvent): SenderFacts {
 async function start(): Promise<void> {
   const { values } = parseArgs({ args: process.argv.slice(1), options: { vault: { type: 'string' } }, strict: false });
   const settings = await loadSettings(dataDir);
-  const welcome = () => ensureWelcomeVault(dataDir, join(app.getAppPath(), 'vault/welcome'));
+  const welcome = () => ensureWelcomeVault(dataDir, join(app.getAppPath(), 'assets/welcome-vault'));
   const chosen = typeof values.vault === 'string' ? values.vault : settings.lastVault;
   try {
     await openVault(chosen ?? (await welcome()));

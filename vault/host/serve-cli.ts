@@ -37,7 +37,8 @@ async function main(): Promise<void> {
 
   const dataDir = values['data-dir'] ?? defaultDataDir();
   const root =
-    values.vault ?? (await ensureWelcomeVault(dataDir, fileURLToPath(new URL('../welcome', import.meta.url))));
+    values.vault ??
+    (await ensureWelcomeVault(dataDir, fileURLToPath(new URL('../../assets/welcome-vault', import.meta.url))));
   const service = await VaultService.open(root, {
     host: 'browser',
     cacheDir: join(dataDir, 'index-cache'),
