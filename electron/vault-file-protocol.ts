@@ -1,9 +1,7 @@
 import { protocol } from 'electron';
 import { realpath } from 'node:fs/promises';
-import { readVaultImage, VAULT_FILE_PREFIX, vaultFileHeaders } from '../vault/host/serve-vault-file';
-
-/** Images of the vault reach the sandboxed page as `plexus-file://vault/<url-encoded vault path>`. */
-export const VAULT_FILE_SCHEME = 'plexus-file';
+import { VAULT_FILE_SCHEME } from '../shared/vault-file-url';
+import { readVaultImage, vaultFileHeaders } from '../vault/host/serve-vault-file';
 
 /** Must run before the app is ready: a standard scheme parses like http, so paths resolve. */
 export function registerVaultFileScheme(): void {
@@ -17,11 +15,8 @@ export function registerVaultFileScheme(): void {
 export function handleVaultFiles(currentRoot: () => string | null): void {
   protocol.handle(VAULT_FILE_SCHEME, async (request) => {
     const root = currentRoot();
-    const url = new URL(request.url);
-    const image =
-      root && url.host === 'vault'
-        ? await readVaultImage(await realpath(root), VAULT_FILE_PREFIX + url.pathname.slice(1))
-        : null;
+    // The shared parser takes the scheme's form as it takes the browser host's path.
+    const image = root ? await readVaultImage(await realpath(root), request.url) : null;
     if (!image) return new Response('Not found', { status: 404 });
     return new Response(new Uint8Array(image.body), { headers: vaultFileHeaders(image.contentType) });
   });

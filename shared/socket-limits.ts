@@ -9,9 +9,3 @@ import { MAX_NOTE_BYTES } from './api';
  * message, so the page refuses such a save with a clear message and keeps the text in the editor.
  */
 export const MAX_SOCKET_MESSAGE_BYTES = 2 * MAX_NOTE_BYTES + 1024 * 1024;
-
-/** The query parameter that carries the images-only key on `/vault-file/…` URLs. */
-export const VAULT_FILE_KEY_PARAM = 'key';
-
-/** What the images-only key is derived from (an HMAC keyed by the launch token). */
-export const VAULT_FILE_KEY_LABEL = 'plexus vault-file';

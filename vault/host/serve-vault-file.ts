@@ -1,10 +1,8 @@
 import { promises as fs } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { normalizeVaultPath } from '../../shared/paths';
+import { vaultFilePath } from '../../shared/vault-file-url';
 import { readVaultFile } from '../files/read-vault-file';
-
-/** The browser host's URL prefix for files of the vault (images shown by the reading view). */
-export const VAULT_FILE_PREFIX = '/vault-file/';
 
 /** The files served, by extension: images only, each with the type it is sent as. */
 const IMAGE_TYPES: Record<string, string> = {
@@ -22,7 +20,8 @@ const IMAGE_TYPES: Record<string, string> = {
 export const MAX_VAULT_FILE_BYTES = 64 * 1024 * 1024;
 
 /**
- * Reads the image a `/vault-file/<url-encoded vault path>` URL names, or null when it is not an
+ * Reads the image a vault-file URL names (shared/vault-file-url.ts: the browser host's
+ * `/vault-file/<url-encoded vault path>` or the desktop app's scheme), or null when it is not an
  * image of the vault: a path that is unsafe (`..`, absolute, NUL), inside a dot-folder, not an
  * image by its extension, missing, too large, or really (after symlinks) outside the vault or in
  * a dot-folder of it. `root` is the vault's real (symlink-free) root.
@@ -31,12 +30,13 @@ export async function readVaultImage(
   root: string,
   urlPath: string,
 ): Promise<{ body: Buffer; contentType: string } | null> {
-  if (!urlPath.startsWith(VAULT_FILE_PREFIX)) return null;
+  const named = vaultFilePath(urlPath);
+  if (named === null) return null; // not a vault-file URL, or malformed percent-encoding
   let rel: string;
   try {
-    rel = normalizeVaultPath(decodeURIComponent(urlPath.slice(VAULT_FILE_PREFIX.length)));
+    rel = normalizeVaultPath(named);
   } catch {
-    return null; // malformed percent-encoding or an unsafe path
+    return null; // an unsafe path
   }
   const contentType = imageType(rel);
   if (rel === '' || hidden(rel) || !contentType) return null;

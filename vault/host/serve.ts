@@ -6,9 +6,10 @@ import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import type { PlexusEvent } from '../../shared/api';
 import { dispatch } from '../../shared/dispatch';
 import type { ServerMessage } from '../../shared/rpc';
-import { MAX_SOCKET_MESSAGE_BYTES, VAULT_FILE_KEY_LABEL, VAULT_FILE_KEY_PARAM } from '../../shared/socket-limits';
+import { MAX_SOCKET_MESSAGE_BYTES } from '../../shared/socket-limits';
+import { VAULT_FILE_KEY_LABEL, VAULT_FILE_KEY_PARAM, VAULT_FILE_PREFIX } from '../../shared/vault-file-url';
 import type { VaultService } from '../service';
-import { readVaultImage, VAULT_FILE_PREFIX, vaultFileHeaders } from './serve-vault-file';
+import { readVaultImage, vaultFileHeaders } from './serve-vault-file';
 import { readStatic } from './static-files';
 
 export type BrowserHostOptions = {

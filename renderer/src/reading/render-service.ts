@@ -1,4 +1,5 @@
-import { renderMarkdown, vaultFileUrl, type RenderOptions } from '../render/render-markdown';
+import { vaultFileUrl } from '../../../shared/vault-file-url';
+import { renderMarkdown, type RenderOptions } from '../render/render-markdown';
 import type { FromWorker, Questions, RenderRequest, ToWorker } from './render-protocol';
 
 type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void };

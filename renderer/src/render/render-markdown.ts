@@ -21,6 +21,7 @@ import { splitLinkDestination } from '../../../shared/markdown/link-destination'
 import { parseMarkdown } from '../../../shared/markdown/parse-markdown';
 import { plainText } from '../../../shared/markdown/plain-text';
 import { walk } from '../../../shared/markdown/walk';
+import { vaultFileUrl } from '../../../shared/vault-file-url';
 import { blockquoteHandler } from './render-callout';
 import { highlight } from './render-highlight';
 import { propertiesTable } from './render-properties';
@@ -64,11 +65,6 @@ const IMAGE_EXTENSIONS = new Set(['png', 'jpg', 'jpeg', 'gif', 'webp', 'svg', 'a
 /** A URL scheme (after the whitespace and controls browsers ignore), or a protocol-relative `//host`. */
 const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
 const SAFE_SCHEMES = new Set(['http', 'https', 'mailto']);
-
-/** The browser host's URL of a vault file (vault/host/serve.ts: `GET /vault-file/<encoded path>`). */
-export function vaultFileUrl(vaultPath: string): string {
-  return '/vault-file/' + vaultPath.split('/').map(encodeURIComponent).join('/');
-}
 
 /** True when a link target names an image by its extension. */
 export function isImageTarget(target: string): boolean {
@@ -289,7 +285,7 @@ function decodeUrlPart(part: string): string {
 }
 
 function imageUrlOf(path: string, context: Context): string {
-  return (context.options.imageUrl ?? vaultFileUrl)(path);
+  return context.options.imageUrl?.(path) ?? vaultFileUrl(path);
 }
 
 function chainKey(path: string, section: Section): string {

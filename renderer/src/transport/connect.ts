@@ -1,6 +1,6 @@
 import { createClient, type PlexusClient } from '../../../shared/client';
 import type { Transport } from '../../../shared/rpc';
-import { VAULT_FILE_KEY_LABEL, VAULT_FILE_KEY_PARAM } from '../../../shared/socket-limits';
+import { VAULT_FILE_KEY_LABEL } from '../../../shared/vault-file-url';
 import { HostLostBanner, type RescuableNote } from './host-lost-banner';
 import { connectWebSocket } from './ws-transport';
 
@@ -12,14 +12,14 @@ declare global {
 }
 
 const TOKEN_KEY = 'plexus-token';
-let imageQuery = '';
+let imageKeyValue = '';
 
 /**
- * The query `/vault-file/…` image URLs need in the browser host: its images-only key (empty in
- * the desktop app, which serves images through its own scheme).
+ * The images-only key `/vault-file/…` URLs carry in the browser host (empty in the desktop app,
+ * which serves images through its own scheme).
  */
-export function vaultFileQuery(): string {
-  return imageQuery;
+export function vaultFileKey(): string {
+  return imageKeyValue;
 }
 
 /**
@@ -39,7 +39,7 @@ export async function connect(
   sessionStorage.setItem(TOKEN_KEY, token);
   // Keep the token out of the address bar and history once it is stored for this tab.
   history.replaceState(null, '', location.pathname);
-  imageQuery = `?${VAULT_FILE_KEY_PARAM}=${await imageKey(token)}`;
+  imageKeyValue = await imageKey(token);
   const banner = new HostLostBanner(rescue);
   document.body.prepend(banner.element);
   const transport = await connectWebSocket(token, {

@@ -18,7 +18,8 @@ import { displayName, isNote } from '../file-tree/file-tree-model';
 import { NavHistory, type Place } from './nav-history';
 import { findBlock, findHeading, type Anchor } from '../editor/note-anchors';
 import { isLargeNote, NoteEditor } from '../editor/note-editor';
-import { vaultFileQuery } from '../transport/connect';
+import { vaultFileKey } from '../transport/connect';
+import { VAULT_FILE_SCHEME, vaultFileUrl } from '../../../shared/vault-file-url';
 import { notify } from '../chrome/notices';
 import { describeNewNotes, newNoteFolder, newNotePath } from '../pickers/new-note-path';
 import { DEFAULT_SETTINGS } from '../../../shared/vault-settings';
@@ -80,12 +81,6 @@ export type WorkspaceElements = {
   tabs: HTMLElement;
   reading: HTMLElement;
 };
-
-/** The browser host serves vault images at `/vault-file/…`; the desktop app through its own scheme. */
-function vaultImageUrl(host: 'electron' | 'browser', path: string): string {
-  const encoded = path.split('/').map(encodeURIComponent).join('/');
-  return host === 'electron' ? `plexus-file://vault/${encoded}` : `/vault-file/${encoded}${vaultFileQuery()}`;
-}
 
 /** Opens an http(s) or mailto link outside the app (the desktop app hands it to the OS browser). */
 export function openExternal(url: string): void {
@@ -150,8 +145,8 @@ export class Workspace {
       render: (text, options, signal) => renderer.render(text, options, signal),
       resolve: (targets, from) => api.resolveLinks({ from, targets }),
       loadNote: (target, from) => this.loadLinked(target, from),
-      imageUrl: (path) => vaultImageUrl(this.host, path),
-      imageProtocols: ['plexus-file'],
+      imageUrl: (path) => vaultFileUrl(path, { host: this.host, key: vaultFileKey() }),
+      imageProtocols: [VAULT_FILE_SCHEME],
       onFollow: (target, follow) => void this.followWritten(target, follow),
       onExternal: openExternal,
     };
