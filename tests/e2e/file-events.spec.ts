@@ -86,6 +86,27 @@ test('files added, removed and renamed by another program show in the tree', asy
   expect(counts.get('listFiles') ?? 0).toBe(listed);
 });
 
+test('a click on a folder counts when another program adds a file between the press and the release', async ({
+  page,
+  host,
+}) => {
+  await expect(row(page, 'beta.md')).toBeVisible();
+  await mkdir(join(host.vault, 'made'));
+  await writeFile(join(host.vault, 'made/inside.md'), 'inside\n');
+  await expect(row(page, 'made')).toBeVisible();
+  const box = await row(page, 'made').boundingBox();
+  if (!box) throw new Error('the folder row has no box');
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  // The tree redraws for the new file while the button is down (folders sort first: the row
+  // under the pointer stays where it is).
+  await writeFile(join(host.vault, 'zz-late.md'), 'late\n');
+  await expect(row(page, 'zz-late.md')).toBeVisible();
+  await page.mouse.up();
+  await expect(row(page, 'made')).toHaveAttribute('aria-expanded', 'true');
+  await expect(row(page, 'made/inside.md')).toBeVisible();
+});
+
 test.describe('unlinked mentions (a scan of every note)', () => {
   test.use({ fixture: 'editor' });
 

@@ -39,10 +39,45 @@ export class FileTree {
   ) {
     element.setAttribute('role', 'tree');
     element.addEventListener('keydown', (e) => this.onKey(e));
-    // Dropping on the tree's empty space moves to the vault's root.
-    element.addEventListener('dragover', (e) => this.onDragOver(e, ''));
-    element.addEventListener('drop', (e) => this.onDrop(e, ''));
+    // Listened to here, not on each row: a row is kept across redraws and looked up when used.
+    element.addEventListener('click', (e) => {
+      const node = this.nodeAt(e);
+      if (node) this.activate(node, e.ctrlKey || e.metaKey);
+    });
+    element.addEventListener('auxclick', (e) => {
+      const node = this.nodeAt(e);
+      if (e.button === 1 && node?.kind === 'file') this.handlers.open(node.path, true);
+    });
+    element.addEventListener('dragstart', (e) => {
+      const node = this.nodeAt(e);
+      if (!node || !e.dataTransfer) return;
+      e.dataTransfer.setData(DRAG_TYPE, node.path);
+      e.dataTransfer.effectAllowed = 'move';
+    });
+    // Over a folder's row: into it; over a note's: into its folder; over empty space: the root.
+    element.addEventListener('dragover', (e) => this.onDragOver(e, this.dropFolder(e)));
+    element.addEventListener('dragleave', (e) => rowOf(e)?.classList.remove('drop-target'));
+    element.addEventListener('drop', (e) => this.onDrop(e, this.dropFolder(e)));
+    element.addEventListener('contextmenu', (e) => {
+      const node = this.nodeAt(e);
+      if (!node) return;
+      e.preventDefault();
+      this.selected = node.path;
+      this.openMenu(e.clientX, e.clientY, node);
+    });
     document.addEventListener('click', () => this.closeMenu());
+  }
+
+  /** The file or folder whose row the event happened on. */
+  private nodeAt(e: Event): TreeNode | null {
+    const path = rowOf(e)?.dataset.path;
+    return path === undefined ? null : this.find(path);
+  }
+
+  private dropFolder(e: Event): string {
+    const node = this.nodeAt(e);
+    if (!node) return '';
+    return node.kind === 'folder' ? node.path : parentPath(node.path);
   }
 
   setEntries(entries: readonly FileEntry[]): void {
@@ -89,8 +124,9 @@ export class FileTree {
   }
 
   /**
-   * Rebuilds the rows. A name being typed survives (the tree re-renders whenever files change),
-   * and the old input's blur on removal is not taken as the person finishing.
+   * Brings the rows up to date. A row that stays is the same element, left in place: a click whose
+   * press and release straddle a redraw (another program adding a file) still lands on it. A name
+   * being typed survives, and the old input's blur on removal is not taken as the person finishing.
    */
   private render(): void {
     const typing = this.element.querySelector<HTMLInputElement>('input.tree-input');
@@ -98,11 +134,13 @@ export class FileTree {
       typing && this.keepTyped ? { value: typing.value, start: typing.selectionStart, end: typing.selectionEnd } : null;
     this.keepTyped = true;
     const rows: HTMLElement[] = [];
+    const kept = new Map<string, HTMLElement>();
+    for (const row of this.element.querySelectorAll<HTMLElement>('.tree-row')) kept.set(row.dataset.path ?? '', row);
     const editing = this.editing;
     const walk = (node: TreeNode, depth: number): void => {
       for (const child of node.children) {
         if (editing?.mode === 'rename' && editing.path === child.path) rows.push(this.input(child, depth));
-        else rows.push(this.row(child, depth));
+        else rows.push(this.row(child, depth, kept.get(child.path)));
         if (child.kind === 'folder' && this.expanded.has(child.path)) walk(child, depth + 1);
       }
       if (editing?.mode === 'create' && editing.folder === node.path) rows.push(this.input(null, depth));
@@ -110,7 +148,7 @@ export class FileTree {
     walk(this.root, 0);
     this.rendering = true;
     try {
-      this.element.replaceChildren(...rows);
+      placeChildren(this.element, rows);
     } finally {
       this.rendering = false;
     }
@@ -125,40 +163,25 @@ export class FileTree {
     }
   }
 
-  private row(node: TreeNode, depth: number): HTMLElement {
-    const row = document.createElement('div');
+  /** The row of `node`, made or brought up to date from the one it had before. */
+  private row(node: TreeNode, depth: number, kept: HTMLElement | undefined): HTMLElement {
+    const row = kept ?? document.createElement('div');
+    const label = row.querySelector<HTMLElement>('.tree-label') ?? row.appendChild(document.createElement('span'));
     row.className = `tree-row ${node.kind}`;
     row.dataset.path = node.path;
     row.setAttribute('role', 'treeitem');
     row.tabIndex = node.path === this.selected ? 0 : -1;
     row.style.paddingLeft = `${8 + depth * 14}px`;
-    if (node.path === this.active) row.classList.add('active');
+    row.classList.toggle('active', node.path === this.active);
+    row.classList.toggle('attachment', node.kind === 'file' && !isNote(node.path));
     if (node.path === this.selected) row.setAttribute('aria-selected', 'true');
-    if (node.kind === 'file' && !isNote(node.path)) row.classList.add('attachment');
+    else row.removeAttribute('aria-selected');
     if (node.kind === 'folder') row.setAttribute('aria-expanded', String(this.expanded.has(node.path)));
-    const label = document.createElement('span');
+    else row.removeAttribute('aria-expanded');
+    row.draggable = true;
     label.className = 'tree-label';
     label.textContent = displayName(node);
     label.title = node.path;
-    row.append(label);
-    row.addEventListener('click', (e) => this.activate(node, e.ctrlKey || e.metaKey));
-    row.addEventListener('auxclick', (e) => {
-      if (e.button === 1 && node.kind === 'file') this.handlers.open(node.path, true);
-    });
-    row.draggable = true;
-    row.addEventListener('dragstart', (e) => {
-      e.dataTransfer?.setData(DRAG_TYPE, node.path);
-      if (e.dataTransfer) e.dataTransfer.effectAllowed = 'move';
-    });
-    const folder = node.kind === 'folder' ? node.path : parentPath(node.path);
-    row.addEventListener('dragover', (e) => this.onDragOver(e, folder));
-    row.addEventListener('dragleave', () => row.classList.remove('drop-target'));
-    row.addEventListener('drop', (e) => this.onDrop(e, folder));
-    row.addEventListener('contextmenu', (e) => {
-      e.preventDefault();
-      this.selected = node.path;
-      this.openMenu(e.clientX, e.clientY, node);
-    });
     return row;
   }
 
@@ -301,4 +324,22 @@ export class FileTree {
     this.menu?.remove();
     this.menu = null;
   }
+}
+
+/** The tree row an event happened on, if any. */
+function rowOf(e: Event): HTMLElement | null {
+  return e.target instanceof Element ? e.target.closest<HTMLElement>('.tree-row') : null;
+}
+
+/**
+ * Makes `rows` the children of `parent`, in order, moving only what must move: a row already in
+ * its place is never taken out of the document (that would drop a press in progress on it).
+ */
+function placeChildren(parent: HTMLElement, rows: readonly HTMLElement[]): void {
+  const wanted = new Set<Node>(rows);
+  for (const child of [...parent.childNodes]) if (!wanted.has(child)) child.remove();
+  rows.forEach((row, i) => {
+    const at = parent.childNodes[i];
+    if (at !== row) parent.insertBefore(row, at ?? null);
+  });
 }
