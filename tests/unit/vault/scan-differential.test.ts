@@ -1,5 +1,5 @@
 /**
- * The fast scanner (vault/scan/scan.ts) against the remark oracle (shared/markdown/), fact by fact:
+ * The fast scanner (vault/scan/scan.ts) against the remark oracle (tests/oracle/), fact by fact:
  * links, headings, block ids, tags, title and aliases, on the fixtures, a synthetic vault and
  * (when present) a real one. A mismatch is reported as its path and first differing fact, grouped
  * by class, so a failure reads as a to-do list rather than a giant diff.
@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { noteMetaFromMarkdown } from '../../../shared/markdown/note-meta-from-markdown';
+import { noteMetaFromMarkdown } from '../../oracle/note-meta-from-markdown';
 import { parseMarkdown } from '../../../shared/markdown/parse-markdown';
 import { plainText } from '../../../shared/markdown/plain-text';
 import type { NoteMeta } from '../../../shared/note-meta';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
-import { noteMetaFromMarkdown } from '../../../shared/markdown/note-meta-from-markdown';
+import { noteMetaFromMarkdown } from '../../oracle/note-meta-from-markdown';
 import type { LinkRef, NoteMeta } from '../../../shared/note-meta';
 import { MAX_LINKS, MAX_NOTE_BYTES, scanBytes, scanNote } from '../../../vault/scan/scan';
 import { MAX_NESTING } from '../../../vault/scan/scan-containers';

@@ -1,6 +1,6 @@
 import type { Root } from 'mdast';
-import type { TagRef } from '../note-meta';
-import { SKIP, walk } from './walk';
+import type { TagRef } from '../../shared/note-meta';
+import { SKIP, walk } from '../../shared/markdown/walk';
 
 /**
  * `#tag`: a `#`, then Unicode letters, digits, `_`, `-` and `/`. Matched against the source, not

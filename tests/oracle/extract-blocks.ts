@@ -1,6 +1,6 @@
 import type { Root } from 'mdast';
-import type { BlockRef } from '../note-meta';
-import { walk } from './walk';
+import type { BlockRef } from '../../shared/note-meta';
+import { walk } from '../../shared/markdown/walk';
 
 /** `^id` ending a paragraph, after whitespace or alone (on its own line after the paragraph's text). */
 const BLOCK_ID = /(?:^|\s)\^([A-Za-z0-9-]+)\s*$/;

@@ -1,10 +1,10 @@
-import type { NoteMeta } from '../note-meta';
+import type { NoteMeta } from '../../shared/note-meta';
 import { extractBlocks } from './extract-blocks';
-import { extractFrontmatter } from './extract-frontmatter';
+import { extractFrontmatter } from '../../shared/markdown/extract-frontmatter';
 import { extractHeadings } from './extract-headings';
 import { extractLinks } from './extract-links';
 import { extractTags } from './extract-tags';
-import { parseMarkdown } from './parse-markdown';
+import { parseMarkdown } from '../../shared/markdown/parse-markdown';
 
 /**
  * The reference reading of a note: everything the index needs, extracted from remark's syntax

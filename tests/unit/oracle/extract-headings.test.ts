@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { extractHeadings } from '../../../../shared/markdown/extract-headings';
-import { parseMarkdown } from '../../../../shared/markdown/parse-markdown';
+import { extractHeadings } from '../../oracle/extract-headings';
+import { parseMarkdown } from '../../../shared/markdown/parse-markdown';
 
 const headings = (text: string) => extractHeadings(parseMarkdown(text));
 

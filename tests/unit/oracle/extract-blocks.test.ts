@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { extractBlocks } from '../../../../shared/markdown/extract-blocks';
-import { parseMarkdown } from '../../../../shared/markdown/parse-markdown';
+import { extractBlocks } from '../../oracle/extract-blocks';
+import { parseMarkdown } from '../../../shared/markdown/parse-markdown';
 
 const blocks = (text: string) => extractBlocks(parseMarkdown(text), text);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { noteMetaFromMarkdown } from '../../../../shared/markdown/note-meta-from-markdown';
+import { noteMetaFromMarkdown } from '../../oracle/note-meta-from-markdown';
 
 describe('noteMetaFromMarkdown', () => {
   it('assembles every fact of a note', () => {

@@ -1,8 +1,8 @@
 import type { Image, Link, Root, WikiLink } from 'mdast';
-import type { LinkRef } from '../note-meta';
-import { splitLinkDestination } from './link-destination';
-import { plainText } from './plain-text';
-import { walk } from './walk';
+import type { LinkRef } from '../../shared/note-meta';
+import { splitLinkDestination } from '../../shared/markdown/link-destination';
+import { plainText } from '../../shared/markdown/plain-text';
+import { walk } from '../../shared/markdown/walk';
 
 /** A URL scheme (`https:`, `mailto:`, `obsidian:`…) or a protocol-relative `//host`: such links leave the vault. */
 const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;

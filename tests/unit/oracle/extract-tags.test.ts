@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { extractTags } from '../../../../shared/markdown/extract-tags';
-import { parseMarkdown } from '../../../../shared/markdown/parse-markdown';
+import { extractTags } from '../../oracle/extract-tags';
+import { parseMarkdown } from '../../../shared/markdown/parse-markdown';
 
 const tags = (text: string) => extractTags(parseMarkdown(text), text);
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { extractLinks } from '../../../../shared/markdown/extract-links';
-import { parseMarkdown } from '../../../../shared/markdown/parse-markdown';
+import { extractLinks } from '../../oracle/extract-links';
+import { parseMarkdown } from '../../../shared/markdown/parse-markdown';
 
 const links = (text: string) => extractLinks(parseMarkdown(text), text);
 

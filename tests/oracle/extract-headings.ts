@@ -1,7 +1,7 @@
 import type { Root } from 'mdast';
-import type { HeadingRef } from '../note-meta';
-import { plainText } from './plain-text';
-import { walk } from './walk';
+import type { HeadingRef } from '../../shared/note-meta';
+import { plainText } from '../../shared/markdown/plain-text';
+import { walk } from '../../shared/markdown/walk';
 
 /**
  * Every ATX and setext heading, at any depth (in lists and blockquotes too), with its text as a
