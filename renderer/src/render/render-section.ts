@@ -2,7 +2,7 @@ import type { Nodes, Paragraph, Root, RootContent } from 'mdast';
 import { plainText } from '../../../shared/markdown/plain-text';
 import { walk, SKIP } from '../../../shared/markdown/walk';
 
-/** `^id` ending a paragraph's last text (see shared/markdown/extract-blocks.ts). */
+/** `^id` ending a paragraph's last text (see tests/oracle/extract-blocks.ts). */
 const BLOCK_ID = /(?:^|\s)\^([A-Za-z0-9-]+)\s*$/;
 
 /** The block id a paragraph ends with, or null. */
