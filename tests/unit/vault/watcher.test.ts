@@ -1,5 +1,6 @@
 import { describe, it, expect, beforeEach, afterEach } from 'vitest';
 import { promises as fs } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import type { FilesEvent } from '../../../shared/api';
 import { TEMP_PREFIX } from '../../../vault/files/atomic-write';
@@ -98,6 +99,53 @@ describe('external changes', () => {
     expect(seen.some((e) => e.type === 'changed')).toBe(false);
     await fs.writeFile(join(dir, 'alpha.md', 'inside.md'), 'x');
     await waitFor(has({ type: 'added', path: 'alpha.md/inside.md', kind: 'file' }), 5000, 'the note inside');
+  });
+
+  it('reports every folder and note another program creates in bursts of new nested folders', async () => {
+    // chokidar reads a new folder, then starts watching it: what lands in between is never
+    // reported. A second process creates nested folders as fast as git checkout or a sync tool.
+    const count = 300;
+    // Each note lands a few milliseconds after its folder: inside chokidar's window, sometimes.
+    const script = `const fs = require('node:fs'); const path = require('node:path');
+      const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+      (async () => {
+        for (let i = 0; i < ${count}; i++) {
+          const folder = path.join(process.argv[1], 'burst', 'f' + i, 'inner');
+          fs.mkdirSync(folder, { recursive: true });
+          await pause(i % 8);
+          fs.writeFileSync(path.join(folder, 'n' + i + '.md'), 'note ' + i + '\\n');
+        }
+      })();`;
+    await new Promise<void>((resolve, reject) => {
+      const child = spawn(process.execPath, ['-e', script, dir], { stdio: 'inherit' });
+      child.on('error', reject);
+      child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`writer exited ${code}`))));
+    });
+    const expected = Array.from({ length: count }, (_, i) => [
+      `burst/f${i}`,
+      `burst/f${i}/inner`,
+      `burst/f${i}/inner/n${i}.md`,
+    ]).flat();
+    const missing = () => {
+      const added = new Set(
+        external()
+          .filter((e) => e.type === 'added')
+          .map(pathOf),
+      );
+      return expected.filter((p) => !added.has(p));
+    };
+    await waitFor(() => missing().length === 0, 15_000, 'every new folder and note').catch(() => undefined);
+    expect(missing()).toEqual([]);
+    // …and every note is in the index: found by search.
+    const indexed = async () => (await service.search({ query: 'path:burst/', limit: 1 })).total;
+    for (let tries = 0; tries < 100 && (await indexed()) < count; tries++) await sleep(50);
+    expect(await indexed()).toBe(count);
+    // Each arrived in an order a client can apply: a folder before what it holds.
+    const order = external().map(pathOf);
+    for (const path of expected) {
+      const parent = path.slice(0, path.lastIndexOf('/'));
+      if (parent !== 'burst') expect(order.indexOf(parent)).toBeLessThan(order.indexOf(path));
+    }
   });
 
   it('ignores dot-files, dot-folders and temp files', async () => {
