@@ -3,7 +3,10 @@ import { constants as fsConstants, promises as fs, statSync, type Stats } from '
 import { join, relative, sep } from 'node:path';
 import { MAX_NOTE_BYTES, type FileEntry, type FileMeta, type FilesEvent, type NoteContent } from '../../shared/api';
 import { PlexusError } from '../../shared/errors';
-import { assertPortablePath, baseName, isWithin, joinPath, normalizeVaultPath, parentPath } from '../../shared/paths';
+import { insideRoot, resolveExisting, resolveNew } from './entry-paths';
+import { ioError, readOnlyError } from './io-errors';
+import { moveToTrashFolder } from './trash-folder';
+import { assertPortablePath, isWithin, joinPath, normalizeVaultPath, parentPath } from '../../shared/paths';
 import { atomicWrite, TEMP_PREFIX, type SaveFs } from './atomic-write';
 import { OwnChanges, signatureOf, type Signature } from './own-changes';
 import { hiddenBelow, readVaultFile, vaultEntry } from './read-vault-file';
@@ -49,7 +52,7 @@ export class Vault {
     if (!(await fs.stat(real)).isDirectory()) {
       throw new PlexusError('INVALID_ARGUMENT', `"${root}" is a file, not a folder.`);
     }
-    const vault: Vault = new Vault(real, trash ?? ((abs, rel) => vault.moveToTrashFolder(abs, rel)), options.saveFs);
+    const vault: Vault = new Vault(real, trash ?? ((abs, rel) => moveToTrashFolder(real, abs, rel)), options.saveFs);
     return vault;
   }
 
@@ -74,7 +77,7 @@ export class Vault {
           if (dirent.isSymbolicLink()) {
             const real = await fs.realpath(join(this.root, path));
             // Links out of the vault (or into a dot-folder) are not part of it.
-            if (!this.contains(real) || hiddenBelow(this.root, real)) continue;
+            if (!insideRoot(this.root, real) || hiddenBelow(this.root, real)) continue;
             stats = await fs.stat(real);
             if (stats.isDirectory()) {
               if (visited.has(real)) continue; // a link loop
@@ -221,7 +224,7 @@ export class Vault {
     assertPortablePath(rel);
     return this.locked(rel, () =>
       this.own.run(async () => {
-        const abs = await this.resolveNew(rel);
+        const abs = await resolveNew(this.root, rel);
         await this.makeParents(rel);
         const bytes = encodeNote(text, DEFAULT_FORMAT);
         await this.io(rel, 'create', () => atomicWrite(abs, bytes, { exclusive: true, fs: this.saveFs }));
@@ -238,7 +241,7 @@ export class Vault {
     const rel = normalizeVaultPath(path);
     assertPortablePath(rel);
     return this.own.run(async () => {
-      const abs = await this.resolveNew(rel);
+      const abs = await resolveNew(this.root, rel);
       await this.makeParents(rel);
       await this.io(rel, 'create', () => fs.mkdir(abs));
       const stats = await fs.stat(abs);
@@ -254,13 +257,13 @@ export class Vault {
     const dst = normalizeVaultPath(to);
     if (src === '') throw new PlexusError('INVALID_ARGUMENT', 'The vault itself cannot be moved.');
     assertPortablePath(dst);
-    const srcAbs = await this.resolveExisting(src);
+    const srcAbs = await resolveExisting(this.root, src);
     if (dst === src) return { from: src, to: dst };
     if (dst.startsWith(src + '/')) {
       throw new PlexusError('INVALID_ARGUMENT', `Cannot move "${src}" into itself.`);
     }
     return this.own.run(async () => {
-      const dstAbs = await this.resolveNew(dst, srcAbs);
+      const dstAbs = await resolveNew(this.root, dst, srcAbs);
       const kind = (await fs.stat(srcAbs)).isDirectory() ? 'folder' : 'file';
       await this.makeParents(dst);
       await this.io(src, 'move', () => fs.rename(srcAbs, dstAbs));
@@ -281,7 +284,7 @@ export class Vault {
   async trash(path: string): Promise<{ path: string }> {
     const rel = normalizeVaultPath(path);
     if (rel === '') throw new PlexusError('INVALID_ARGUMENT', 'The vault itself cannot be deleted.');
-    const abs = await this.resolveExisting(rel);
+    const abs = await resolveExisting(this.root, rel);
     return this.own.run(async () => {
       const kind = (await fs.stat(abs)).isDirectory() ? 'folder' : 'file';
       await this.io(rel, 'move to the trash', () => this.trashFn(abs, rel));
@@ -318,50 +321,8 @@ export class Vault {
 
   /** The vault-relative path of an absolute one inside the root, or null. */
   toVaultPath(absolute: string): string | null {
-    if (!this.contains(absolute)) return null;
+    if (!insideRoot(this.root, absolute)) return null;
     return relative(this.root, absolute).split(sep).join('/');
-  }
-
-  private contains(absolute: string): boolean {
-    return absolute === this.root || absolute.startsWith(this.root + sep);
-  }
-
-  /**
-   * The absolute path of an existing entry, after checking its real location is in the vault.
-   */
-  private async resolveExisting(rel: string): Promise<string> {
-    const abs = join(this.root, rel);
-    const real = await fs.realpath(abs).catch((e: NodeJS.ErrnoException) => {
-      throw e.code === 'ENOENT' ? new PlexusError('NOT_FOUND', `"${rel}" does not exist.`) : ioError(rel, e);
-    });
-    if (!this.contains(real)) throw outside(rel);
-    return abs;
-  }
-
-  /**
-   * The absolute path for a new entry: must not exist yet (a case-only rename of `self` is
-   * allowed), must not be a Unicode twin of an existing entry, and its nearest existing ancestor
-   * must really be inside the vault.
-   */
-  private async resolveNew(rel: string, self?: string): Promise<string> {
-    const abs = join(this.root, rel);
-    const existing = await fs.lstat(abs).catch(() => null);
-    if (existing && !(self && (await sameEntry(existing, self)))) {
-      throw new PlexusError('ALREADY_EXISTS', `"${rel}" already exists.`);
-    }
-    let missing = rel;
-    let ancestor = parentPath(rel);
-    for (;;) {
-      const real = await fs.realpath(join(this.root, ancestor)).catch(() => null);
-      if (real) {
-        if (!this.contains(real)) throw outside(rel);
-        await refuseUnicodeTwin(real, missing, self);
-        return abs;
-      }
-      if (ancestor === '') return abs;
-      missing = ancestor;
-      ancestor = parentPath(ancestor);
-    }
   }
 
   /** Creates the missing folders above `rel`, announcing each as our own. */
@@ -380,27 +341,6 @@ export class Vault {
       const stats = await fs.stat(join(this.root, folder));
       this.own.record(folder, signatureOf(stats));
       this.emit({ type: 'added', path: folder, kind: 'folder', origin: 'app', ...fileMeta(stats) });
-    }
-  }
-
-  /** The default trash for hosts without an OS trash: `<vault>/.trash/`, never overwriting. */
-  private async moveToTrashFolder(abs: string, rel: string): Promise<void> {
-    const folder = join(this.root, '.trash');
-    await fs.mkdir(folder, { recursive: true });
-    const name = baseName(rel);
-    const dot = name.lastIndexOf('.');
-    const [stem, ext] = dot > 0 ? [name.slice(0, dot), name.slice(dot)] : [name, ''];
-    for (let n = 1; ; n++) {
-      const target = join(folder, n === 1 ? name : `${stem} ${n}${ext}`);
-      if (
-        await fs.lstat(target).then(
-          () => true,
-          () => false,
-        )
-      )
-        continue;
-      await fs.rename(abs, target);
-      return;
     }
   }
 
@@ -430,55 +370,6 @@ export class Vault {
   }
 }
 
-/** Why a file operation failed, by errno, in words a person can act on. */
-const IO_REASONS: Record<string, string> = {
-  ENOSPC: 'The disk is full; free some space and try again.',
-  EDQUOT: 'Your disk quota is used up; free some space and try again.',
-  EACCES: 'Plexus has no permission to write there; check the permissions of the file and its folder.',
-  EPERM: 'Plexus has no permission to write there (or the file is locked); check the file and its folder.',
-  EROFS: 'The disk is read-only.',
-  EBUSY: 'The file is busy (another program has it open); close that program or try again in a moment.',
-  ENOENT: 'It, or its folder, no longer exists.',
-  ENAMETOOLONG: 'The name is too long for this file system.',
-  EISDIR: 'It is a folder.',
-  ENOTDIR: 'A part of the path is a file, not a folder.',
-  EMFILE: 'Too many files are open; try again in a moment.',
-  EIO: 'The disk reported a read or write error.',
-};
-
-/** A PlexusError for a failed file operation: `verb` says what was attempted ("save", "move"). */
-export function ioError(rel: string, e: NodeJS.ErrnoException, verb = 'change'): PlexusError {
-  if (e.code === 'EEXIST') return new PlexusError('ALREADY_EXISTS', `"${rel}" already exists.`);
-  const reason = (e.code && IO_REASONS[e.code]) ?? `${e.message}.`;
-  return new PlexusError('IO', `Could not ${verb} "${rel}". ${reason}`);
-}
-
-/** True when `stats` describe the entry at `path` (a case- or normalization-only rename). */
-async function sameEntry(stats: Stats, path: string): Promise<boolean> {
-  const other = await fs.lstat(path).catch(() => null);
-  return other !== null && other.ino === stats.ino && other.dev === stats.dev;
-}
-
-/**
- * Refuses a new entry `rel` (inside the real folder `folder`) whose name equals a sibling's once
- * both are NFC-normalized, like "é" typed as one code point or as "e" plus an accent: macOS
- * treats such names as the same file, so the vault would not survive a copy there.
- */
-async function refuseUnicodeTwin(folder: string, rel: string, self?: string): Promise<void> {
-  const name = baseName(rel);
-  const key = name.normalize('NFC');
-  for (const other of await fs.readdir(folder).catch(() => [])) {
-    if (other === name || other.normalize('NFC') !== key) continue;
-    const stats = await fs.lstat(join(folder, other)).catch(() => null);
-    if (!stats || (self && (await sameEntry(stats, self)))) continue;
-    throw new PlexusError(
-      'ALREADY_EXISTS',
-      `"${rel}" clashes with "${joinPath(parentPath(rel), other)}": the names look the same but their accents ` +
-        'are encoded differently, and macOS treats them as one name. Choose another name.',
-    );
-  }
-}
-
 /** Whether the note's own permissions let it be written (for root too: no write bit means "don't"). */
 async function writable(real: string, mode: number): Promise<boolean> {
   if ((mode & 0o222) === 0) return false;
@@ -486,17 +377,6 @@ async function writable(real: string, mode: number): Promise<boolean> {
     () => true,
     () => false,
   );
-}
-
-function readOnlyError(rel: string): PlexusError {
-  return new PlexusError(
-    'IO',
-    `Could not save "${rel}". The note is read-only on disk (its permissions do not allow writing), so Plexus leaves it as it is; make it writable, or copy your text into another note.`,
-  );
-}
-
-function outside(rel: string): PlexusError {
-  return new PlexusError('UNSAFE_PATH', `"${rel}" leads outside the vault (through a symbolic link) and is refused.`);
 }
 
 /** What the listing shows of a file or folder (a folder's size is 0); events carry the same. */

@@ -12,6 +12,9 @@ import type { IndexStats, LinkInfo } from '../../shared/api';
 import type { LinkRef, NoteMeta } from '../../shared/note-meta';
 import { baseName, normalizeVaultPath, parentPath } from '../../shared/paths';
 import { compareCodePoints, nameKey, NameTable, normKey, resolveWith, type LinkStyle } from './resolve-link';
+import { TagIndex, type TagSummary } from './tag-index';
+
+export type { TagSummary } from './tag-index';
 
 /** A link where it is written and the file it resolves to: the API's LinkInfo. */
 export type ResolvedLink = LinkInfo;
@@ -24,8 +27,6 @@ export type UnresolvedGroup = {
   key: string;
   sources: ResolvedLink[];
 };
-
-export type TagSummary = { tag: string; notes: string[] };
 
 export type LinkStats = IndexStats;
 
@@ -64,17 +65,12 @@ export class LinkIndex {
    * appearing or vanishing): a third of a build's work, and editing notes never needs it.
    */
   #dependents: Map<string, Set<Entry>> | null = null;
-  /** Tag key → note → the tag as that note first spells it. */
-  readonly #tags = new Map<string, Map<string, string>>();
-  /** Tag key and each of its ancestors (`a`, `a/b` for `a/b/c`) → note → how many of its tags. */
-  readonly #tagTree = new Map<string, Map<string, number>>();
+  readonly #tags = new TagIndex();
   /**
    * Resolutions by style, folder and target while `from` builds (the files do not change then, and
    * a resolution depends on nothing else): most links repeat a target from the same folder.
    */
   #memo: Map<string, Resolution> | null = null;
-  /** Tag spelling → its key and the keys it counts under, while `from` builds (tags repeat a lot). */
-  #tagMemo: Map<string, { key: string; prefixes: string[] }> | null = null;
   #links = 0;
   #resolved = 0;
   #revision = 0;
@@ -99,13 +95,13 @@ export class LinkIndex {
     // Saved resolutions hold only for the very same files.
     const saved = known && known.table === index.tableKey() ? known : undefined;
     index.#memo = new Map();
-    index.#tagMemo = new Map();
+    index.#tags.startBuild();
     for (const meta of index.#notes.values()) {
       const resolutions = saved?.get(meta.path);
       index.#addNoteFacts(meta, resolutions?.length === meta.links.length ? resolutions : undefined);
     }
     index.#memo = null;
-    index.#tagMemo = null;
+    index.#tags.endBuild();
     return index;
   }
 
@@ -236,23 +232,14 @@ export class LinkIndex {
     return groups.sort((a, b) => compareCodePoints(a.key, b.key));
   }
 
-  /**
-   * Tags as written (frontmatter and inline), merged case-insensitively, by tag. A tag shows as
-   * spelled in the first note (by path) that has it. Parents of nested tags are not listed unless
-   * written themselves; `notesWithTag` includes children.
-   */
+  /** Tags as written, merged case-insensitively (see TagIndex.tags). */
   tags(): TagSummary[] {
-    const summaries: { key: string; summary: TagSummary }[] = [];
-    for (const [key, spellings] of this.#tags) {
-      const notes = sortPaths(spellings.keys());
-      summaries.push({ key, summary: { tag: spellings.get(notes[0] as string) as string, notes } });
-    }
-    return summaries.sort((a, b) => compareCodePoints(a.key, b.key)).map((s) => s.summary);
+    return this.#tags.tags();
   }
 
   /** Notes tagged `tag` or any tag nested under it (`a` matches `a/b`), by path. */
   notesWithTag(tag: string): string[] {
-    return sortPaths(this.#tagTree.get(tagKey(tag))?.keys() ?? []);
+    return this.#tags.notesWithTag(tag);
   }
 
   /** Counts; `files` counts attachments only. */
@@ -287,7 +274,7 @@ export class LinkIndex {
       unresolved: this.unresolved().map((g) => [g.key, g.target, g.sources.map((s) => [s.source, s.link.start])]),
       dependents: byKey(this.#dependentsMap(), (entries) => sortEntries(entries).map(ref)),
       tags: this.tags(),
-      tagTree: byKey(this.#tagTree, (notes) => byKey(notes, (count) => count)),
+      tagTree: this.#tags.treeSnapshot(),
       stats: this.stats(),
     };
   }
@@ -312,7 +299,7 @@ export class LinkIndex {
       this.#attach(entry);
       if (dependents) for (const name of entry.names) addTo(dependents, name, entry);
     }
-    this.#addTags(meta);
+    this.#tags.add(meta);
   }
 
   /** The dependents map, built from every link the first time it is needed. */
@@ -334,7 +321,7 @@ export class LinkIndex {
     }
     this.#outgoing.delete(path);
     const meta = this.#notes.get(path);
-    if (meta) this.#dropTags(meta);
+    if (meta) this.#tags.drop(meta);
   }
 
   /** Re-resolves the links that consulted the name of `path`, which just appeared or vanished. */
@@ -396,53 +383,6 @@ export class LinkIndex {
       removeFrom(this.#incoming, entry.resolved, entry);
     }
   }
-
-  /** A tag's key and the keys it counts under (memoised while `from` builds). */
-  #tagKeys(spelling: string): { key: string; prefixes: string[] } {
-    const known = this.#tagMemo?.get(spelling);
-    if (known) return known;
-    const key = normKey(spelling);
-    const keys = { key, prefixes: tagPrefixes(key) };
-    this.#tagMemo?.set(spelling, keys);
-    return keys;
-  }
-
-  #addTags(meta: NoteMeta): void {
-    for (const ref of meta.tags) {
-      const spelling = stripHash(ref.tag);
-      if (spelling === '') continue;
-      const { key, prefixes } = this.#tagKeys(spelling);
-      let notes = this.#tags.get(key);
-      if (!notes) this.#tags.set(key, (notes = new Map<string, string>()));
-      if (notes.has(meta.path)) continue;
-      notes.set(meta.path, spelling);
-      for (const prefix of prefixes) {
-        let counts = this.#tagTree.get(prefix);
-        if (!counts) this.#tagTree.set(prefix, (counts = new Map<string, number>()));
-        counts.set(meta.path, (counts.get(meta.path) ?? 0) + 1);
-      }
-    }
-  }
-
-  #dropTags(meta: NoteMeta): void {
-    for (const ref of meta.tags) {
-      const spelling = stripHash(ref.tag);
-      if (spelling === '') continue;
-      const key = normKey(spelling);
-      const notes = this.#tags.get(key);
-      // A note's repeated tag was counted once; the first removal undoes it, the rest are no-ops.
-      if (!notes?.delete(meta.path)) continue;
-      if (notes.size === 0) this.#tags.delete(key);
-      for (const prefix of tagPrefixes(key)) {
-        const counts = this.#tagTree.get(prefix);
-        const count = counts?.get(meta.path) ?? 0;
-        if (!counts || count === 0) continue;
-        if (count > 1) counts.set(meta.path, count - 1);
-        else counts.delete(meta.path);
-        if (counts.size === 0) this.#tagTree.delete(prefix);
-      }
-    }
-  }
 }
 
 /**
@@ -476,22 +416,6 @@ function assertNotePath(path: string): void {
 /** How unresolved targets group: `[[X]]`, `[[x]]` and `[[x.md]]` are one missing note. */
 function missingKey(target: string): string {
   return normKey(target).replace(/\.md$/, '');
-}
-
-function stripHash(tag: string): string {
-  return tag.trim().replace(/^#/, '');
-}
-
-function tagKey(tag: string): string {
-  return normKey(stripHash(tag));
-}
-
-/** `a/b/c` → `a`, `a/b`, `a/b/c`. */
-function tagPrefixes(key: string): string[] {
-  const prefixes: string[] = [];
-  for (let i = key.indexOf('/'); i >= 0; i = key.indexOf('/', i + 1)) prefixes.push(key.slice(0, i));
-  prefixes.push(key);
-  return prefixes;
 }
 
 function view(entry: Entry): ResolvedLink {
