@@ -58,8 +58,8 @@ export function listed(state: EditorState, set: DecorationSet): [string, string]
       out.push([state.sliceDoc(from, to), 'hide']);
     }
   });
-  // In document order, an element before its parts (a set keeps marks and replacements apart).
-  found.sort((a, b) => a.from - b.from || b.to - a.to);
+  // In document order, a line's decoration first, an element before its parts (a set keeps marks and replacements apart).
+  found.sort((a, b) => a.from - b.from || Number(a.from !== a.to) - Number(b.from !== b.to) || b.to - a.to);
   return found.map(({ item }) => item);
 }
 
