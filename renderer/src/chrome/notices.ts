@@ -21,3 +21,8 @@ export function notify(message: string, kind: 'info' | 'error' = 'info', action?
   host.append(notice);
   setTimeout(() => notice.remove(), kind === 'error' || action ? 10_000 : 4000);
 }
+
+/** The words of an error, for a notice. */
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

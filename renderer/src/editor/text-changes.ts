@@ -60,6 +60,22 @@ export function lineChanges(old: string, next: string): TextChange[] {
   return changes;
 }
 
+/**
+ * The one replacement that turns `old` into `next`: the common start and end stay, only the
+ * part between changes (so a cursor outside it keeps its place).
+ */
+export function spanChange(old: string, next: string): TextChange {
+  let start = 0;
+  while (start < old.length && start < next.length && old[start] === next[start]) start++;
+  let endOld = old.length;
+  let endNew = next.length;
+  while (endOld > start && endNew > start && old[endOld - 1] === next[endNew - 1]) {
+    endOld--;
+    endNew--;
+  }
+  return { from: start, to: endOld, insert: next.slice(start, endNew) };
+}
+
 /** The end of the line holding offset `at` (the offset of its "\n", or the text's end). */
 function lineEnd(text: string, at: number): number {
   const newline = text.indexOf('\n', at);

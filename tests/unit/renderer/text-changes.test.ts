@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { lineChanges, type TextChange } from '../../../renderer/src/editor/text-changes';
+import { lineChanges, spanChange, type TextChange } from '../../../renderer/src/editor/text-changes';
 import { threeWayMerge } from '../../../renderer/src/saving/three-way-merge';
 
 /** Applies changes listed in document order, as one CodeMirror transaction does (the last first). */
@@ -57,5 +57,23 @@ describe('lineChanges', () => {
     const changes = lineChanges(old, next);
     expect(changes).toHaveLength(1);
     expect(apply(old, changes)).toBe(next);
+  });
+});
+
+describe('spanChange', () => {
+  it('replaces only what lies between the common start and end', () => {
+    expect(spanChange('hello world', 'hello brave world')).toEqual({ from: 6, to: 6, insert: 'brave ' });
+    expect(spanChange('abcabc', 'abc')).toEqual({ from: 3, to: 6, insert: '' });
+    expect(spanChange('same', 'same')).toEqual({ from: 4, to: 4, insert: '' });
+    expect(spanChange('', 'new')).toEqual({ from: 0, to: 0, insert: 'new' });
+  });
+
+  it('applied to the old text, always gives the new one', () => {
+    fc.assert(
+      fc.property(fc.string(), fc.string(), (old, next) => {
+        const { from, to, insert } = spanChange(old, next);
+        expect(old.slice(0, from) + insert + old.slice(to)).toBe(next);
+      }),
+    );
   });
 });
