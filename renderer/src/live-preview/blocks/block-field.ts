@@ -1,0 +1,112 @@
+import { syntaxTree } from '@codemirror/language';
+import type { SyntaxNode } from '@lezer/common';
+import { StateField, type EditorState, type Extension, type Transaction } from '@codemirror/state';
+import { Decoration, EditorView, type DecorationSet } from '@codemirror/view';
+import { selectionTouches } from './reveal';
+
+/** A block of the note (whole lines) that shows rendered off the cursor. */
+export type Block = {
+  from: number;
+  to: number;
+  /**
+   * Everything its decoration depends on (kind, source text, view state such as folding): blocks
+   * with equal keys share one decoration, so an edit elsewhere rebuilds no widget.
+   */
+  key: string;
+  /** Draw at this point instead of over the block (a widget beside the source: an error line). */
+  widgetAt?: number;
+  /** Drawn even while the selection touches the block. */
+  always?: boolean;
+};
+
+/** What one kind of block needs to be shown: where the blocks are and how each is drawn. */
+export type BlockKind<B extends Block> = {
+  /** The blocks in the state's syntax tree, in document order (never parses further). */
+  find(state: EditorState): B[];
+  /** The decoration showing a block rendered (a block replace, usually); null leaves it as source. */
+  decorate(block: B, state: EditorState): Decoration | null;
+  /** A transaction that changes keys without changing the doc or tree (a fold toggled…). */
+  changesKeys?(tr: Transaction): boolean;
+};
+
+/** The field's value: the blocks found, which the selection reveals, and what is drawn. */
+export type BlockFieldValue<B extends Block> = {
+  blocks: readonly B[];
+  revealed: readonly boolean[];
+  decorations: DecorationSet;
+  /** Decorations by key, from the last build: reused while their key is unchanged. */
+  cache: ReadonlyMap<string, Decoration>;
+};
+
+function build<B extends Block>(
+  kind: BlockKind<B>,
+  state: EditorState,
+  blocks: readonly B[],
+  revealed: readonly boolean[],
+  previous: ReadonlyMap<string, Decoration>,
+): BlockFieldValue<B> {
+  const cache = new Map<string, Decoration>();
+  const ranges = [];
+  for (const [index, block] of blocks.entries()) {
+    if (revealed[index] && !block.always) continue;
+    let decoration = cache.get(block.key) ?? previous.get(block.key);
+    if (decoration === undefined) {
+      const made = kind.decorate(block, state);
+      if (made === null) continue;
+      decoration = made;
+    }
+    cache.set(block.key, decoration);
+    ranges.push(
+      block.widgetAt === undefined ? decoration.range(block.from, block.to) : decoration.range(block.widgetAt),
+    );
+  }
+  return { blocks, revealed, decorations: Decoration.set(ranges, true), cache };
+}
+
+function revealedBy(state: EditorState, blocks: readonly Block[]): boolean[] {
+  return blocks.map((block) => selectionTouches(state, block.from, block.to));
+}
+
+function sameFlags(a: readonly boolean[], b: readonly boolean[]): boolean {
+  return a.length === b.length && a.every((flag, index) => flag === b[index]);
+}
+
+/**
+ * A StateField holding one kind of block's decorations (block decorations must come from state,
+ * not from a view plugin). The blocks are found again only when the doc, the syntax tree or a key
+ * changes; a selection change redraws only when it crosses a block's edge; and an unchanged
+ * block keeps its decoration (and so its widget and DOM).
+ */
+export function blockField<B extends Block>(
+  kind: BlockKind<B>,
+): { field: StateField<BlockFieldValue<B>>; extension: Extension } {
+  const field = StateField.define<BlockFieldValue<B>>({
+    create(state) {
+      const blocks = kind.find(state);
+      return build(kind, state, blocks, revealedBy(state, blocks), new Map());
+    },
+    update(value, tr) {
+      const { state } = tr;
+      if (tr.docChanged || syntaxTree(state) !== syntaxTree(tr.startState) || kind.changesKeys?.(tr)) {
+        const blocks = kind.find(state);
+        return build(kind, state, blocks, revealedBy(state, blocks), value.cache);
+      }
+      if (!tr.selection) return value;
+      const revealed = revealedBy(state, value.blocks);
+      return sameFlags(revealed, value.revealed) ? value : build(kind, state, value.blocks, revealed, value.cache);
+    },
+    provide: (f) => EditorView.decorations.from(f, (value) => value.decorations),
+  });
+  return { field, extension: field };
+}
+
+/** Calls `visit` for each top-level block node of the parsed tree (not their insides: cheap). */
+export function eachTopLevelNode(
+  state: EditorState,
+  visit: (name: string, from: number, to: number, node: () => SyntaxNode) => void,
+): void {
+  const cursor = syntaxTree(state).cursor();
+  if (!cursor.firstChild()) return;
+  do visit(cursor.name, cursor.from, cursor.to, () => cursor.node);
+  while (cursor.nextSibling());
+}

@@ -1,0 +1,26 @@
+import type { Extension } from '@codemirror/state';
+import type { LivePreviewBlockOptions } from './block-options';
+import { callouts } from './callouts';
+import { codeBlocks } from './code-blocks';
+import { embeds } from './embeds';
+import { math } from './math';
+import { properties } from './properties';
+import { RenderedMarkdown } from './rendered-html';
+import { tables } from './tables';
+
+export type { EmbedTarget, LivePreviewBlockOptions, RenderEmbed, RenderMarkdown } from './block-options';
+export { toggleCalloutFold } from './callouts';
+export { codeLanguages } from './code-blocks';
+export { refreshEmbeds } from './embeds';
+
+/**
+ * Live Preview's blocks: the frontmatter as Properties, callouts, tables, embeds and math
+ * rendered off the cursor (their source returns while the selection touches them), and fenced
+ * code drawn as blocks. Needs the editor's markdown (noteMarkdown) with `codeLanguages` for
+ * highlighting inside fences.
+ */
+export function livePreviewBlocks(options: LivePreviewBlockOptions = {}): Extension {
+  // Callouts and tables share one renderer cache: the same text renders once.
+  const rendered = new RenderedMarkdown(options.renderMarkdown, options);
+  return [properties(options), callouts(rendered), tables(rendered), embeds(options), math(), codeBlocks()];
+}

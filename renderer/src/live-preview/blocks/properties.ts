@@ -1,0 +1,267 @@
+import type { EditorState, Extension } from '@codemirror/state';
+import { Decoration, EditorView, WidgetType } from '@codemirror/view';
+import type { LinkHandlers } from '../../reading/rendered-links';
+import { blockField, eachTopLevelNode, type Block } from './block-field';
+import { errorLine } from './render-cache';
+import { readProperties, writeProperty, type Property, type PropertyValue } from './properties-yaml';
+
+const FENCE = /^(---|\.\.\.)\s*$/;
+const LINK = /^\[\[([^[\]|#]*)[^[\]]*\]\]$/;
+
+/** The note's frontmatter: where its YAML (between the fences) starts, and the YAML itself. */
+type FrontmatterBlock = Block & { yamlFrom: number; yaml: string; error: string | null };
+
+/** The closed frontmatter block at the top of the note, if the tree has one. */
+export function findFrontmatter(state: EditorState): FrontmatterBlock[] {
+  const found: FrontmatterBlock[] = [];
+  let done = false;
+  eachTopLevelNode(state, (name, from, to) => {
+    if (done) return;
+    done = true;
+    if (name !== 'Frontmatter' || from !== 0) return;
+    const first = state.doc.lineAt(from);
+    const last = state.doc.lineAt(to);
+    // An unclosed block (running to the end of the note) stays as source.
+    if (last.number === first.number || !FENCE.test(last.text)) return;
+    const yamlFrom = first.to + 1;
+    const yaml = state.sliceDoc(yamlFrom, last.from);
+    const read = readProperties(yaml);
+    const error = read.ok ? null : read.error;
+    found.push(
+      error === null
+        ? { from, to, key: `properties:${yamlFrom}:${yaml}`, yamlFrom, yaml, error }
+        : // Bad YAML stays as source, with the problem in a line under it, cursor or not.
+          { from, to, key: `properties-error:${error}`, yamlFrom, yaml, error, widgetAt: to, always: true },
+    );
+  });
+  return found;
+}
+
+/** Writes `value` for `key` into the frontmatter the widget was drawn from, if it is still there. */
+function writeBack(view: EditorView, block: FrontmatterBlock, key: string, value: PropertyValue): void {
+  const to = block.yamlFrom + block.yaml.length;
+  if (view.state.sliceDoc(block.yamlFrom, to) !== block.yaml) return; // stale widget: the text moved on
+  const written = writeProperty(block.yaml, key, value);
+  if (!written.ok || written.text === block.yaml) return;
+  view.dispatch({ changes: { from: block.yamlFrom, to, insert: written.text }, userEvent: 'input.property' });
+}
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string) {
+  const node = document.createElement(tag);
+  node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+/** A `[[Note]]` value as a link that follows it. */
+function linkElement(value: string, links: LinkHandlers): HTMLElement {
+  const target = LINK.exec(value)?.[1]?.trim() ?? value;
+  const anchor = element('a', 'cm-lp-property-link', value.slice(2, -2));
+  anchor.href = '#';
+  anchor.addEventListener('click', (event) => {
+    event.preventDefault();
+    links.onFollow?.(target, { heading: null, block: null, newTab: event.ctrlKey || event.metaKey });
+  });
+  return anchor;
+}
+
+function input(type: string, label: string): HTMLInputElement {
+  const field = element('input', `cm-lp-property-input cm-lp-property-${type}`);
+  field.type = type;
+  field.setAttribute('aria-label', label);
+  return field;
+}
+
+/** The editor for one property's value, calling `write` with the new value on each change. */
+function valueEditor(property: Property, write: (value: PropertyValue) => void, links: LinkHandlers): HTMLElement {
+  const { key, type, value } = property;
+  const cell = element('div', 'cm-lp-property-value');
+  switch (type) {
+    case 'checkbox': {
+      const box = input('checkbox', key);
+      box.checked = value === true;
+      box.addEventListener('change', () => write(box.checked));
+      cell.append(box);
+      break;
+    }
+    case 'number': {
+      const field = input('number', key);
+      field.value = String(value);
+      field.addEventListener('change', () => {
+        const number = field.value.trim() === '' ? null : Number(field.value);
+        if (number === null || Number.isFinite(number)) write(number);
+      });
+      cell.append(field);
+      break;
+    }
+    case 'date': {
+      const field = input('date', key);
+      field.value = String(value);
+      field.addEventListener('change', () => write(field.value === '' ? null : field.value));
+      cell.append(field);
+      break;
+    }
+    case 'list': {
+      const items = (value as unknown[]).map((item) => (item === null ? '' : String(item as string | number)));
+      items.forEach((item, index) => {
+        const chip = element('span', 'cm-lp-chip');
+        chip.append(LINK.test(item) ? linkElement(item, links) : element('span', 'cm-lp-chip-text', item));
+        const remove = element('button', 'cm-lp-chip-remove', '×');
+        remove.type = 'button';
+        remove.setAttribute('aria-label', `Remove ${item}`);
+        remove.addEventListener('click', () => write(items.filter((_, i) => i !== index)));
+        chip.append(remove);
+        cell.append(chip);
+      });
+      const add = input('text', `Add to ${key}`);
+      add.classList.add('cm-lp-chip-input');
+      add.placeholder = 'Add…';
+      add.addEventListener('change', () => {
+        if (add.value.trim() !== '') write([...items, add.value.trim()]);
+      });
+      cell.append(add);
+      break;
+    }
+    case 'other':
+      // A nested mapping or the like: shown, edited only as source.
+      cell.append(element('code', 'cm-lp-property-other', JSON.stringify(value)));
+      break;
+    default: {
+      const text =
+        typeof value === 'string' ? value : value === null || value === undefined ? '' : JSON.stringify(value);
+      if (type === 'link') cell.append(linkElement(text, links));
+      const field = input('text', key);
+      field.value = text;
+      field.addEventListener('change', () => write(field.value === '' && value === null ? null : field.value));
+      cell.append(field);
+    }
+  }
+  return cell;
+}
+
+/** The frontmatter as Obsidian's Properties: a row per key, each edited in place. */
+class PropertiesWidget extends WidgetType {
+  constructor(
+    readonly block: FrontmatterBlock,
+    readonly links: LinkHandlers,
+  ) {
+    super();
+  }
+
+  override eq(other: PropertiesWidget): boolean {
+    return other.block.key === this.block.key;
+  }
+
+  toDOM(view: EditorView): HTMLElement {
+    const dom = element('div', 'cm-lp-properties');
+    dom.setAttribute('role', 'group');
+    dom.setAttribute('aria-label', 'Properties');
+    const heading = element('div', 'cm-lp-properties-heading', 'Properties');
+    heading.title = 'Click to edit the YAML';
+    // The heading opens the source (the cursor inside reveals it).
+    heading.addEventListener('mousedown', (event) => {
+      event.preventDefault();
+      view.dispatch({ selection: { anchor: this.block.yamlFrom } });
+      view.focus();
+    });
+    dom.append(heading);
+    const read = readProperties(this.block.yaml);
+    for (const property of read.ok ? read.properties : []) {
+      const row = element('div', 'cm-lp-property');
+      row.dataset.key = property.key;
+      row.dataset.type = property.type;
+      const key = element('div', 'cm-lp-property-key', property.key);
+      key.title = property.key;
+      row.append(
+        key,
+        valueEditor(property, (value) => writeBack(view, this.block, property.key, value), this.links),
+      );
+      dom.append(row);
+    }
+    return dom;
+  }
+
+  /** The inputs handle their own events; the editor must not move its cursor for them. */
+  override ignoreEvent(): boolean {
+    return true;
+  }
+}
+
+/** The line under bad frontmatter saying what is wrong with it. */
+class YamlErrorWidget extends WidgetType {
+  constructor(readonly error: string) {
+    super();
+  }
+
+  override eq(other: YamlErrorWidget): boolean {
+    return other.error === this.error;
+  }
+
+  toDOM(): HTMLElement {
+    return errorLine(`Properties are not valid YAML: ${this.error}`);
+  }
+}
+
+const theme = EditorView.baseTheme({
+  '.cm-lp-properties': {
+    padding: '6px 0 10px',
+    borderBottom: '1px solid var(--border, #dcdcd9)',
+    marginBottom: '6px',
+    fontFamily: 'var(--font-ui, system-ui, sans-serif)',
+    fontSize: '0.92em',
+  },
+  '.cm-lp-properties-heading': { fontWeight: '600', color: 'var(--muted)', cursor: 'text', paddingBottom: '4px' },
+  '.cm-lp-property': { display: 'flex', alignItems: 'center', gap: '8px', minHeight: '28px' },
+  '.cm-lp-property-key': {
+    flex: '0 0 9em',
+    color: 'var(--muted)',
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+    whiteSpace: 'nowrap',
+  },
+  '.cm-lp-property-value': { flex: '1', display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: '4px' },
+  '.cm-lp-property-input': {
+    font: 'inherit',
+    color: 'inherit',
+    background: 'transparent',
+    border: '1px solid transparent',
+    borderRadius: '4px',
+    padding: '1px 4px',
+  },
+  '.cm-lp-property-input:hover, .cm-lp-property-input:focus': { borderColor: 'var(--border)' },
+  '.cm-lp-property-text, .cm-lp-chip-input': { flex: '1', minWidth: '6em' },
+  '.cm-lp-chip': {
+    display: 'inline-flex',
+    alignItems: 'center',
+    gap: '2px',
+    padding: '0 6px',
+    borderRadius: '10px',
+    background: 'var(--accent-soft)',
+    color: 'var(--accent)',
+  },
+  '.cm-lp-chip-remove': {
+    border: 'none',
+    background: 'none',
+    color: 'inherit',
+    cursor: 'pointer',
+    padding: '0 2px',
+    font: 'inherit',
+  },
+  '.cm-lp-property-link': { color: 'var(--accent)', textDecoration: 'underline', cursor: 'pointer' },
+  '&light .cm-lp-chip': { background: 'var(--accent-soft, #ece7fb)', color: 'var(--accent, #6240c8)' },
+  '&dark .cm-lp-chip': { background: 'var(--accent-soft, #352c57)', color: 'var(--accent, #a58bff)' },
+  '.cm-lp-error': { color: 'var(--error, #b42318)', fontSize: '0.9em', fontFamily: 'var(--font-ui, sans-serif)' },
+  '&dark .cm-lp-error': { color: 'var(--error, #ff8a80)' },
+});
+
+/** The frontmatter drawn as Properties off the cursor; bad YAML stays as source with its error. */
+export function properties(links: LinkHandlers = {}): Extension {
+  const { extension } = blockField<FrontmatterBlock>({
+    find: findFrontmatter,
+    decorate: (block) =>
+      block.error === null
+        ? Decoration.replace({ block: true, widget: new PropertiesWidget(block, links) })
+        : Decoration.widget({ block: true, side: 1, widget: new YamlErrorWidget(block.error) }),
+  });
+  return [extension, theme];
+}
