@@ -18,7 +18,7 @@ export default defineConfig({
         input: {
           main: resolve(here, 'electron/main.ts'),
           'scan-worker': resolve(here, 'vault/index/scan-worker.ts'),
-          cli: resolve(here, 'vault/cli/cli.ts'),
+          cli: resolve(here, 'vault/cli/main.ts'),
         },
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
       },

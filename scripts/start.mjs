@@ -6,7 +6,7 @@ const args = process.argv.slice(2);
 const binary = electronBinary();
 const [command, commandArgs] = binary
   ? [binary, ['.', ...args]]
-  : [process.execPath, ['--import', 'tsx', 'vault/host/serve-cli.ts', ...args]];
+  : [process.execPath, ['--import', 'tsx', 'vault/host/main.ts', ...args]];
 if (!binary) {
   console.log(
     "Electron's binary is not installed (`node node_modules/electron/install.js` fetches it where its host is reachable), so Plexus starts in the browser host instead: open the address below.",

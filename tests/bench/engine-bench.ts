@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sourceWorker } from '../../vault/index/scan-pool';
+import { sourceWorker } from '../../vault/index/worker-pool';
 import { Vault } from '../../vault/files/vault';
 import { VaultIndex } from '../../vault/index/vault-index';
 import { VaultWatcher } from '../../vault/files/watcher';

@@ -11,7 +11,7 @@ import { performance as nodePerformance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { sourceWorker } from '../../vault/index/scan-pool';
+import { sourceWorker } from '../../vault/index/worker-pool';
 import { Vault } from '../../vault/files/vault';
 import { VaultIndex } from '../../vault/index/vault-index';
 import { syntheticVault } from './search-bench';

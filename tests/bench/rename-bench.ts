@@ -8,8 +8,8 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { generateVault } from '../helpers/synthetic-vault';
-import { Renamer } from '../../vault/rename/rename';
-import { sourceWorker } from '../../vault/index/scan-pool';
+import { Renamer } from '../../vault/rename/renamer';
+import { sourceWorker } from '../../vault/index/worker-pool';
 import { Vault } from '../../vault/files/vault';
 import { VaultIndex } from '../../vault/index/vault-index';
 

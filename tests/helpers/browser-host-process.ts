@@ -36,7 +36,7 @@ export async function launchBrowserHost(
 ): Promise<HostProcess> {
   const args = ['--vault', vault, '--port', String(options.port ?? 0), '--data-dir', dataDir];
   if (options.staticDir) args.push('--static-dir', options.staticDir);
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'vault/host/serve-cli.ts', ...args], {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'vault/host/main.ts', ...args], {
     cwd: repo,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,11 +1,11 @@
-import { MAX_NOTE_BYTES as MAX_OPEN_BYTES } from '../../shared/api';
+import { MAX_NOTE_BYTES } from '../../shared/api';
 import { PlexusError } from '../../shared/errors';
 import type { NoteMeta, NoteProblem } from '../../shared/note-meta';
 import { readVaultFileSync } from '../files/read-vault-file';
-import { MAX_NOTE_BYTES, scanBytes } from '../scan/scan';
-import { batchBuffers, searchBatchOfTexts, type SearchBatch } from '../search/search-batch';
-import { searchDoc } from '../search/search-doc';
-import { indexTerms } from '../search/search-text';
+import { MAX_SCANNED_BYTES, scanBytes } from '../scan/scan';
+import { batchBuffers, searchBatchOfTexts, type SearchBatch } from '../search/batch';
+import { searchDoc } from '../search/doc';
+import { indexTerms } from '../search/text';
 import { decodeNote } from '../files/text-format';
 
 /** A note to scan: its vault path and the vault's real root (read through readVaultFileSync). */
@@ -17,7 +17,7 @@ export type ScanJob = { path: string; root: string };
 export type ScanResult = { path: string; meta: NoteMeta; mtimeMs: number; size: number; terms: string };
 
 /**
- * Scanned notes and their search terms grouped for filing (search-batch.ts). The results carry no
+ * Scanned notes and their search terms grouped for filing (search/batch.ts). The results carry no
  * terms (`terms` is empty): the batch has them.
  */
 export type ScanBatch = { results: ScanResult[]; search: SearchBatch };
@@ -54,8 +54,8 @@ export function scanJob(job: ScanJob): ScanResult {
 function readAndScan(job: ScanJob): { result: ScanResult; text: string | null } {
   try {
     // A note over what the editor opens is refused from its size, unread (scanBytes indexes the
-    // first MAX_NOTE_BYTES of one below that).
-    const { bytes, stats } = readVaultFileSync(job.root, job.path, { maxBytes: MAX_OPEN_BYTES });
+    // first MAX_SCANNED_BYTES of one below that).
+    const { bytes, stats } = readVaultFileSync(job.root, job.path, { maxBytes: MAX_NOTE_BYTES });
     const meta = scanBytes(job.path, bytes);
     return {
       result: { path: job.path, meta, mtimeMs: stats.mtimeMs, size: stats.size, terms: '' },
@@ -74,7 +74,7 @@ function readAndScan(job: ScanJob): { result: ScanResult; text: string | null } 
 
 /** The note's text as the editor sees it (not UTF-8: read with replacement characters); null for a binary file. */
 export function noteText(bytes: Uint8Array): string | null {
-  const view = bytes.length > MAX_NOTE_BYTES ? bytes.subarray(0, MAX_NOTE_BYTES) : bytes;
+  const view = bytes.length > MAX_SCANNED_BYTES ? bytes.subarray(0, MAX_SCANNED_BYTES) : bytes;
   if (view.indexOf(0) >= 0) return null;
   return (
     decodeNote(view)?.text ??
@@ -88,7 +88,7 @@ export function noteText(bytes: Uint8Array): string | null {
 /** Reads a note's text for search (snippets, phrase checks); null when it cannot be read. */
 export function readNoteText(root: string, path: string): string | null {
   try {
-    return noteText(readVaultFileSync(root, path, { maxBytes: MAX_OPEN_BYTES }).bytes);
+    return noteText(readVaultFileSync(root, path, { maxBytes: MAX_NOTE_BYTES }).bytes);
   } catch {
     return null;
   }

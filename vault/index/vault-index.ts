@@ -1,14 +1,14 @@
 import type { FilesEvent, IndexStatus } from '../../shared/api';
 import type { NoteProblem } from '../../shared/note-meta';
 import { isWithin } from '../../shared/paths';
-import { loadIndexCache, saveIndexCache, type CachedNote, type IndexCache } from './index-cache';
+import { loadIndexCache, saveIndexCache, type CachedNote, type IndexCache } from './cache';
 import { packLinks, unpackLinks, type SavedLinks } from '../links/index-links';
 import { LinkIndex, type KnownResolutions } from '../links/link-index';
 import { vaultEntrySync } from '../files/read-vault-file';
 import { readNoteText, scanJob, type ScanResult } from './scan-job';
 import { listVault } from '../files/vault-listing';
-import { SearchIndex, searchDoc } from '../search/search-index';
-import { scanAll, type WorkerScript } from './scan-pool';
+import { SearchIndex, searchDoc } from '../search/full-text-index';
+import { scanAll, type WorkerScript } from './worker-pool';
 import type { Vault } from '../files/vault';
 
 export type VaultIndexOptions = {

@@ -1,6 +1,6 @@
 /**
  * How a link names its file, and how to write a new name for it in the same style: pure string
- * work for the rename engine (vault/rename/rename-plan.ts). A link is rewritten by replacing only the
+ * work for the rename engine (vault/rename/plan.ts). A link is rewritten by replacing only the
  * part of its text that names the file, so the alias (with its spacing, and the `\|` a table
  * needs), the `#heading`/`#^block` part, the embed `!` and a markdown link's title stay byte for
  * byte as written.
@@ -8,7 +8,7 @@
 import type { LinkRef } from '../../shared/note-meta';
 import { baseName, parentPath } from '../../shared/paths';
 import { joinRelative, normKey } from '../links/resolve-link';
-import { markdownTarget, parseWikiContent } from '../scan/scan-link-syntax';
+import { markdownTarget, parseWikiContent } from '../scan/link-syntax';
 
 /** Where the file name sits inside a link's raw text (offsets into `raw`). */
 export type TargetSpan = {

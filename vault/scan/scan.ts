@@ -1,8 +1,8 @@
 import type { HeadingRef, NoteMeta, NoteProblem } from '../../shared/note-meta';
 import { baseName } from '../../shared/paths';
-import { BlockScanner } from './scan-blocks';
-import { ScanFacts } from './scan-facts';
-import { frontmatterAliases, frontmatterTags, frontmatterTitle, readFrontmatter } from './scan-frontmatter';
+import { BlockScanner } from './blocks';
+import { ScanFacts } from './facts';
+import { frontmatterAliases, frontmatterTags, frontmatterTitle, readFrontmatter } from './frontmatter';
 import { decodeNote } from '../files/text-format';
 
 /**
@@ -14,8 +14,9 @@ import { decodeNote } from '../files/text-format';
 
 /** The most links kept for one note; the rest are counted and reported. */
 export const MAX_LINKS = 10_000;
-/** The most bytes of one note that are read. */
-export const MAX_NOTE_BYTES = 16 * 1024 * 1024;
+/** The most bytes of one note that are scanned (indexed); a larger note is indexed up to here. The
+ * most a note may have to be opened at all is MAX_NOTE_BYTES in shared/api.ts. */
+export const MAX_SCANNED_BYTES = 16 * 1024 * 1024;
 
 /**
  * Scans a decoded note (BOM removed, "\n" line endings). Offsets are UTF-16 indices into `text`,
@@ -38,11 +39,11 @@ export function scanBytes(path: string, bytes: Uint8Array): NoteMeta {
   try {
     const problems: NoteProblem[] = [];
     let view = bytes;
-    if (bytes.length > MAX_NOTE_BYTES) {
-      view = bytes.subarray(0, utf8Boundary(bytes, MAX_NOTE_BYTES));
+    if (bytes.length > MAX_SCANNED_BYTES) {
+      view = bytes.subarray(0, utf8Boundary(bytes, MAX_SCANNED_BYTES));
       problems.push({
         kind: 'too-large',
-        message: `The note is ${megabytes(bytes.length)} MB; only its first ${megabytes(MAX_NOTE_BYTES)} MB are indexed`,
+        message: `The note is ${megabytes(bytes.length)} MB; only its first ${megabytes(MAX_SCANNED_BYTES)} MB are indexed`,
       });
     }
     if (view.indexOf(0) >= 0) {

@@ -1,11 +1,11 @@
 import { baseName } from '../../shared/paths';
 import { anyLine, lineTerms } from './line-match';
-import { tagKey } from './search-doc';
-import { difference, intersect, union, type Postings } from './search-postings';
-import type { QueryNode } from './search-query';
-import { searchRegex, type RegexAnswer } from './search-regex';
+import { tagKey } from './doc';
+import { difference, intersect, union, type Postings } from './postings';
+import type { QueryNode } from './query';
+import { searchRegex, type RegexAnswer } from './regex';
 import { requiredLiterals } from './regex-literals';
-import { fold, MAX_TERM_LENGTH, phrasePattern, queryTerms } from './search-text';
+import { fold, MAX_TERM_LENGTH, phrasePattern, queryTerms } from './text';
 import type { SearchStore } from './store';
 import type { NoteText, TextCache } from './text-cache';
 

@@ -1,7 +1,7 @@
-import type { QueryNode } from './search-query';
-import { searchRegex, type RegexAnswer } from './search-regex';
-import { lineStarts } from './search-snippets';
-import { phrasePattern } from './search-text';
+import type { QueryNode } from './query';
+import { searchRegex, type RegexAnswer } from './regex';
+import { lineStarts } from './snippets';
+import { phrasePattern } from './text';
 
 /** `line:` — a query that one line of a note must match on its own. */
 

@@ -1,7 +1,7 @@
-import type { FieldName } from './search-doc';
-import { contains } from './search-postings';
-import type { QueryNode } from './search-query';
-import { queryTerms } from './search-text';
+import type { FieldName } from './doc';
+import { contains } from './postings';
+import type { QueryNode } from './query';
+import { queryTerms } from './text';
 import type { SearchStore } from './store';
 
 /** A word found in the file name, title or aliases outranks one in a heading, a tag, the body. */

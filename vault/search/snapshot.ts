@@ -1,5 +1,5 @@
-import { FIELDS, type FieldName, type StoredDoc } from './search-doc';
-import { PostingMap, type PackedPostings } from './search-postings';
+import { FIELDS, type FieldName, type StoredDoc } from './doc';
+import { PostingMap, type PackedPostings } from './postings';
 import type { SearchStore } from './store';
 
 /** The index in a form the cache file can hold. */

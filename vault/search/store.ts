@@ -1,6 +1,6 @@
-import { batchTerms, type SearchBatch } from './search-batch';
-import { FIELDS, fieldTerms, storedDoc, type FieldName, type SearchDoc, type StoredDoc } from './search-doc';
-import { PostingMap, union, Vocabulary, type Postings } from './search-postings';
+import { batchTerms, type SearchBatch } from './batch';
+import { FIELDS, fieldTerms, storedDoc, type FieldName, type SearchDoc, type StoredDoc } from './doc';
+import { PostingMap, union, Vocabulary, type Postings } from './postings';
 
 /**
  * What the search index holds: its notes by id, a posting list per term and field, every tag
@@ -32,7 +32,7 @@ export class SearchStore {
   }
 
   /**
-   * Adds the notes of a batch (search-batch.ts), as `set` would one after the other: the same ids
+   * Adds the notes of a batch (batch.ts), as `set` would one after the other: the same ids
    * and, once filed, the same lists. Batches are filed together, when the index is next used:
    * one typed array per field holds every list, where appending to a growing array per term cost
    * a cold build of 10k notes more in garbage collection than the filing itself.

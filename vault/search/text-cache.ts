@@ -1,5 +1,5 @@
-import type { StoredDoc } from './search-doc';
-import { fold } from './search-text';
+import type { StoredDoc } from './doc';
+import { fold } from './text';
 
 /**
  * Note texts kept between queries, least recently used first, up to a byte budget. The index does

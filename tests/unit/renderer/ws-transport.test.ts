@@ -7,7 +7,7 @@ import { createClient } from '../../../shared/client';
 import { PlexusError } from '../../../shared/errors';
 import type { Transport } from '../../../shared/rpc';
 import { MAX_SOCKET_MESSAGE_BYTES } from '../../../shared/socket-limits';
-import { startBrowserHost, type BrowserHost } from '../../../vault/host/serve';
+import { startBrowserHost, type BrowserHost } from '../../../vault/host/server';
 import { VaultService } from '../../../vault/service';
 import { connectWebSocket, RECONNECT_DELAY_MS } from '../../../renderer/src/transport/ws-transport';
 

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { Method } from '../../../shared/api';
 import type { ServerMessage } from '../../../shared/rpc';
-import { startBrowserHost, type BrowserHost } from '../../../vault/host/serve';
+import { startBrowserHost, type BrowserHost } from '../../../vault/host/server';
 import { VaultService } from '../../../vault/service';
 import { versionOf } from '../../../vault/files/vault';
 import { removeTempDirs, tempDir, tempVault } from '../helpers/temp-vault';

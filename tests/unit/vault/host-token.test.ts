@@ -2,7 +2,7 @@ import { chmod, mkdtemp, readFile, rm, stat, symlink, writeFile } from 'node:fs/
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { portToken } from '../../../vault/host/host-token';
+import { portToken } from '../../../vault/host/token';
 
 let dir: string;
 beforeEach(async () => {

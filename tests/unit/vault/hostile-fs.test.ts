@@ -52,13 +52,13 @@ type Host = {
   terminate(ms: number): Promise<boolean>;
 };
 
-/** Starts the browser host program (vault/host/serve-cli.ts) on `vault`; rejects if no URL within `ms`. */
+/** Starts the browser host program (vault/host/main.ts) on `vault`; rejects if no URL within `ms`. */
 async function startHost(dir: string, vault: string, ms: number): Promise<Host> {
   const staticDir = join(dir, 'static');
   await fs.mkdir(staticDir, { recursive: true });
   await fs.writeFile(join(staticDir, 'index.html'), '<!doctype html><title>t</title>');
   const args = ['--vault', vault, '--port', '0', '--data-dir', join(dir, 'data'), '--static-dir', staticDir];
-  const child = spawn(process.execPath, ['--import', 'tsx', 'vault/host/serve-cli.ts', ...args], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'vault/host/main.ts', ...args], {
     cwd: repo,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

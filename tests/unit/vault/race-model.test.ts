@@ -7,7 +7,7 @@ import type { FilesEvent } from '../../../shared/api';
 import { PlexusError } from '../../../shared/errors';
 import { parentPath } from '../../../shared/paths';
 import { signatureOf } from '../../../vault/files/own-changes';
-import { Renamer } from '../../../vault/rename/rename';
+import { Renamer } from '../../../vault/rename/renamer';
 import { Vault } from '../../../vault/files/vault';
 import { VaultIndex } from '../../../vault/index/vault-index';
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { renameCommand } from '../../../vault/cli/cli-rename';
+import { renameCommand } from '../../../vault/cli/rename';
 import { VaultService } from '../../../vault/service';
 import { removeTempDirs, tempVault } from '../helpers/temp-vault';
 import { readText, snapshot } from './rename-harness';

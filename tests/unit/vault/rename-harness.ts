@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
-import { Renamer, type RenamerOptions } from '../../../vault/rename/rename';
+import { Renamer, type RenamerOptions } from '../../../vault/rename/renamer';
 import { Vault } from '../../../vault/files/vault';
 import { VaultIndex } from '../../../vault/index/vault-index';
 

@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { noteMetaFromMarkdown } from '../../oracle/note-meta-from-markdown';
 import type { LinkRef, NoteMeta } from '../../../shared/note-meta';
-import { MAX_LINKS, MAX_NOTE_BYTES, scanBytes, scanNote } from '../../../vault/scan/scan';
-import { MAX_NESTING } from '../../../vault/scan/scan-containers';
-import { MAX_YAML_NESTING, nestsDeeperThan } from '../../../vault/scan/scan-frontmatter';
-import { readSimpleYaml, UNSUPPORTED } from '../../../vault/scan/scan-yaml';
+import { MAX_LINKS, MAX_SCANNED_BYTES, scanBytes, scanNote } from '../../../vault/scan/scan';
+import { MAX_NESTING } from '../../../vault/scan/containers';
+import { MAX_YAML_NESTING, nestsDeeperThan } from '../../../vault/scan/frontmatter';
+import { readSimpleYaml, UNSUPPORTED } from '../../../vault/scan/yaml';
 import { wiki } from '../helpers/note-meta';
 
 const scan = (text: string, path = 'folder/Note.md'): NoteMeta => scanNote(path, text);
@@ -657,8 +657,8 @@ describe('scanBytes', () => {
     const bytes = new Uint8Array(17 * 1024 * 1024).fill(0x61);
     for (let i = 99; i < bytes.length; i += 100) bytes[i] = 0x0a;
     bytes.set(enc('[[first]]'), 0);
-    bytes.set(enc('é'), MAX_NOTE_BYTES - 1); // two bytes across the limit
-    bytes.set(enc('[[beyond]]'), MAX_NOTE_BYTES + 200);
+    bytes.set(enc('é'), MAX_SCANNED_BYTES - 1); // two bytes across the limit
+    bytes.set(enc('[[beyond]]'), MAX_SCANNED_BYTES + 200);
     const meta = scanBytes('big.md', bytes);
     expect(meta.links.map((link) => link.target)).toEqual(['first']);
     expect(meta.problems).toEqual([{ kind: 'too-large', message: expect.stringContaining('17 MB') as string }]);

@@ -4,11 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { generateVault } from '../../helpers/synthetic-vault';
 import { scanBytes } from '../../../vault/scan/scan';
 import { noteText } from '../../../vault/index/scan-job';
-import { searchBatch, searchBatchOfTexts } from '../../../vault/search/search-batch';
-import { searchDoc, type SearchDoc } from '../../../vault/search/search-doc';
-import { SearchIndex } from '../../../vault/search/search-index';
-import { PostingMap } from '../../../vault/search/search-postings';
-import { indexTerms } from '../../../vault/search/search-text';
+import { searchBatch, searchBatchOfTexts } from '../../../vault/search/batch';
+import { searchDoc, type SearchDoc } from '../../../vault/search/doc';
+import { SearchIndex } from '../../../vault/search/full-text-index';
+import { PostingMap } from '../../../vault/search/postings';
+import { indexTerms } from '../../../vault/search/text';
 
 function docs(count: number): SearchDoc[] {
   return generateVault({ notes: count, seed: 3 }).map((note) => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Vocabulary } from '../../../vault/search/search-postings';
+import { Vocabulary } from '../../../vault/search/postings';
 
 describe('Vocabulary', () => {
   it('answers prefixes as a sorted scan of every term would, however the terms arrived', () => {

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SearchResult } from '../../../shared/api';
 import { PlexusError } from '../../../shared/errors';
-import { SearchRegex, searchRegex } from '../../../vault/search/search-regex';
+import { SearchRegex, searchRegex } from '../../../vault/search/regex';
 import { VaultService } from '../../../vault/service';
 import { Vault } from '../../../vault/files/vault';
 import { VaultIndex } from '../../../vault/index/vault-index';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fold } from '../../../vault/search/search-text';
+import { fold } from '../../../vault/search/text';
 
 describe('fold', () => {
   it('lower-cases and strips accents, one code unit for one', () => {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { startBrowserHost, vaultFileKey, type BrowserHost } from '../../../vault/host/serve';
+import { startBrowserHost, vaultFileKey, type BrowserHost } from '../../../vault/host/server';
 import { VaultService } from '../../../vault/service';
 
 /**

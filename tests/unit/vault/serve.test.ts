@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { PlexusEvent } from '../../../shared/api';
 import type { ServerMessage } from '../../../shared/rpc';
-import { startBrowserHost, vaultFileKey, type BrowserHost } from '../../../vault/host/serve';
+import { startBrowserHost, vaultFileKey, type BrowserHost } from '../../../vault/host/server';
 import { VaultService } from '../../../vault/service';
 
 /** A file event's size or time, where its exact value is not the point. */

@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { sourceWorker } from '../../../vault/index/scan-pool';
+import { sourceWorker } from '../../../vault/index/worker-pool';
 import { Vault } from '../../../vault/files/vault';
 import { VaultIndex } from '../../../vault/index/vault-index';
 import { removeTempDirs, tempDir, tempVault } from '../helpers/temp-vault';

@@ -1,6 +1,6 @@
 import { parseDocument } from 'yaml';
 import type { NoteProblem, TagRef } from '../../shared/note-meta';
-import { readSimpleYaml, UNSUPPORTED } from './scan-yaml';
+import { readSimpleYaml, UNSUPPORTED } from './yaml';
 
 /** A note's frontmatter, parsed, and where the markdown after it starts. */
 export type Frontmatter = {

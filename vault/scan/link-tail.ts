@@ -1,5 +1,5 @@
-import { isAsciiPunctuation } from './scan-chars';
-import type { LineSpans } from './scan-facts';
+import { isAsciiPunctuation } from './chars';
+import type { LineSpans } from './facts';
 
 const TAB = 0x09;
 const SPACE = 0x20;

@@ -6,9 +6,9 @@ import type { LinkInfo } from '../../shared/api';
 import { PlexusError } from '../../shared/errors';
 import { normalizeVaultPath } from '../../shared/paths';
 import { defaultDataDir } from '../app-data/app-paths';
-import { renameCommand } from './cli-rename';
-import { searchCommand } from './cli-search';
-import type { WorkerScript } from '../index/scan-pool';
+import { renameCommand } from './rename';
+import { searchCommand } from './search';
+import type { WorkerScript } from '../index/worker-pool';
 import { VaultService } from '../service';
 
 const USAGE = `usage: plexus COMMAND --vault DIR [--json]

@@ -1,4 +1,4 @@
-import { isSpaceOrTab } from './scan-chars';
+import { isSpaceOrTab } from './chars';
 import {
   atxLevel,
   atxTextEnd,
@@ -14,11 +14,11 @@ import {
   tableCellEnd,
   tableDelimiterCells,
   tableHeadCells,
-} from './scan-block-syntax';
-import { Containers } from './scan-containers';
-import { ForwardSearch, LineSpans, type ScanFacts } from './scan-facts';
-import { HTML_LONE_TAG, htmlBlockEndMarker, htmlBlockKind, rawHtmlEnd } from './scan-html';
-import { InlineScanner, type InlineMode } from './scan-inline';
+} from './block-syntax';
+import { Containers } from './containers';
+import { ForwardSearch, LineSpans, type ScanFacts } from './facts';
+import { HTML_LONE_TAG, htmlBlockEndMarker, htmlBlockKind, rawHtmlEnd } from './html';
+import { InlineScanner, type InlineMode } from './inline';
 
 const TAB = 0x09;
 const SPACE = 0x20;

@@ -5,8 +5,8 @@ import { MAX_NOTE_BYTES, type RenameReport, type RequestArgs } from '../../share
 import { PlexusError, type ErrorCode } from '../../shared/errors';
 import { assertPortablePath, isWithin, normalizeVaultPath, parentPath } from '../../shared/paths';
 import { readVaultFile } from '../files/read-vault-file';
-import { editBytes, scannerText } from './rename-bytes';
-import { affectedSources, planRename, type Move, type PlanSource, type RenamePlan } from './rename-plan';
+import { editBytes, scannerText } from './byte-edits';
+import { affectedSources, planRename, type Move, type PlanSource, type RenamePlan } from './plan';
 import { scanNote } from '../scan/scan';
 import { versionOf, type Vault } from '../files/vault';
 import type { VaultIndex } from '../index/vault-index';
@@ -36,7 +36,7 @@ const MAX_UNDO = 10;
 
 /**
  * Rename/move of a note, attachment or folder that rewrites every link to the moved files (and the
- * links the move would otherwise break or capture; see rename-plan.ts), all or nothing:
+ * links the move would otherwise break or capture; see plan.ts), all or nothing:
  * plan every edit first, move, then write each changed note atomically, checking it is unchanged
  * since it was read; on any failure the notes written so far are restored and the move undone.
  *

@@ -1,9 +1,9 @@
 import type { SearchResult } from '../../shared/api';
 import { PlexusError } from '../../shared/errors';
-import type { SearchBatch } from './search-batch';
-import type { SearchDoc, StoredDoc } from './search-doc';
-import { parseQuery } from './search-query';
-import { indexTerms } from './search-text';
+import type { SearchBatch } from './batch';
+import type { SearchDoc, StoredDoc } from './doc';
+import { parseQuery } from './query';
+import { indexTerms } from './text';
 import { Evaluation } from './evaluation';
 import { hit, matchersOf } from './hits';
 import { best, score } from './ranking';
@@ -11,13 +11,13 @@ import { loadSnapshot, toSnapshot, type SearchSnapshot } from './snapshot';
 import { SearchStore } from './store';
 import { TextCache } from './text-cache';
 
-export { searchDoc, type SearchDoc } from './search-doc';
+export { searchDoc, type SearchDoc } from './doc';
 export type { SearchSnapshot } from './snapshot';
 export { indexTerms };
 
 /**
  * Full-text search over the vault's notes: an inverted index per field (file name, title and
- * aliases; headings; tags; body) in store.ts, the query language of search-query.ts evaluated in
+ * aliases; headings; tags; body) in store.ts, the query language of query.ts evaluated in
  * evaluation.ts, ranking.ts, and snippets (hits.ts). This class only puts them together.
  *
  * Why not FlexSearch: fed the same pre-cut terms, its Index took 2.9 s for 10k notes where plain
@@ -70,7 +70,7 @@ export class SearchIndex {
     this.store.set(doc);
   }
 
-  /** Adds the notes of a batch (search-batch.ts), as `set` would one after the other. */
+  /** Adds the notes of a batch (batch.ts), as `set` would one after the other. */
   addBatch(batch: SearchBatch): void {
     for (const doc of batch.docs) this.texts.forget(doc.path);
     this.store.addBatch(batch);

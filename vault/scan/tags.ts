@@ -1,4 +1,4 @@
-import { isAsciiPunctuation, isWhitespace } from './scan-chars';
+import { isAsciiPunctuation, isWhitespace } from './chars';
 
 const UNDERSCORE = 0x5f;
 

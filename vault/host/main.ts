@@ -4,8 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { PlexusError } from '../../shared/errors';
 import { defaultDataDir, ensureWelcomeVault } from '../app-data/app-paths';
-import { portToken } from './host-token';
-import { startBrowserHost } from './serve';
+import { portToken } from './token';
+import { startBrowserHost } from './server';
 import { VaultService } from '../service';
 
 const usage = [

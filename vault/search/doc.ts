@@ -1,11 +1,11 @@
 /**
  * What full-text search keeps of one note, and the terms it files the note under, per field. Used
- * by the index (one note at a time) and by the scan workers (a batch at a time, search-batch.ts),
+ * by the index (one note at a time) and by the scan workers (a batch at a time, batch.ts),
  * so both file a note under exactly the same terms.
  */
 import type { NoteMeta } from '../../shared/note-meta';
 import { baseName } from '../../shared/paths';
-import { fold, queryTerms } from './search-text';
+import { fold, queryTerms } from './text';
 
 /** What the index needs of one note. `terms`: indexTerms() of its text. */
 export type SearchDoc = {

@@ -10,10 +10,10 @@
  *   path:folder/   the note's path contains this
  *   file:name      the note's file name contains this
  *   line:(a b)     all of these on one line
- *   /regex/        a regular expression as JavaScript writes it, run by RE2 (search-regex.ts):
+ *   /regex/        a regular expression as JavaScript writes it, run by RE2 (regex.ts):
  *                  case-insensitive, ^ and $ at line ends; no backreferences or lookaround
  */
-import { searchRegex, SearchRegexError } from './search-regex';
+import { searchRegex, SearchRegexError } from './regex';
 
 export type QueryNode =
   | { kind: 'and'; children: QueryNode[] }
@@ -30,7 +30,7 @@ export type QueryNode =
 /** A parsed query, or why it could not be parsed. A blank query parses to null. */
 export type ParsedQuery = { ok: true; node: QueryNode | null } | { ok: false; message: string };
 
-/** The JavaScript flags whose meaning every query regex keeps (RE2 runs it: search-regex.ts). */
+/** The JavaScript flags whose meaning every query regex keeps (RE2 runs it: regex.ts). */
 export const REGEX_FLAGS = 'gim';
 
 /** How deeply groups may nest: the parser recurses once per level. */

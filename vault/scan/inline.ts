@@ -1,10 +1,10 @@
-import { isAsciiLetter, isAsciiPunctuation, isDigit, isSpaceOrTab } from './scan-chars';
-import { ForwardSearch, type LineSpans, type ScanFacts } from './scan-facts';
-import { htmlTagEnd } from './scan-html';
-import { markdownTarget, parseWikiContent } from './scan-link-syntax';
-import { LinkTail } from './scan-link-tail';
-import { readTag } from './scan-tags';
-import { literalUrlEnd, protocolUrlStart, uriAutolinkEnd, wwwUrlStart } from './scan-url';
+import { isAsciiLetter, isAsciiPunctuation, isDigit, isSpaceOrTab } from './chars';
+import { ForwardSearch, type LineSpans, type ScanFacts } from './facts';
+import { htmlTagEnd } from './html';
+import { markdownTarget, parseWikiContent } from './link-syntax';
+import { LinkTail } from './link-tail';
+import { readTag } from './tags';
+import { literalUrlEnd, protocolUrlStart, uriAutolinkEnd, wwwUrlStart } from './url';
 
 /**
  * What a run of inline text is: links and tags count in all three; a block id only ends a

@@ -1,5 +1,5 @@
-import { isOrderedNotOne, listMarkerEnd, setextLevel, thematicBreakFailure } from './scan-block-syntax';
-import { isDigit, isSpaceOrTab } from './scan-chars';
+import { isOrderedNotOne, listMarkerEnd, setextLevel, thematicBreakFailure } from './block-syntax';
+import { isDigit, isSpaceOrTab } from './chars';
 
 const TAB = 0x09;
 const SPACE = 0x20;

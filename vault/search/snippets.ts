@@ -1,6 +1,6 @@
 import type { SearchMatch } from '../../shared/api';
-import type { SearchRegex } from './search-regex';
-import { fold } from './search-text';
+import type { SearchRegex } from './regex';
+import { fold } from './text';
 
 /**
  * Something to highlight: a pattern over the folded text (words, phrases, tags) or the text

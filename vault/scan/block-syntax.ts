@@ -1,4 +1,4 @@
-import { isAsciiPunctuation, isDigit, isSpaceOrTab } from './scan-chars';
+import { isAsciiPunctuation, isDigit, isSpaceOrTab } from './chars';
 
 /**
  * Line-level markdown syntax (CommonMark 0.31 and GFM tables, as micromark reads them), as pure

@@ -4,16 +4,8 @@
  * batch holds each distinct term once with the notes that have it, so the index does one lookup
  * per term per batch. The ids travel in typed arrays (moved between threads, not copied).
  */
-import {
-  FIELDS,
-  fieldTerms,
-  smallFieldTerms,
-  storedDoc,
-  type FieldName,
-  type SearchDoc,
-  type StoredDoc,
-} from './search-doc';
-import { eachTerm } from './search-text';
+import { FIELDS, fieldTerms, smallFieldTerms, storedDoc, type FieldName, type SearchDoc, type StoredDoc } from './doc';
+import { eachTerm } from './text';
 
 /**
  * One field of a batch: its distinct terms joined by spaces (terms never hold one), how many notes

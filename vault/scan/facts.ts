@@ -1,9 +1,9 @@
 import type { BlockRef, HeadingRef, LinkRef, TagRef } from '../../shared/note-meta';
-import { isTagText } from './scan-tags';
+import { isTagText } from './tags';
 
 /**
- * What one scan of a note collects, shared by the block pass (vault/scan/scan-blocks.ts) and the inline
- * pass (vault/scan/scan-inline.ts). Facts arrive in document order.
+ * What one scan of a note collects, shared by the block pass (vault/scan/blocks.ts) and the inline
+ * pass (vault/scan/inline.ts). Facts arrive in document order.
  */
 export class ScanFacts {
   readonly headings: HeadingRef[] = [];

@@ -84,7 +84,7 @@ export class SearchRegex {
 
   /**
    * Whether the regex matches somewhere in `text`; null when cut short by `deadline` or cost.
-   * `folded` (search-text.ts fold of the text, same offsets) lets a regex with a required literal
+   * `folded` (text.ts fold of the text, same offsets) lets a regex with a required literal
    * read only the lines holding it.
    */
   test(text: string, deadline = Infinity, folded?: string): RegexAnswer {

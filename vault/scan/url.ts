@@ -1,4 +1,4 @@
-import { isAsciiLetter, isAsciiPunctuation, isDigit, isWhitespace } from './scan-chars';
+import { isAsciiLetter, isAsciiPunctuation, isDigit, isWhitespace } from './chars';
 
 /**
  * URLs: GFM literal autolinks (`https://example.com/a#b`, `www.example.com`), as micromark reads them.

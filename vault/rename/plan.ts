@@ -1,7 +1,7 @@
 /**
  * The pure core of a rename: given every file of the vault, the files that move, and the text of
  * the notes whose links might be affected, every link edit that keeps each link leading where it
- * led before. Nothing here touches the disk; vault/rename/rename.ts reads, writes and undoes.
+ * led before. Nothing here touches the disk; vault/rename/renamer.ts reads, writes and undoes.
  *
  * What is rewritten (each link keeps its alias, heading, block, embed flag and style):
  * - links to a moved file, to name it at its new path (unless their text still spells and

@@ -1,4 +1,4 @@
-import { isAsciiLetter, isDigit, isSpaceOrTab } from './scan-chars';
+import { isAsciiLetter, isDigit, isSpaceOrTab } from './chars';
 
 /**
  * Raw HTML as CommonMark reads it. Nothing inside HTML is markdown, so no link or tag there

@@ -5,7 +5,7 @@ import { deserialize, serialize } from 'node:v8';
 import type { NoteMeta } from '../../shared/note-meta';
 import { atomicWrite } from '../files/atomic-write';
 import type { PackedLinks } from '../links/index-links';
-import type { SearchSnapshot } from '../search/search-index';
+import type { SearchSnapshot } from '../search/full-text-index';
 
 /** Bump when NoteMeta, the scanner's output or the search index changes: an older cache is then discarded. */
 export const CACHE_VERSION = 5;
