@@ -1,5 +1,5 @@
 import { fuzzyScore, prepareKey, prepareQuery, type FuzzyKey } from '../../../shared/fuzzy-match';
-import { shortcutLabel, type Command } from '../workspace/commands';
+import { shortcutLabel, type Command } from '../chrome/commands';
 import { FuzzyPicker, type PickerRow } from './fuzzy-picker';
 
 type Scored = { command: Command; ranges: [number, number][] };

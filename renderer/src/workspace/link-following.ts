@@ -3,9 +3,9 @@ import type { LinkRef } from '../../../shared/note-meta';
 import { errorMessage, notify } from '../chrome/notices';
 import type { EditorLink } from '../editor/editor-link';
 import type { FollowOptions } from '../reading/reading-view';
-import type { NewNotes } from './new-notes';
+import type { NewNotes } from '../pickers/new-notes';
 import { headingsOf, linkReveal, type OpenOptions } from './open-options';
-import type { VaultFileList } from './vault-file-list';
+import type { VaultFileList } from '../file-tree/vault-file-list';
 
 /** What following links needs of the window. */
 export type LinkFollowingHost = {

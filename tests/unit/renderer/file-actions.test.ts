@@ -4,7 +4,7 @@ import {
   renamedPath,
   renameReportMessage,
   trashQuestion,
-} from '../../../renderer/src/workspace/file-actions';
+} from '../../../renderer/src/file-tree/file-actions';
 
 describe('file actions', () => {
   it('a note renamed without .md keeps it; a folder or a name with .md is taken as typed', () => {

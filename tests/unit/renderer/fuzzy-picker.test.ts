@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { NoteSuggestion } from '../../../shared/api';
 import { createCommandPalette, matchCommands } from '../../../renderer/src/pickers/command-palette';
-import { shortcutLabel, type Command } from '../../../renderer/src/workspace/commands';
+import { shortcutLabel, type Command } from '../../../renderer/src/chrome/commands';
 import { FuzzyPicker } from '../../../renderer/src/pickers/fuzzy-picker';
 import { createQuickSwitcher, switcherRow } from '../../../renderer/src/pickers/quick-switcher';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newNotesNotice } from '../../../renderer/src/workspace/new-notes';
+import { newNotesNotice } from '../../../renderer/src/pickers/new-notes';
 
 describe('newNotesNotice', () => {
   it('says where new notes go for each setting', () => {

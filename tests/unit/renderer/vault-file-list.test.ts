@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FileEntry, FilesEvent } from '../../../shared/api';
-import { VaultFileList } from '../../../renderer/src/workspace/vault-file-list';
+import { VaultFileList } from '../../../renderer/src/file-tree/vault-file-list';
 
 const file = (path: string, size = 1): FileEntry => ({ path, kind: 'file', size, mtimeMs: 1 });
 const folder = (path: string): FileEntry => ({ path, kind: 'folder', size: 0, mtimeMs: 1 });

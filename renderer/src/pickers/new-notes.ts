@@ -3,8 +3,8 @@ import type { PlexusClient } from '../../../shared/client';
 import { DEFAULT_SETTINGS } from '../../../shared/vault-settings';
 import { errorMessage, notify } from '../chrome/notices';
 import type { FileTree } from '../file-tree/file-tree';
-import { describeNewNotes, newNoteFolder, newNotePath } from '../pickers/new-note-path';
-import type { VaultFileList } from './vault-file-list';
+import { describeNewNotes, newNoteFolder, newNotePath } from './new-note-path';
+import type { VaultFileList } from '../file-tree/vault-file-list';
 
 /** What the new notes need of the window. */
 export type NewNotesHost = {

@@ -2,7 +2,7 @@ import type { RenameReport } from '../../../shared/api';
 import type { PlexusClient } from '../../../shared/client';
 import { baseName, isWithin, joinPath, parentPath } from '../../../shared/paths';
 import { errorMessage, notify } from '../chrome/notices';
-import { displayName, isNote } from '../file-tree/file-tree-model';
+import { displayName, isNote } from './file-tree-model';
 import type { Autosave } from '../saving/autosave';
 import type { VaultFileList } from './vault-file-list';
 

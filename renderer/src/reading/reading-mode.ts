@@ -1,5 +1,5 @@
 import type { NoteEditor } from '../editor/note-editor';
-import type { ReadingView } from '../reading/reading-view';
+import type { ReadingView } from './reading-view';
 
 /**
  * Whether the open note shows as source (editing) or rendered (the reading view), toggled with

@@ -1,6 +1,6 @@
 import type { FileEntry, FilesEvent } from '../../../shared/api';
-import { applyFilesEvent, replayOnto } from '../file-tree/file-list';
-import { isNote } from '../file-tree/file-tree-model';
+import { applyFilesEvent, replayOnto } from './file-list';
+import { isNote } from './file-tree-model';
 
 /** How long after an event that could not be applied the vault is listed again (a burst lists once). */
 const RELIST_DELAY_MS = 100;
