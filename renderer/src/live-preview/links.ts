@@ -59,7 +59,10 @@ export function linkDisplayDecorations(state: EditorState, ranges: readonly Span
         if (!revealed(state, node.from, node.to)) {
           const shown =
             node.name === 'WikiLink' ? wikiLinkParts(state, node.node) : markdownLinkParts(state, node.node);
-          if (shown.length > 0) display(found, node.from, node.to, shown);
+          // A view plugin may not hide a line break: a link split over lines keeps its source.
+          if (shown.length > 0 && !hidesLineBreak(state, node.from, node.to, shown)) {
+            display(found, node.from, node.to, shown);
+          }
         }
         return false;
       },
@@ -77,6 +80,11 @@ function display(found: Range<Decoration>[], from: number, to: number, shown: Sp
     if (next) found.push(separator.range(part.to, next.from));
   });
   found.push(hidden.range(shown[shown.length - 1]!.to, to));
+}
+
+function hidesLineBreak(state: EditorState, from: number, to: number, shown: Span[]): boolean {
+  const hiddenParts = [state.sliceDoc(from, shown[0]!.from), state.sliceDoc(shown[shown.length - 1]!.to, to)];
+  return hiddenParts.some((part) => part.includes('\n'));
 }
 
 /** What a wiki link shows: its alias, else the non-empty `#` parts of its target. Nothing for embeds. */

@@ -22,8 +22,9 @@ export function stateOf(text: string, extensions: Extension = []): EditorState {
         ? EditorSelection.cursor(first)
         : EditorSelection.range(first, second - 1);
   const state = EditorState.create({ doc, selection, extensions: [noteMarkdown(), extensions] });
-  ensureSyntaxTree(state, state.doc.length, 10_000);
-  return state;
+  // Parsed to the end; a transaction makes the state's tree the parsed one.
+  if (!ensureSyntaxTree(state, state.doc.length, 30_000)) throw new Error('the test text did not parse');
+  return state.update({}).state;
 }
 
 /** The whole document as one visible range. */
@@ -38,27 +39,21 @@ export function all(state: EditorState): Span[] {
  */
 export function listed(state: EditorState, set: DecorationSet): [string, string][] {
   const found: { from: number; to: number; item: [string, string] }[] = [];
-  const out = {
-    push: (item: [string, string]) => found.push({ from: current.from, to: current.to, item }),
-  };
-  const current = { from: 0, to: 0 };
-  set.between(0, state.doc.length, (from, to, deco) => {
-    current.from = from;
-    current.to = to;
-    const spec = deco.spec as { class?: string; widget?: { constructor: { name: string }; checked?: boolean } };
+  for (const cursor = set.iter(); cursor.value; cursor.next()) {
+    const { from, to, value } = cursor;
+    const spec = value.spec as { class?: string; widget?: { constructor: { name: string }; checked?: boolean } };
+    let item: [string, string];
     if (spec.widget) {
-      const name = spec.widget.constructor.name;
-      const state_ = spec.widget.checked === undefined ? '' : spec.widget.checked ? '[x]' : '[ ]';
-      out.push([state.sliceDoc(from, to), name + state_]);
+      const checked = spec.widget.checked === undefined ? '' : spec.widget.checked ? '[x]' : '[ ]';
+      item = [state.sliceDoc(from, to), spec.widget.constructor.name + checked];
     } else if (from === to) {
-      out.push([state.doc.lineAt(from).text, `line:${spec.class ?? ''}`]);
-    } else if (spec.class) {
-      out.push([state.sliceDoc(from, to), spec.class]);
+      item = [state.doc.lineAt(from).text, `line:${spec.class ?? ''}`];
     } else {
-      out.push([state.sliceDoc(from, to), 'hide']);
+      item = [state.sliceDoc(from, to), spec.class ?? 'hide'];
     }
-  });
-  // In document order, a line's decoration first, an element before its parts (a set keeps marks and replacements apart).
+    found.push({ from, to, item });
+  }
+  // In document order, a line's decoration first, an element before its parts.
   found.sort((a, b) => a.from - b.from || Number(a.from !== a.to) - Number(b.from !== b.to) || b.to - a.to);
   return found.map(({ item }) => item);
 }

@@ -64,6 +64,15 @@ describe('linkDisplayDecorations', () => {
     expect(listed(state, linkDisplayDecorations(state, all(state)))).toEqual([]);
   });
 
+  it('keeps the source of a markdown link whose markup runs over a line break', () => {
+    const state = stateOf('[two\nlines](a.md) [text](\nb.md)\n\nend');
+    expect(listed(state, linkDisplayDecorations(state, all(state)))).toEqual([
+      ['[', 'hide'],
+      ['two\nlines', 'cm-lp-link cm-lp-link-rendered'],
+      ['](a.md)', 'hide'],
+    ]);
+  });
+
   it('keeps emphasis inside a link’s text for the inline marks to style', () => {
     const state = stateOf('[**bold** text](a.md)\nend');
     expect(listed(state, linkDisplayDecorations(state, all(state)))).toContainEqual([
