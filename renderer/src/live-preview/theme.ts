@@ -35,7 +35,7 @@ export const livePreviewTheme = EditorView.baseTheme({
   '&light .cm-lp-link-rendered, &light .cm-lp-link-separator': { color: 'var(--accent, #6240c8)' },
   '&dark .cm-lp-link-rendered, &dark .cm-lp-link-separator': { color: 'var(--accent, #a58bff)' },
 
-  '.cm-lp-task-checkbox': { margin: '0 0.35em 0 0', verticalAlign: 'middle', cursor: 'pointer' },
+  '.cm-lp-task-checkbox': { margin: '0 0.15em 0 0', verticalAlign: 'middle', cursor: 'pointer' },
   '.cm-lp-task-done': { textDecoration: 'line-through' },
   '&light .cm-lp-task-done': { color: 'var(--muted, #6a717a)' },
   '&dark .cm-lp-task-done': { color: 'var(--muted, #9a9aa5)' },

@@ -120,3 +120,27 @@ describe('livePreviewInline in an editor', () => {
     view.destroy();
   });
 });
+
+describe('livePreviewInline as the note changes', () => {
+  it('decorates what is typed, and in a 10k-line note only the lines in view', () => {
+    const view = viewOf(
+      Array.from({ length: 1250 }, () => CYCLE.join('\n')).join('\n'),
+      livePreviewInline({ onFollow: () => {} }),
+    );
+    const strong = () => view.contentDOM.querySelectorAll('.cm-lp-strong').length;
+    const inView = strong();
+    expect(inView).toBeGreaterThan(0);
+    expect(inView).toBeLessThan(1250);
+    const { from, to } = view.viewport;
+    expect(to - from).toBeLessThan(view.state.doc.length / 2);
+
+    view.dispatch({
+      changes: { from: 0, insert: 'new **strong** text\n\n' },
+      selection: { anchor: view.state.doc.length },
+    });
+    const first = view.contentDOM.querySelector('.cm-line');
+    expect(first?.textContent).toBe('new strong text');
+    expect(first?.querySelector('.cm-lp-strong')?.textContent).toBe('strong');
+    view.destroy();
+  });
+});
