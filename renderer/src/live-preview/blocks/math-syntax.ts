@@ -51,13 +51,13 @@ export function findInlineMath(text: string): MathSpan[] {
       continue;
     }
     const close = closingDollar(text, open, display);
-    const tex = close < 0 ? '' : text.slice(open, close);
-    if (close < 0 || tex.trim() === '') {
+    if (close < 0) {
       at = open;
       continue;
     }
+    const tex = text.slice(open, close);
     const to = close + (display ? 2 : 1);
-    spans.push({ from: at, to, tex, display });
+    if (tex.trim() !== '') spans.push({ from: at, to, tex, display });
     at = to;
   }
   return spans;

@@ -1,6 +1,6 @@
-import { syntaxTree } from '@codemirror/language';
 import type { EditorState, Extension } from '@codemirror/state';
 import { Decoration, EditorView, WidgetType } from '@codemirror/view';
+import type { SyntaxNode } from '@lezer/common';
 import { blockField, eachTopLevelNode, type Block } from './block-field';
 import type { RenderedMarkdown } from './rendered-html';
 import { revealOnClick } from './reveal';
@@ -31,16 +31,12 @@ export function alignments(delimiterRow: string): Alignment[] {
  * The cells of a header or body row, from the tree's cell delimiters (an empty cell has no
  * node of its own; an escaped `\|` is not a delimiter).
  */
-function rowCells(state: EditorState, from: number, to: number): string[] {
+function rowCells(state: EditorState, row: SyntaxNode): string[] {
+  const { from, to } = row;
   const pipes: number[] = [];
-  syntaxTree(state).iterate({
-    from,
-    to,
-    enter: (node) => {
-      if (node.name === 'TableDelimiter' && node.from >= from && node.to <= to) pipes.push(node.from);
-      return node.name === 'TableRow' || node.name === 'TableHeader' || node.name === 'Table';
-    },
-  });
+  for (let child = row.firstChild; child; child = child.nextSibling) {
+    if (child.name === 'TableDelimiter') pipes.push(child.from);
+  }
   const cells: string[] = [];
   let start = from;
   for (const pipe of pipes) {
@@ -63,9 +59,9 @@ export function findTables(state: EditorState): TableBlock[] {
     let align: Alignment[] = [];
     const rows: string[][] = [];
     for (let child = node.firstChild; child; child = child.nextSibling) {
-      if (child.name === 'TableHeader') header = rowCells(state, child.from, child.to);
+      if (child.name === 'TableHeader') header = rowCells(state, child);
       else if (child.name === 'TableDelimiter') align = alignments(state.sliceDoc(child.from, child.to));
-      else if (child.name === 'TableRow') rows.push(rowCells(state, child.from, child.to));
+      else if (child.name === 'TableRow') rows.push(rowCells(state, child));
     }
     const source = state.sliceDoc(from, to);
     found.push({ from, to, key: `table:${source}`, source, header, align, rows });

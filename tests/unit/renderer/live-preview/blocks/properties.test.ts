@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { EditorSelection, EditorState } from '@codemirror/state';
-import { Decoration, EditorView, type DecorationSet } from '@codemirror/view';
+import { type Decoration, EditorView } from '@codemirror/view';
 import { parse } from 'yaml';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { noteMarkdown } from '../../../../../renderer/src/editor/note-editor';
@@ -23,7 +23,7 @@ function drawn(state: EditorState): [string, string][] {
   const out: [string, string][] = [];
   for (const source of state.facet(EditorView.decorations)) {
     if (typeof source === 'function') continue;
-    (source as DecorationSet).between(0, state.doc.length, (from, to, deco: Decoration) => {
+    source.between(0, state.doc.length, (from, to, deco: Decoration) => {
       out.push([state.sliceDoc(from, to), (deco.spec as { widget?: object }).widget?.constructor.name ?? '']);
     });
   }
