@@ -28,7 +28,7 @@ const HIGHLIGHT = /==([^=\s](?:[^=]*[^=\s])?)==/g;
 /**
  * Emphasis, strong, strikethrough, inline code and `==highlight==`: the content is styled always,
  * the marks (`*`, `**`, `_`, `~~`, backticks, `==`) are hidden unless the selection touches the
- * element.
+ * element. A backslash escape's `\\` is hidden the same way.
  */
 export function inlineMarkDecorations(state: EditorState, ranges: readonly Span[]): DecorationSet {
   const found: Range<Decoration>[] = [];
@@ -39,6 +39,11 @@ export function inlineMarkDecorations(state: EditorState, ranges: readonly Span[
       to,
       enter: (node) => {
         if (SKIP.has(node.name)) return false;
+        if (node.name === 'Escape') {
+          // `\*`: the backslash is markup too.
+          if (!revealed(state, node.from, node.to)) found.push(hidden.range(node.from, node.from + 1));
+          return false;
+        }
         const spec = STYLES[node.name];
         if (!spec) return undefined;
         found.push(spec.style.range(node.from, node.to));

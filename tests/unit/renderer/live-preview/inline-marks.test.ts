@@ -52,6 +52,13 @@ describe('inlineMarkDecorations', () => {
     ]);
   });
 
+  it('hides the backslash of an escape off the cursor, never in code', () => {
+    const state = stateOf('\\*not em\\* `\\*`\nend');
+    expect(hiddenTexts(state, inlineMarkDecorations(state, all(state)))).toEqual(['\\', '\\', '`', '`']);
+    const touching = stateOf('\\*‸not em\\*\nend');
+    expect(hiddenTexts(touching, inlineMarkDecorations(touching, all(touching)))).toEqual(['\\']);
+  });
+
   it('finds highlights in text beside other markup, as the reading view does', () => {
     const state = stateOf('a ==one== *b* ==two words==\nend');
     const found = listed(state, inlineMarkDecorations(state, all(state)));
