@@ -1,7 +1,6 @@
 import './styles.css';
 import './reading/reading.css';
 import './pickers/picker.css';
-import './editor/editor-links.css';
 import './saving/conflicts.css';
 import { connect } from './transport/connect';
 import { openNoteIn } from './transport/host-lost-banner';

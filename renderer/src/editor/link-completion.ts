@@ -8,7 +8,7 @@ import {
 } from '@codemirror/autocomplete';
 import { syntaxTree } from '@codemirror/language';
 import { EditorState, type Extension } from '@codemirror/state';
-import type { EditorView } from '@codemirror/view';
+import { EditorView } from '@codemirror/view';
 import type { SyntaxNode } from '@lezer/common';
 import type { NoteSuggestion } from '../../../shared/api';
 import { wikiLinkBody } from '../../../shared/wiki-link-text';
@@ -46,8 +46,21 @@ export type LinkContext =
  */
 export function linkCompletion(source: LinkCompletionSource): Extension {
   const complete = linkCompletionSource(source);
-  return [autocompletion({ activateOnTyping: true }), EditorState.languageData.of(() => [{ autocomplete: complete }])];
+  return [
+    autocompletion({ activateOnTyping: true }),
+    EditorState.languageData.of(() => [{ autocomplete: complete }]),
+    completionTheme,
+  ];
 }
+
+/** The icon of each kind of option; the "create" option stands apart. */
+const completionTheme = EditorView.baseTheme({
+  '.cm-tooltip-autocomplete .cm-completionIcon-create::after': { content: "'+'" },
+  '.cm-tooltip-autocomplete .cm-completionIcon-note::after': { content: "'▫'" },
+  '.cm-tooltip-autocomplete .cm-completionIcon-alias::after': { content: "'↪'" },
+  '.cm-tooltip-autocomplete .cm-completionIcon-heading::after': { content: "'#'" },
+  '.cm-tooltip-autocomplete .cm-completionIcon-block::after': { content: "'^'" },
+});
 
 /** The CompletionSource itself (exported for tests). */
 export function linkCompletionSource(source: LinkCompletionSource): CompletionSource {

@@ -35,8 +35,22 @@ const options = Facet.define<LinkDecorationOptions, LinkDecorationOptions | null
  * batches through `resolve` and cached until `refreshLinks`.
  */
 export function linkDecorations(config: LinkDecorationOptions): Extension {
-  return [options.of(config), linkPlugin, clickToFollow];
+  return [options.of(config), linkPlugin, clickToFollow, linkTheme];
 }
+
+/** How links look: colours from the app's CSS variables, which follow the OS light/dark switch. */
+const linkTheme = EditorView.baseTheme({
+  '.cm-link-resolved': { color: 'var(--accent)' },
+  '.cm-link-unresolved': {
+    color: 'var(--accent)',
+    opacity: '0.6',
+    textDecoration: 'underline dashed',
+    textUnderlineOffset: '3px',
+  },
+  '.cm-link-external': { color: 'var(--accent)' },
+  // Ctrl/Cmd held (the class is on the editor itself): links are clickable.
+  '&.cm-link-follow-mode .cm-link': { cursor: 'pointer', textDecoration: 'underline' },
+});
 
 /** Follows the link under the cursor (bind to Mod-Enter). */
 export const followLinkAtCursor: Command = (view) => follow(view, view.state.selection.main.head, false);

@@ -264,7 +264,41 @@ const undoable = invertedEffects.of((tr) => {
   return (after?.blocks.length ?? 0) < before.blocks.length ? [restoreConflicts.of(before)] : [];
 });
 
-const extension: Extension = [field, decorations, undoable];
+/** How conflict blocks look: colours from the app's CSS variables (they follow light/dark). */
+const conflictTheme = EditorView.baseTheme({
+  '.cm-conflict-marker': {
+    background: 'color-mix(in srgb, var(--error) 14%, transparent)',
+    color: 'var(--error)',
+    fontFamily: 'var(--font-mono)',
+    fontWeight: '600',
+  },
+  '.cm-conflict-mine': {
+    background: 'color-mix(in srgb, var(--accent) 10%, transparent)',
+    boxShadow: 'inset 3px 0 0 var(--accent)',
+  },
+  '.cm-conflict-theirs': {
+    background: 'color-mix(in srgb, #2f9e44 12%, transparent)',
+    boxShadow: 'inset 3px 0 0 #2f9e44',
+  },
+  '.cm-conflict-actions': {
+    display: 'flex',
+    gap: '6px',
+    padding: '2px 0',
+    fontFamily: 'var(--font-ui)',
+    fontSize: '0.8em',
+  },
+  '.cm-conflict-actions button': {
+    border: '1px solid var(--border)',
+    borderRadius: '4px',
+    background: 'var(--bg-alt)',
+    color: 'var(--accent)',
+    cursor: 'pointer',
+    padding: '0 6px',
+  },
+  '.cm-conflict-actions button:hover': { background: 'var(--bg)' },
+});
+
+const extension: Extension = [field, decorations, undoable, conflictTheme];
 
 /** The editor's conflict state, with its blocks coloured and their actions above them. */
 export function conflictMarkers(): Extension {
