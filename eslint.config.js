@@ -19,6 +19,19 @@ const nodeBuiltins = [
   'worker_threads',
 ];
 
+/** The engine's folders (vault/<folder>/), each with an index.ts holding what the others may use. */
+const engineFolders = ['app-data', 'cli', 'files', 'host', 'index', 'links', 'rename', 'scan', 'search'];
+const throughIndex =
+  "Another engine folder is imported through its index.ts (`'../search'`, not `'../search/query'`): " +
+  'files inside a folder import each other directly.';
+const engineLayer = [
+  {
+    group: ['../electron/*', '../renderer/*', '../tests/*', '../../electron/*', '../../renderer/*', '../../tests/*'],
+    message: 'vault/ may import shared/ only.',
+  },
+  { group: ['electron'], message: 'The engine stays host-agnostic: no electron in vault/.' },
+];
+
 /** Import rules per layer: what each folder may not reach (see ../shared/style.md). */
 const layer = (files, patterns) => ({
   files,
@@ -65,13 +78,20 @@ export default tseslint.config(
       { group: ['electron'], message: 'shared/ never imports electron.' },
     ],
   ),
-  layer(
-    ['vault/**/*.ts'],
-    [
-      { group: ['../electron/*', '../renderer/*', '../tests/*'], message: 'vault/ may import shared/ only.' },
-      { group: ['electron'], message: 'The engine stays host-agnostic: no electron in vault/.' },
-    ],
+  // The engine: service.ts composes the folders; a folder reaches another only through its index.ts.
+  layer(['vault/*.ts'], [...engineLayer, { group: engineFolders.map((f) => `./${f}/*`), message: throughIndex }]),
+  ...engineFolders.map((folder) =>
+    layer(
+      [`vault/${folder}/**/*.ts`],
+      [
+        ...engineLayer,
+        { group: engineFolders.filter((f) => f !== folder).map((f) => `../${f}/*`), message: throughIndex },
+      ],
+    ),
   ),
+  // The scan workers' code imports the very files it needs: a folder's index.ts would bring the
+  // Vault, chokidar and RE2 into every worker's bundle (out/main/scan-worker.cjs).
+  layer(['vault/index/scan-job.ts', 'vault/scan/scan.ts'], engineLayer),
   layer(
     ['electron/**/*.ts'],
     [{ group: ['../renderer/*', '../tests/*'], message: 'electron/ may import shared/ and vault/ only.' }],

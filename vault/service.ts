@@ -16,21 +16,11 @@ import {
 import type { NoteMeta } from '../shared/note-meta';
 import { PlexusError } from '../shared/errors';
 import { baseName, checkNewNotePath, normalizeVaultPath } from '../shared/paths';
-import { cacheFileFor } from './index/cache';
-import { linkContext } from './links/link-context';
-import { readVaultFile } from './files/read-vault-file';
-import { findUnlinkedMentions } from './links/unlinked-mentions';
-import { sourceWorker, type WorkerScript } from './index/worker-pool';
-import { decodeNote } from './files/text-format';
-import type { TrashFn } from './files/vault';
-import { Vault } from './files/vault';
-import { VaultIndex } from './index/vault-index';
-import { VaultWatcher } from './files/watcher';
-import { Renamer } from './rename/renamer';
-import { suggestNotes } from './links/note-suggest';
-import { WorkspaceStore } from './app-data/workspace-store';
-import { SettingsStore } from './app-data/settings-store';
-import { RecoveryStore } from './app-data/recovery-store';
+import { cacheFileFor, sourceWorker, VaultIndex, type WorkerScript } from './index';
+import { findUnlinkedMentions, linkContext, suggestNotes } from './links';
+import { decodeNote, readVaultFile, type TrashFn, Vault, VaultWatcher } from './files';
+import { Renamer } from './rename';
+import { RecoveryStore, SettingsStore, WorkspaceStore } from './app-data';
 
 /** Options a host gives the engine. */
 export type ServiceOptions = {

@@ -1,6 +1,6 @@
 import type { VaultSettings } from '../../shared/api';
 import { checkSettings, DEFAULT_SETTINGS, settingsFrom } from '../../shared/vault-settings';
-import type { SaveFs } from '../files/atomic-write';
+import type { SaveFs } from '../files';
 import { readStateFile, saveStateFile } from './state-file';
 
 /** Next to workspace.json in the vault's dot-folder, which is never indexed or listed. */

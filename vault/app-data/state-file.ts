@@ -1,8 +1,7 @@
 import { constants, promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { PlexusError } from '../../shared/errors';
-import { atomicWrite, type SaveFs } from '../files/atomic-write';
-import { ioError } from '../files/io-errors';
+import { atomicWrite, ioError, type SaveFs } from '../files';
 
 /** The vault's own dot-folder for its state and settings (never listed, indexed or served). */
 export const STATE_FOLDER = '.plexus';

@@ -1,7 +1,7 @@
 import type { WorkspaceState } from '../../shared/api';
 import { normalizeVaultPath } from '../../shared/paths';
 import { isWorkspaceState } from '../../shared/workspace-state';
-import type { SaveFs } from '../files/atomic-write';
+import type { SaveFs } from '../files';
 import { readStateFile, saveStateFile } from './state-file';
 
 /** In `<vault>/.plexus/`, as design.md says (dot-folders are never indexed). */

@@ -5,10 +5,10 @@ import { parseArgs } from 'node:util';
 import type { LinkInfo } from '../../shared/api';
 import { PlexusError } from '../../shared/errors';
 import { normalizeVaultPath } from '../../shared/paths';
-import { defaultDataDir } from '../app-data/app-paths';
+import { defaultDataDir } from '../app-data';
 import { renameCommand } from './rename';
 import { searchCommand } from './search';
-import type { WorkerScript } from '../index/worker-pool';
+import type { WorkerScript } from '../index';
 import { VaultService } from '../service';
 
 const USAGE = `usage: plexus COMMAND --vault DIR [--json]

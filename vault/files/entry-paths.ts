@@ -1,19 +1,15 @@
 import { promises as fs, type Stats } from 'node:fs';
-import { join, sep } from 'node:path';
+import { join } from 'node:path';
 import { PlexusError } from '../../shared/errors';
 import { baseName, joinPath, parentPath } from '../../shared/paths';
 import { ioError, outsideError } from './io-errors';
+import { insideRoot } from './read-vault-file';
 
 /**
  * Where a vault-relative path lands on disk, checked: an existing entry must really be inside the
  * vault, a new one must not exist, must not be a Unicode twin of a sibling, and must have its
  * nearest existing folder inside the vault. `root` is the vault's real (symlink-free) path.
  */
-
-/** True when `absolute` is the root or inside it. */
-export function insideRoot(root: string, absolute: string): boolean {
-  return absolute === root || absolute.startsWith(root + sep);
-}
 
 /** The absolute path of an existing entry, after checking its real location is in the vault. */
 export async function resolveExisting(root: string, rel: string): Promise<string> {

@@ -3,16 +3,15 @@ import { constants as fsConstants, promises as fs, statSync, type Stats } from '
 import { join, relative, sep } from 'node:path';
 import { MAX_NOTE_BYTES, type FileEntry, type FileMeta, type FilesEvent, type NoteContent } from '../../shared/api';
 import { PlexusError } from '../../shared/errors';
-import { insideRoot, resolveExisting, resolveNew } from './entry-paths';
+import { resolveExisting, resolveNew } from './entry-paths';
 import { ioError, readOnlyError } from './io-errors';
 import { moveToTrashFolder } from './trash-folder';
 import { assertPortablePath, isWithin, joinPath, normalizeVaultPath, parentPath } from '../../shared/paths';
 import { atomicWrite, TEMP_PREFIX, type SaveFs } from './atomic-write';
 import { OwnChanges, signatureOf, type Signature } from './own-changes';
-import { hiddenBelow, readVaultFile, vaultEntry } from './read-vault-file';
+import { hiddenBelow, insideRoot, readVaultFile, vaultEntry } from './read-vault-file';
 import { ASIDE_PREFIX, restoreAsideFile, SaveGuard } from './save-guard';
-import { firstInvalidUtf8 } from '../scan/scan';
-import { decodeNote, decodeNoteLossy, DEFAULT_FORMAT, encodeNote } from './text-format';
+import { decodeNote, decodeNoteLossy, DEFAULT_FORMAT, encodeNote, firstInvalidUtf8 } from './text-format';
 
 /** Moves an absolute path out of the vault (to the OS trash, or a trash folder). */
 export type TrashFn = (absolutePath: string, vaultPath: string) => Promise<void>;

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { PlexusError } from '../../shared/errors';
-import { defaultDataDir, ensureWelcomeVault } from '../app-data/app-paths';
+import { defaultDataDir, ensureWelcomeVault } from '../app-data';
 import { portToken } from './token';
 import { startBrowserHost } from './server';
 import { VaultService } from '../service';

@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { normalizeVaultPath } from '../../shared/paths';
 import { vaultFilePath } from '../../shared/vault-file-url';
-import { readVaultFile } from '../files/read-vault-file';
+import { readVaultFile } from '../files';
 
 /** The files served, by extension: images only, each with the type it is sent as. */
 const IMAGE_TYPES: Record<string, string> = {

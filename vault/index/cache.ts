@@ -3,9 +3,9 @@ import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { NoteMeta } from '../../shared/note-meta';
-import { atomicWrite } from '../files/atomic-write';
-import type { PackedLinks } from '../links/index-links';
-import type { SearchSnapshot } from '../search/full-text-index';
+import { atomicWrite } from '../files';
+import type { PackedLinks } from '../links';
+import type { SearchSnapshot } from '../search';
 
 /** Bump when NoteMeta, the scanner's output or the search index changes: an older cache is then discarded. */
 export const CACHE_VERSION = 5;

@@ -1,12 +1,14 @@
 import { MAX_NOTE_BYTES } from '../../shared/api';
 import { PlexusError } from '../../shared/errors';
 import type { NoteMeta, NoteProblem } from '../../shared/note-meta';
+// The scan workers run this file: it imports the very files it needs, not the folders' index.ts,
+// which would bring the Vault, chokidar and RE2 into every worker's bundle (eslint.config.js).
 import { readVaultFileSync } from '../files/read-vault-file';
-import { MAX_SCANNED_BYTES, scanBytes } from '../scan/scan';
+import { decodeNote } from '../files/text-format';
+import { MAX_SCANNED_BYTES, scanBytes } from '../scan';
 import { batchBuffers, searchBatchOfTexts, type SearchBatch } from '../search/batch';
 import { searchDoc } from '../search/doc';
 import { indexTerms } from '../search/text';
-import { decodeNote } from '../files/text-format';
 
 /** A note to scan: its vault path and the vault's real root (read through readVaultFileSync). */
 export type ScanJob = { path: string; root: string };

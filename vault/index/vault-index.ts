@@ -2,14 +2,11 @@ import type { FilesEvent, IndexStatus } from '../../shared/api';
 import type { NoteProblem } from '../../shared/note-meta';
 import { isWithin } from '../../shared/paths';
 import { loadIndexCache, saveIndexCache, type CachedNote, type IndexCache } from './cache';
-import { packLinks, unpackLinks, type SavedLinks } from '../links/index-links';
-import { LinkIndex, type KnownResolutions } from '../links/link-index';
-import { vaultEntrySync } from '../files/read-vault-file';
+import { type KnownResolutions, LinkIndex, packLinks, type SavedLinks, unpackLinks } from '../links';
+import { listVault, type Vault, vaultEntrySync } from '../files';
 import { readNoteText, scanJob, type ScanResult } from './scan-job';
-import { listVault } from '../files/vault-listing';
-import { SearchIndex, searchDoc } from '../search/full-text-index';
+import { SearchIndex, searchDoc } from '../search';
 import { scanAll, type WorkerScript } from './worker-pool';
-import type { Vault } from '../files/vault';
 
 export type VaultIndexOptions = {
   /** Where the index cache lives (outside the vault); null for no cache. */

@@ -3,7 +3,7 @@
  * alias) without linking to it, as candidates for turning into links.
  */
 import type { LinkRef } from '../../shared/note-meta';
-import { tableRowLines } from '../scan/scan';
+import { tableRowLines } from '../scan';
 
 /** `tableRow`: the mention's line is a GFM table row, where a link's alias needs `\|`. */
 export type Mention = { start: number; end: number; line: number; matched: string; tableRow: boolean };

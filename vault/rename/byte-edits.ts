@@ -4,8 +4,7 @@
  * mixed line endings, so the edits are mapped onto the raw text instead and every other byte is
  * kept.
  */
-import type { TextEdit } from './plan';
-import { applyEdits } from './plan';
+import { applyEdits, type TextEdit } from './plan';
 
 const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const lossy = new TextDecoder('utf-8', { ignoreBOM: true });

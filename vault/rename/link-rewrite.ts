@@ -7,8 +7,8 @@
  */
 import type { LinkRef } from '../../shared/note-meta';
 import { baseName, parentPath } from '../../shared/paths';
-import { joinRelative, normKey } from '../links/resolve-link';
-import { markdownTarget, parseWikiContent } from '../scan/link-syntax';
+import { joinRelative, normKey } from '../links';
+import { markdownTarget, parseWikiContent } from '../scan';
 
 /** Where the file name sits inside a link's raw text (offsets into `raw`). */
 export type TargetSpan = {

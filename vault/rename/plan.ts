@@ -17,8 +17,8 @@ import { PlexusError } from '../../shared/errors';
 import type { LinkRef, NoteMeta } from '../../shared/note-meta';
 import { baseName, parentPath } from '../../shared/paths';
 import { describeStyle, encodeTarget, locateTarget, readsBackAs, spellsPath, targetCandidates } from './link-rewrite';
-import { NameTable, nameKey, resolveWith, type CandidateLookup } from '../links/resolve-link';
-import { scanNote } from '../scan/scan';
+import { NameTable, nameKey, resolveWith, type CandidateLookup } from '../links';
+import { scanNote } from '../scan';
 
 /** One file's move. */
 export type Move = { from: string; to: string };

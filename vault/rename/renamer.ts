@@ -4,12 +4,11 @@ import { join } from 'node:path';
 import { MAX_NOTE_BYTES, type RenameReport, type RequestArgs } from '../../shared/api';
 import { PlexusError, type ErrorCode } from '../../shared/errors';
 import { assertPortablePath, isWithin, normalizeVaultPath, parentPath } from '../../shared/paths';
-import { readVaultFile } from '../files/read-vault-file';
+import { readVaultFile, type Vault, versionOf } from '../files';
 import { editBytes, scannerText } from './byte-edits';
 import { affectedSources, planRename, type Move, type PlanSource, type RenamePlan } from './plan';
-import { scanNote } from '../scan/scan';
-import { versionOf, type Vault } from '../files/vault';
-import type { VaultIndex } from '../index/vault-index';
+import { scanNote } from '../scan';
+import type { VaultIndex } from '../index';
 
 /** Test seams: `beforeWrite` runs before each note is written (n counts from 1) and may throw. */
 export type RenamerOptions = {

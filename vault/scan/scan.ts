@@ -3,7 +3,8 @@ import { baseName } from '../../shared/paths';
 import { BlockScanner } from './blocks';
 import { ScanFacts } from './facts';
 import { frontmatterAliases, frontmatterTags, frontmatterTitle, readFrontmatter } from './frontmatter';
-import { decodeNote } from '../files/text-format';
+// Not '../files': the scan workers run this file, and the Vault's folder would come with it.
+import { decodeNote, firstInvalidUtf8 } from '../files/text-format';
 
 /**
  * The fast markdown reader behind the link index: one pass over a note for its frontmatter,
@@ -145,28 +146,6 @@ function utf8Boundary(bytes: Uint8Array, limit: number): number {
 function decodeLossy(bytes: Uint8Array): string {
   const raw = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
   return (raw.startsWith('\uFEFF') ? raw.slice(1) : raw).replace(/\r\n/g, '\n');
-}
-
-/** The offset of the first byte that does not start (or continue) a well-formed UTF-8 sequence, or -1. */
-export function firstInvalidUtf8(bytes: Uint8Array): number {
-  for (let i = 0; i < bytes.length;) {
-    const lead = bytes[i]!;
-    if (lead < 0x80) {
-      i++;
-      continue;
-    }
-    const trailing =
-      lead >= 0xc2 && lead <= 0xdf ? 1 : lead >= 0xe0 && lead <= 0xef ? 2 : lead >= 0xf0 && lead <= 0xf4 ? 3 : 0;
-    if (trailing === 0 || i + trailing >= bytes.length) return i;
-    // The second byte's range excludes overlong forms, surrogates and code points past U+10FFFF.
-    const low = lead === 0xe0 ? 0xa0 : lead === 0xf0 ? 0x90 : 0x80;
-    const high = lead === 0xed ? 0x9f : lead === 0xf4 ? 0x8f : 0xbf;
-    const second = bytes[i + 1]!;
-    if (second < low || second > high) return i;
-    for (let j = 2; j <= trailing; j++) if ((bytes[i + j]! & 0xc0) !== 0x80) return i;
-    i += trailing + 1;
-  }
-  return -1;
 }
 
 function lineOfByte(bytes: Uint8Array, offset: number): number {

@@ -1,11 +1,10 @@
 import type { SearchHit } from '../../shared/api';
 import { baseName, parentPath } from '../../shared/paths';
-import type { StoredDoc } from './doc';
+import { type StoredDoc, tagKey } from './doc';
 import type { QueryNode } from './query';
 import { searchRegex } from './regex';
 import { snippets, type Matcher } from './snippets';
 import { escapeRegex, phrasePattern } from './text';
-import { tagKey } from './doc';
 import { positiveLeaves } from './ranking';
 import type { NoteText } from './text-cache';
 

@@ -1,0 +1,7 @@
+/**
+ * vault/host: the browser host — the engine served to a web page over HTTP and a WebSocket on
+ * localhost, with its static files, its per-port token and the vault-file route.
+ */
+export { startBrowserHost, type BrowserHost, type BrowserHostOptions } from './server';
+export { portToken } from './token';
+export { readVaultImage, vaultFileHeaders } from './serve-vault-file';
