@@ -56,8 +56,11 @@ function build<B extends Block>(
       decoration = made;
     }
     cache.set(block.key, decoration);
+    // A block decoration covers whole lines (a block indented by a few spaces starts mid-line).
     ranges.push(
-      block.widgetAt === undefined ? decoration.range(block.from, block.to) : decoration.range(block.widgetAt),
+      block.widgetAt === undefined
+        ? decoration.range(state.doc.lineAt(block.from).from, state.doc.lineAt(block.to).to)
+        : decoration.range(block.widgetAt),
     );
   }
   return { blocks, revealed, decorations: Decoration.set(ranges, true), cache };
@@ -100,13 +103,16 @@ export function blockField<B extends Block>(
   return { field, extension: field };
 }
 
-/** Calls `visit` for each top-level block node of the parsed tree (not their insides: cheap). */
+/**
+ * Calls `visit` for each top-level block node of the parsed tree (not their insides: cheap),
+ * until it returns false.
+ */
 export function eachTopLevelNode(
   state: EditorState,
-  visit: (name: string, from: number, to: number, node: () => SyntaxNode) => void,
+  visit: (name: string, from: number, to: number, node: () => SyntaxNode) => boolean | void,
 ): void {
   const cursor = syntaxTree(state).cursor();
   if (!cursor.firstChild()) return;
-  do visit(cursor.name, cursor.from, cursor.to, () => cursor.node);
+  do if (visit(cursor.name, cursor.from, cursor.to, () => cursor.node) === false) return;
   while (cursor.nextSibling());
 }

@@ -90,16 +90,20 @@ class CalloutWidget extends WidgetType {
     inner.textContent = title === '' ? defaultTitle(type) : title;
     head.append(icon, inner);
     if (fold !== null) {
-      // The fold toggle changes only the view, so the source keeps its `-`/`+`.
+      // The icon and the chevron fold it; only the view changes, so the source keeps its `-`/`+`.
       const toggle = document.createElement('button');
       toggle.type = 'button';
       toggle.className = 'cm-lp-fold';
       toggle.setAttribute('aria-expanded', String(!folded));
       toggle.setAttribute('aria-label', folded ? 'Unfold callout' : 'Fold callout');
       toggle.textContent = '›';
-      toggle.addEventListener('mousedown', (event) => event.preventDefault());
-      toggle.addEventListener('click', () => view.dispatch({ effects: toggleCalloutFold.of(view.posAtDOM(dom)) }));
       head.append(toggle);
+      for (const control of [icon, toggle]) {
+        control.dataset.fold = '';
+        control.addEventListener('mousedown', (event) => event.preventDefault());
+        control.addEventListener('click', () => view.dispatch({ effects: toggleCalloutFold.of(view.posAtDOM(dom)) }));
+      }
+      icon.style.cursor = 'pointer';
     }
     dom.append(head);
     if (!folded && body.trim() !== '') {

@@ -11,28 +11,36 @@ const LINK = /^\[\[([^[\]|#]*)[^[\]]*\]\]$/;
 /** The note's frontmatter: where its YAML (between the fences) starts, and the YAML itself. */
 type FrontmatterBlock = Block & { yamlFrom: number; yaml: string; error: string | null };
 
+/** The last YAML read and its problem: typing below the frontmatter does not parse it again. */
+let lastRead: { yaml: string; error: string | null } | null = null;
+
+function yamlError(yaml: string): string | null {
+  if (lastRead?.yaml !== yaml) {
+    const read = readProperties(yaml);
+    lastRead = { yaml, error: read.ok ? null : read.error };
+  }
+  return lastRead.error;
+}
+
 /** The closed frontmatter block at the top of the note, if the tree has one. */
 export function findFrontmatter(state: EditorState): FrontmatterBlock[] {
   const found: FrontmatterBlock[] = [];
-  let done = false;
   eachTopLevelNode(state, (name, from, to) => {
-    if (done) return;
-    done = true;
-    if (name !== 'Frontmatter' || from !== 0) return;
+    if (name !== 'Frontmatter' || from !== 0) return false;
     const first = state.doc.lineAt(from);
     const last = state.doc.lineAt(to);
     // An unclosed block (running to the end of the note) stays as source.
     if (last.number === first.number || !FENCE.test(last.text)) return;
     const yamlFrom = first.to + 1;
     const yaml = state.sliceDoc(yamlFrom, last.from);
-    const read = readProperties(yaml);
-    const error = read.ok ? null : read.error;
+    const error = yamlError(yaml);
     found.push(
       error === null
         ? { from, to, key: `properties:${yamlFrom}:${yaml}`, yamlFrom, yaml, error }
         : // Bad YAML stays as source, with the problem in a line under it, cursor or not.
           { from, to, key: `properties-error:${error}`, yamlFrom, yaml, error, widgetAt: to, always: true },
     );
+    return false;
   });
   return found;
 }

@@ -16,7 +16,7 @@ export function selectionTouches(state: EditorState, from: number, to: number): 
 export function revealOnClick(dom: HTMLElement, view: EditorView): void {
   dom.addEventListener('mousedown', (event) => {
     if (event.button !== 0) return;
-    if (event.target instanceof Element && event.target.closest('a, button, input, summary, .cm-lp-fold')) return;
+    if (event.target instanceof Element && event.target.closest('a, button, input, summary, [data-fold]')) return;
     event.preventDefault();
     view.dispatch({ selection: { anchor: view.posAtDOM(dom) } });
     view.focus();

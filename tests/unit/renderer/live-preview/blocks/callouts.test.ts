@@ -1,10 +1,17 @@
 // @vitest-environment happy-dom
+import { ensureSyntaxTree } from '@codemirror/language';
 import { EditorState } from '@codemirror/state';
 import { EditorView, type Decoration } from '@codemirror/view';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { noteMarkdown } from '../../../../../renderer/src/editor/note-editor';
 import { callouts, findCallouts } from '../../../../../renderer/src/live-preview/blocks/callouts';
 import { RenderedMarkdown } from '../../../../../renderer/src/live-preview/blocks/rendered-html';
+
+/** The state with its syntax tree parsed to the end (the first parse is time-boxed: a busy machine stops it early). */
+function fullyParsed(state: EditorState): EditorState {
+  ensureSyntaxTree(state, state.doc.length, 10_000);
+  return state.update({}).state;
+}
 
 const NOTE = [
   'Intro',
@@ -34,11 +41,13 @@ function replaced(state: EditorState): string[] {
 }
 
 function stateOf(cursor: number, render?: RenderedMarkdown) {
-  return EditorState.create({
-    doc: NOTE,
-    selection: { anchor: cursor },
-    extensions: [noteMarkdown(), callouts(render ?? new RenderedMarkdown(undefined, {}))],
-  });
+  return fullyParsed(
+    EditorState.create({
+      doc: NOTE,
+      selection: { anchor: cursor },
+      extensions: [noteMarkdown(), callouts(render ?? new RenderedMarkdown(undefined, {}))],
+    }),
+  );
 }
 
 describe('callouts (decorations)', () => {
@@ -99,8 +108,9 @@ describe('callouts (in an editor)', () => {
     fold()?.querySelector<HTMLButtonElement>('.cm-lp-fold')?.click();
     expect(fold()?.classList.contains('is-open')).toBe(true);
     expect(fold()?.querySelector('.callout-content')?.textContent).toBe('hidden body');
-    fold()?.querySelector<HTMLButtonElement>('.cm-lp-fold')?.click();
+    fold()?.querySelector<HTMLButtonElement>('.callout-icon')?.click();
     expect(fold()?.classList.contains('is-folded')).toBe(true);
+    expect(fold()?.querySelector('.callout-content')).toBeNull();
     expect(view.state.doc.toString()).toBe(NOTE);
   });
 

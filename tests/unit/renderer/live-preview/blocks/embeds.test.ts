@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { syntaxTree } from '@codemirror/language';
+import { ensureSyntaxTree, syntaxTree } from '@codemirror/language';
 import { EditorState } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -7,9 +7,15 @@ import { noteMarkdown } from '../../../../../renderer/src/editor/note-editor';
 import type { EmbedTarget, RenderEmbed } from '../../../../../renderer/src/live-preview/blocks/block-options';
 import { embedOf, embeds, refreshEmbeds } from '../../../../../renderer/src/live-preview/blocks/embeds';
 
+/** The state with its syntax tree parsed to the end (the first parse is time-boxed: a busy machine stops it early). */
+function fullyParsed(state: EditorState): EditorState {
+  ensureSyntaxTree(state, state.doc.length, 10_000);
+  return state.update({}).state;
+}
+
 /** The embed each WikiLink/Image node of `doc` writes. */
 function parsed(doc: string): (EmbedTarget | null)[] {
-  const state = EditorState.create({ doc, extensions: noteMarkdown() });
+  const state = fullyParsed(EditorState.create({ doc, extensions: noteMarkdown() }));
   const out: (EmbedTarget | null)[] = [];
   syntaxTree(state).iterate({
     enter: (node) => {
@@ -57,11 +63,13 @@ describe('embeds (in an editor)', () => {
   function open(renderEmbed: RenderEmbed, cursor = NOTE.length, imageUrl?: (target: string) => string | null) {
     view = new EditorView({
       parent: document.body,
-      state: EditorState.create({
-        doc: NOTE,
-        selection: { anchor: cursor },
-        extensions: [noteMarkdown(), embeds({ renderEmbed, ...(imageUrl ? { imageUrl } : {}) })],
-      }),
+      state: fullyParsed(
+        EditorState.create({
+          doc: NOTE,
+          selection: { anchor: cursor },
+          extensions: [noteMarkdown(), embeds({ renderEmbed, ...(imageUrl ? { imageUrl } : {}) })],
+        }),
+      ),
     });
   }
 

@@ -1,10 +1,17 @@
 // @vitest-environment happy-dom
+import { ensureSyntaxTree } from '@codemirror/language';
 import { EditorState } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { noteMarkdown } from '../../../../../renderer/src/editor/note-editor';
 import { livePreviewBlocks } from '../../../../../renderer/src/live-preview/blocks';
 import { renderMarkdown } from '../../../../../renderer/src/render/render-markdown';
+
+/** The state with its syntax tree parsed to the end (the first parse is time-boxed: a busy machine stops it early). */
+function fullyParsed(state: EditorState): EditorState {
+  ensureSyntaxTree(state, state.doc.length, 10_000);
+  return state.update({}).state;
+}
 
 const NOTE = [
   '---',
@@ -36,14 +43,16 @@ describe('livePreviewBlocks', () => {
     const renderEmbed = vi.fn(() => Promise.resolve('<p>embedded</p>'));
     view = new EditorView({
       parent: document.body,
-      state: EditorState.create({
-        doc: NOTE,
-        selection: { anchor: NOTE.length },
-        extensions: [
-          noteMarkdown(),
-          livePreviewBlocks({ renderMarkdown: (text) => renderMarkdown(text), renderEmbed, onFollow }),
-        ],
-      }),
+      state: fullyParsed(
+        EditorState.create({
+          doc: NOTE,
+          selection: { anchor: NOTE.length },
+          extensions: [
+            noteMarkdown(),
+            livePreviewBlocks({ renderMarkdown: (text) => renderMarkdown(text), renderEmbed, onFollow }),
+          ],
+        }),
+      ),
     });
     for (const selector of [
       '.cm-lp-properties',

@@ -1,10 +1,17 @@
 // @vitest-environment happy-dom
+import { ensureSyntaxTree } from '@codemirror/language';
 import { EditorState } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
 import { afterEach, describe, expect, it } from 'vitest';
 import { noteMarkdown } from '../../../../../renderer/src/editor/note-editor';
 import { findMathBlocks, math, renderTex } from '../../../../../renderer/src/live-preview/blocks/math';
 import { findInlineMath, mathBlockTex } from '../../../../../renderer/src/live-preview/blocks/math-syntax';
+
+/** The state with its syntax tree parsed to the end (the first parse is time-boxed: a busy machine stops it early). */
+function fullyParsed(state: EditorState): EditorState {
+  ensureSyntaxTree(state, state.doc.length, 10_000);
+  return state.update({}).state;
+}
 
 const tex = (line: string) => findInlineMath(line).map((span) => [span.tex, span.display]);
 
@@ -69,7 +76,9 @@ describe('math (in an editor)', () => {
   function open(cursor: number) {
     view = new EditorView({
       parent: document.body,
-      state: EditorState.create({ doc: NOTE, selection: { anchor: cursor }, extensions: [noteMarkdown(), math()] }),
+      state: fullyParsed(
+        EditorState.create({ doc: NOTE, selection: { anchor: cursor }, extensions: [noteMarkdown(), math()] }),
+      ),
     });
   }
 
@@ -97,7 +106,7 @@ describe('math (in an editor)', () => {
   });
 
   it('finds $$ blocks as whole lines', () => {
-    const state = EditorState.create({ doc: NOTE, extensions: [noteMarkdown()] });
+    const state = fullyParsed(EditorState.create({ doc: NOTE, extensions: [noteMarkdown()] }));
     expect(findMathBlocks(state).map((block) => state.sliceDoc(block.from, block.to))).toEqual(['$$\na \\\\ b\n$$']);
   });
 });

@@ -1,10 +1,17 @@
 // @vitest-environment happy-dom
+import { ensureSyntaxTree } from '@codemirror/language';
 import { EditorSelection, EditorState } from '@codemirror/state';
 import { type Decoration, EditorView } from '@codemirror/view';
 import { parse } from 'yaml';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { noteMarkdown } from '../../../../../renderer/src/editor/note-editor';
 import { properties } from '../../../../../renderer/src/live-preview/blocks/properties';
+
+/** The state with its syntax tree parsed to the end (the first parse is time-boxed: a busy machine stops it early). */
+function fullyParsed(state: EditorState): EditorState {
+  ensureSyntaxTree(state, state.doc.length, 10_000);
+  return state.update({}).state;
+}
 
 const NOTE = [
   '---',
@@ -31,7 +38,9 @@ function drawn(state: EditorState): [string, string][] {
 }
 
 function stateOf(doc: string, cursor: number) {
-  return EditorState.create({ doc, selection: { anchor: cursor }, extensions: [noteMarkdown(), properties()] });
+  return fullyParsed(
+    EditorState.create({ doc, selection: { anchor: cursor }, extensions: [noteMarkdown(), properties()] }),
+  );
 }
 
 describe('properties (decorations)', () => {
@@ -71,11 +80,13 @@ describe('properties (in an editor)', () => {
   function open(doc: string, onFollow = vi.fn()) {
     view = new EditorView({
       parent: document.body,
-      state: EditorState.create({
-        doc,
-        selection: { anchor: doc.length },
-        extensions: [noteMarkdown(), properties({ onFollow })],
-      }),
+      state: fullyParsed(
+        EditorState.create({
+          doc,
+          selection: { anchor: doc.length },
+          extensions: [noteMarkdown(), properties({ onFollow })],
+        }),
+      ),
     });
     return onFollow;
   }

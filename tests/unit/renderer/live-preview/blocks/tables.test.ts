@@ -8,6 +8,12 @@ import { RenderedMarkdown } from '../../../../../renderer/src/live-preview/block
 import { alignments, findTables, tables } from '../../../../../renderer/src/live-preview/blocks/tables';
 import { renderMarkdown } from '../../../../../renderer/src/render/render-markdown';
 
+/** The state with its syntax tree parsed to the end (the first parse is time-boxed: a busy machine stops it early). */
+function fullyParsed(state: EditorState): EditorState {
+  ensureSyntaxTree(state, state.doc.length, 10_000);
+  return state.update({}).state;
+}
+
 const TABLE = ['| Name | Mid \\| pipe | Amount |', '|:-----|:---:|------:|', '| **a** | x<br/>y | |', '| b |'].join(
   '\n',
 );
@@ -25,11 +31,13 @@ function decorations(state: EditorState): { text: string; deco: Decoration }[] {
 }
 
 function stateOf(doc: string, cursor: number) {
-  return EditorState.create({
-    doc,
-    selection: { anchor: cursor },
-    extensions: [noteMarkdown(), tables(new RenderedMarkdown(undefined, {}))],
-  });
+  return fullyParsed(
+    EditorState.create({
+      doc,
+      selection: { anchor: cursor },
+      extensions: [noteMarkdown(), tables(new RenderedMarkdown(undefined, {}))],
+    }),
+  );
 }
 
 describe('tables (decorations)', () => {
@@ -55,8 +63,6 @@ describe('tables (decorations)', () => {
       '\n',
     );
     let state = stateOf(doc, 0);
-    ensureSyntaxTree(state, state.doc.length, 10_000);
-    state = state.update({}).state; // the finished tree reaches the field
     const before = decorations(state);
     expect(before).toHaveLength(200);
 
@@ -83,10 +89,12 @@ describe('tables (in an editor)', () => {
     const render = vi.fn((markdown: string) => renderMarkdown(markdown));
     view = new EditorView({
       parent: document.body,
-      state: EditorState.create({
-        doc: NOTE,
-        extensions: [noteMarkdown(), tables(new RenderedMarkdown(render, {}))],
-      }),
+      state: fullyParsed(
+        EditorState.create({
+          doc: NOTE,
+          extensions: [noteMarkdown(), tables(new RenderedMarkdown(render, {}))],
+        }),
+      ),
     });
     const grid = () => view.dom.querySelector<HTMLElement>('.cm-lp-table');
     const cells = () => [...(grid()?.querySelectorAll('th, td') ?? [])];
@@ -127,10 +135,12 @@ describe('tables (in an editor)', () => {
   it('shows the raw table when clicked', () => {
     view = new EditorView({
       parent: document.body,
-      state: EditorState.create({
-        doc: NOTE,
-        extensions: [noteMarkdown(), tables(new RenderedMarkdown(undefined, {}))],
-      }),
+      state: fullyParsed(
+        EditorState.create({
+          doc: NOTE,
+          extensions: [noteMarkdown(), tables(new RenderedMarkdown(undefined, {}))],
+        }),
+      ),
     });
     view.dom.querySelector('.cm-lp-table')?.dispatchEvent(new MouseEvent('mousedown', { bubbles: true, button: 0 }));
     expect(view.state.selection.main.head).toBe(NOTE.indexOf('| Name'));
