@@ -6,10 +6,11 @@ import { PlexusError } from '../../shared/errors';
 import { resolveExisting, resolveNew } from './entry-paths';
 import { ioError, readOnlyError } from './io-errors';
 import { moveToTrashFolder } from './trash-folder';
-import { assertPortablePath, isWithin, joinPath, normalizeVaultPath, parentPath } from '../../shared/paths';
+import { assertPortablePath, isWithin, normalizeVaultPath, parentPath } from '../../shared/paths';
 import { atomicWrite, TEMP_PREFIX, type SaveFs } from './atomic-write';
 import { OwnChanges, signatureOf, type Signature } from './own-changes';
-import { hiddenBelow, insideRoot, readVaultFile, vaultEntry } from './read-vault-file';
+import { insideRoot, readVaultFile, vaultEntry } from './read-vault-file';
+import { listVault } from './vault-listing';
 import { ASIDE_PREFIX, restoreAsideFile, SaveGuard } from './save-guard';
 import { decodeNote, decodeNoteLossy, DEFAULT_FORMAT, encodeNote, firstInvalidUtf8 } from './text-format';
 
@@ -61,42 +62,9 @@ export class Vault {
     return () => this.listeners.delete(listener);
   }
 
-  /** Lists every file and folder, depth first, skipping dot-files and dot-folders. */
-  async list(): Promise<FileEntry[]> {
-    const entries: FileEntry[] = [];
-    const visited = new Set<string>([this.root]);
-    const walk = async (folder: string): Promise<void> => {
-      const dirents = await fs.readdir(join(this.root, folder), { withFileTypes: true }).catch(() => []);
-      dirents.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-      for (const dirent of dirents) {
-        if (dirent.name.startsWith('.')) continue;
-        const path = joinPath(folder, dirent.name);
-        let stats: Stats;
-        try {
-          if (dirent.isSymbolicLink()) {
-            const real = await fs.realpath(join(this.root, path));
-            // Links out of the vault (or into a dot-folder) are not part of it.
-            if (!insideRoot(this.root, real) || hiddenBelow(this.root, real)) continue;
-            stats = await fs.stat(real);
-            if (stats.isDirectory()) {
-              if (visited.has(real)) continue; // a link loop
-              visited.add(real);
-            }
-          } else {
-            stats = await fs.stat(join(this.root, path));
-          }
-        } catch {
-          continue; // vanished or dangling while we walked
-        }
-        // Named pipes, devices and sockets are not notes: listed, a reader would block on one.
-        if (!stats.isFile() && !stats.isDirectory()) continue;
-        const kind = stats.isDirectory() ? 'folder' : 'file';
-        entries.push({ path, kind, ...fileMeta(stats) });
-        if (kind === 'folder') await walk(path);
-      }
-    };
-    await walk('');
-    return entries;
+  /** Lists every file and folder, depth first, skipping dot-files and dot-folders (see listVault). */
+  list(): Promise<FileEntry[]> {
+    return listVault(this.root);
   }
 
   /**
