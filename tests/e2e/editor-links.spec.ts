@@ -88,3 +88,27 @@ test('hovering a link with Ctrl/Cmd held previews the linked section, rendered',
   await expect(preview).not.toContainText('A forward pass');
   await page.keyboard.up('ControlOrMeta');
 });
+
+test('tooltips take the dark colours when the OS is dark, also after switching while open', async ({ page }) => {
+  // The completion list's background, with the text colour it is read against.
+  const colours = async () => {
+    const tooltip = page.locator('.cm-tooltip-autocomplete');
+    await expect(tooltip).toBeVisible();
+    return tooltip.evaluate((el) => {
+      const style = getComputedStyle(el);
+      const item = getComputedStyle(el.querySelector('li:not([aria-selected])') ?? el);
+      return { background: style.backgroundColor, text: item.color };
+    });
+  };
+  const light = (rgb: string) => (rgb.match(/\d+/g) ?? []).slice(0, 3).reduce((sum, c) => sum + Number(c), 0) > 3 * 128;
+  await typeAtEnd(page, 'hostile.md', '\n[[ne');
+  const day = await colours();
+  expect(light(day.background)).toBe(true);
+  expect(light(day.text)).toBe(false);
+  await page.keyboard.press('Escape');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.keyboard.type('u');
+  const night = await colours();
+  expect(light(night.background)).toBe(false);
+  expect(light(night.text)).toBe(true);
+});

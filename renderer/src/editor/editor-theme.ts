@@ -1,11 +1,42 @@
 import { HighlightStyle, syntaxHighlighting } from '@codemirror/language';
-import { EditorView } from '@codemirror/view';
+import { StateEffect, StateField, type Extension } from '@codemirror/state';
+import { EditorView, ViewPlugin } from '@codemirror/view';
 import { tags as t } from '@lezer/highlight';
-import type { Extension } from '@codemirror/state';
+
+const DARK_QUERY = '(prefers-color-scheme: dark)';
+
+function prefersDark(): boolean {
+  return (
+    typeof window !== 'undefined' && typeof window.matchMedia === 'function' && window.matchMedia(DARK_QUERY).matches
+  );
+}
+
+const setDark = StateEffect.define<boolean>();
+
+/**
+ * Whether the OS asks for dark colours, told to CodeMirror (`EditorView.darkTheme`) so that the
+ * `&dark` rules of its own packages (tooltips, the completion list) apply: without it a tooltip
+ * stays light grey under the dark theme's light text.
+ */
+const darkMode = StateField.define<boolean>({
+  create: prefersDark,
+  update: (dark, tr) => tr.effects.reduce((value, e) => (e.is(setDark) ? e.value : value), dark),
+  provide: (field) => EditorView.darkTheme.from(field),
+});
+
+/** Follows the OS switching between light and dark while the editor is open. */
+const followColorScheme = ViewPlugin.define((view) => {
+  const query = typeof window.matchMedia === 'function' ? window.matchMedia(DARK_QUERY) : null;
+  const changed = (e: MediaQueryListEvent) => view.dispatch({ effects: setDark.of(e.matches) });
+  query?.addEventListener('change', changed);
+  return { destroy: () => query?.removeEventListener('change', changed) };
+});
 
 /** Editor colours come from CSS variables, so the OS light/dark switch needs no reconfiguring. */
 export function editorTheme(): Extension {
   return [
+    darkMode,
+    followColorScheme,
     EditorView.theme({
       '&': { height: '100%', color: 'var(--text)', backgroundColor: 'var(--bg)', fontSize: '16px' },
       '.cm-scroller': { fontFamily: 'var(--font-text)', lineHeight: '1.6', padding: '24px 0' },
