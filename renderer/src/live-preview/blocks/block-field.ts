@@ -63,8 +63,19 @@ function build<B extends Block>(
         : decoration.range(block.widgetAt),
     );
   }
+  // Decorations not drawn this time are kept a while: a block revealed, or beyond the end of a
+  // tree still being parsed after an edit, gets its old widget back when it shows again.
+  // Never fewer than last time, so a tree parsed only part way does not lose the rest.
+  const keep = Math.max(CACHE_SPARE + blocks.length, previous.size);
+  for (const [key, decoration] of previous) {
+    if (cache.size >= keep) break;
+    if (!cache.has(key)) cache.set(key, decoration);
+  }
   return { blocks, revealed, decorations: Decoration.set(ranges, true), cache };
 }
+
+/** Decorations kept beyond those drawn (see build). */
+const CACHE_SPARE = 100;
 
 function revealedBy(state: EditorState, blocks: readonly Block[]): boolean[] {
   return blocks.map((block) => selectionTouches(state, block.from, block.to));

@@ -6,6 +6,12 @@ import { EditorView } from '@codemirror/view';
 import { afterEach, describe, expect, it } from 'vitest';
 import { codeBlocks, codeLanguages } from '../../../../../renderer/src/live-preview/blocks/code-blocks';
 
+/** The state with its syntax tree parsed to the end (the first parse is time-boxed). */
+function fullyParsed(state: EditorState): EditorState {
+  ensureSyntaxTree(state, state.doc.length, 10_000);
+  return state.update({}).state;
+}
+
 describe('codeLanguages', () => {
   it('matches info strings to languages, leaving mermaid and unknown ones as code', () => {
     expect(codeLanguages('js')?.name).toBe('JavaScript');
@@ -39,10 +45,12 @@ describe('codeBlocks', () => {
   it('marks each line of a fenced block, first and last apart', () => {
     view = new EditorView({
       parent: document.body,
-      state: EditorState.create({
-        doc: 'text\n```js\nlet a;\n```\nafter',
-        extensions: [markdown({ base: markdownLanguage }), codeBlocks()],
-      }),
+      state: fullyParsed(
+        EditorState.create({
+          doc: 'text\n```js\nlet a;\n```\nafter',
+          extensions: [markdown({ base: markdownLanguage }), codeBlocks()],
+        }),
+      ),
     });
     const lines = [...view.contentDOM.querySelectorAll('.cm-line')].map((line) => line.className);
     expect(lines).toEqual([

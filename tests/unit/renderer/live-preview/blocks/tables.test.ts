@@ -67,14 +67,14 @@ describe('tables (decorations)', () => {
     expect(before).toHaveLength(200);
 
     // Typing in a paragraph: every table keeps its decoration object.
-    state = state.update({ changes: { from: doc.indexOf('Para 100') + 4, insert: '!' } }).state;
+    state = fullyParsed(state.update({ changes: { from: doc.indexOf('Para 100') + 4, insert: '!' } }).state);
     const typed = decorations(state);
     expect(typed).toHaveLength(200);
     typed.forEach((entry, i) => expect(entry.deco).toBe(before[i]?.deco));
 
     // Editing one table (cursor elsewhere): only that table gets a new one.
     const cell = state.doc.toString().indexOf('| 7 |') + 2;
-    state = state.update({ changes: { from: cell, insert: '7' }, selection: { anchor: 0 } }).state;
+    state = fullyParsed(state.update({ changes: { from: cell, insert: '7' }, selection: { anchor: 0 } }).state);
     const edited = decorations(state);
     const changed = edited.filter((entry, i) => entry.deco !== before[i]?.deco).map((entry) => entry.text);
     expect(changed).toEqual(['| h7 | v |\n|---|---|\n| 77 | x |']);
