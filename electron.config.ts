@@ -42,9 +42,14 @@ export default defineConfig({
     build: {
       outDir: resolve(here, 'out/renderer'),
       emptyOutDir: true,
+      // KaTeX's fonts stay files: the CSP's font-src ('self') refuses a font inlined as data:.
+      assetsInlineLimit: (file: string) => (/\.(?:woff2?|ttf)$/.test(file) ? false : undefined),
       rollupOptions: { input: { index: resolve(here, 'renderer/index.html') } },
     },
     worker: {
+      // A module worker (render-client.ts starts it with `type: 'module'`): code blocks load their
+      // language's parser as a chunk of its own when one first shows (render-code.ts).
+      format: 'es',
       // The render worker (renderer/src/render/render-worker.ts) has no DOM, but the `browser` build of
       // micromark's entity decoder calls document.createElement as it loads: use its plain build.
       plugins: () => [

@@ -2,7 +2,9 @@ import type { Root } from 'mdast';
 import type { Extension as FromMarkdownExtension } from 'mdast-util-from-markdown';
 import type { Extension as MicromarkExtension } from 'micromark-util-types';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { mathFromMarkdown } from 'mdast-util-math';
 import { gfm } from 'micromark-extension-gfm';
+import { math } from 'micromark-extension-math';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { unified, type Processor } from 'unified';
@@ -48,10 +50,20 @@ const processor = unified()
   .freeze();
 
 /**
+ * The same, plus `$…$` / `$$…$$` math (mdast `inlineMath` / `math` nodes, their TeX kept as
+ * written: `\\` stays two backslashes). Only renderers ask for it: the index keeps reading
+ * links and tags inside dollars as text, as before.
+ */
+const mathProcessor = processor()
+  .use(syntax(math({ singleDollarTextMath: true }), mathFromMarkdown()))
+  .freeze();
+
+/**
  * Reads a note the way Plexus understands markdown: CommonMark + GFM (tables, task lists,
  * strikethrough, autolinks, footnotes), YAML frontmatter, wiki links and embeds, `%% comments %%`,
  * and callouts (marked on their blockquotes). Positions are offsets into `text`.
  */
-export function parseMarkdown(text: string): Root {
-  return processor.runSync(processor.parse(text));
+export function parseMarkdown(text: string, options: { math?: boolean } = {}): Root {
+  const chosen = options.math ? mathProcessor : processor;
+  return chosen.runSync(chosen.parse(text));
 }

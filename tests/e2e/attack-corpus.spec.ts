@@ -187,7 +187,8 @@ async function expectNothingRan(page: Page, seen: Watch, label: string): Promise
 /**
  * What in the rendered content under `selector` could run or load something: forbidden
  * elements, `on*` handlers, styles, and URL attributes that are neither local nor a plain
- * http(s)/mailto link.
+ * http(s)/mailto link. KaTeX's output (inside `.math`: its output or its error) alone may hold SVG paths, MathML and
+ * layout styles, and those styles only lengths, numbers and colours: no `url(`, no quotes.
  */
 async function hazardsIn(page: Page, selector: string): Promise<string[]> {
   return page.evaluate(
@@ -200,13 +201,24 @@ async function hazardsIn(page: Page, selector: string): Promise<string[]> {
           return false;
         }
       };
+      const KATEX_TAGS = ['svg', 'path', 'line'];
+      const MATHML = 'http://www.w3.org/1998/Math/MathML';
+      const SVG = 'http://www.w3.org/2000/svg';
+      const SAFE_STYLE = /^(?:\s*[a-z-]+\s*:\s*[-#.%\w ]+;?)*\s*$/;
       for (const root of document.querySelectorAll(selector)) {
         for (const el of root.querySelectorAll('*')) {
           const tag = el.tagName.toLowerCase();
           const where = `${tag}${el.textContent ? ` "${el.textContent.slice(0, 40)}"` : ''}`;
-          if (forbidden.includes(tag) || el.namespaceURI !== 'http://www.w3.org/1999/xhtml') found.push(where);
+          const katex = el.closest('.math') !== null;
+          const katexElement =
+            katex && (el.namespaceURI === MATHML || (el.namespaceURI === SVG && KATEX_TAGS.includes(tag)));
+          if (katexElement) {
+            // MathML and SVG, drawn by KaTeX: nothing else of theirs may be a link or a handler.
+          } else if (forbidden.includes(tag) || el.namespaceURI !== 'http://www.w3.org/1999/xhtml') found.push(where);
           for (const { name, value } of el.attributes) {
             const attr = name.toLowerCase();
+            if (katex && attr === 'style' && SAFE_STYLE.test(value)) continue;
+            if (katex && el.namespaceURI === SVG && attr === 'xmlns') continue;
             if (attr.startsWith('on') || attr === 'style' || attr === 'srcdoc' || attr.includes(':')) {
               found.push(`${where} [${name}=${value}]`);
             } else if (attr === 'href') {
@@ -385,7 +397,7 @@ async function exerciseNote(page: Page, seen: Watch, path: string): Promise<{ cl
 // The corpus notes in two groups of about equal work, one per worker: a host takes seconds to start.
 const GROUPS = [
   ['note-syntax.md', 'html-tags.md', 'event-handlers.md', 'frontmatter.md'],
-  ['link-targets.md', 'mutation-xss.md', 'remote-resources.md'],
+  ['link-targets.md', 'mutation-xss.md', 'remote-resources.md', 'math.md'],
 ];
 const CORPUS = GROUPS.flat();
 
@@ -448,7 +460,7 @@ test('index.md in reading view: every corpus note embedded, every link previewed
     () => reading(page).locator('a.internal-link:not(.markdown-embed a)'),
     '.hover-popover .hover-preview',
   );
-  expect(readingPreviews).toBe(16);
+  expect(readingPreviews).toBe(17);
   await expectNothingRan(page, seen, 'the reading view previews');
   report({ embeds, readingPreviews });
 });

@@ -1,3 +1,4 @@
+import 'katex/dist/katex.min.css';
 import { attachLinkPreview, type PreviewOptions } from '../editor/hover-preview';
 import { listenToLinks, type FollowOptions } from './rendered-links';
 import { RenderTimeout, type Renderer } from './render-client';
@@ -17,6 +18,15 @@ export type ReadingViewOptions = Omit<RenderOptions, 'path' | 'section'> & {
   hoverTime?: number;
   /** Renders the note and its previews (default renderMarkdown, on this thread; the app: a RenderClient). */
   render?: Renderer;
+  /**
+   * A task's checkbox was ticked or unticked: `line` is the 1-based line of its `- [ ]` in the
+   * note's text shown. Without it, checkboxes stay disabled. The app writes the note and shows it again.
+   */
+  onToggleTask?(line: number, checked: boolean): void;
+  /** A tag pill was clicked: `tag` without its `#` (the app opens a `tag:` search). */
+  onTag?(tag: string): void;
+  /** A vault file's link card (a PDF) was clicked: its vault path, for the OS to open. */
+  onOpenFile?(path: string): void;
 };
 
 /**
@@ -45,12 +55,22 @@ export class ReadingView {
     const handlers = {
       onFollow: (target: string, follow: FollowOptions) => options.onFollow(target, follow),
       onExternal: (url: string) => options.onExternal(url),
+      onTag: (tag: string) => options.onTag?.(tag),
+      onOpenFile: (path: string) => options.onOpenFile?.(path),
       onSameNote: (at: { heading: string | null; block: string | null; id: string | null }) => {
         if (at.id !== null) this.revealId(at.id);
         else this.reveal(at);
       },
     };
     this.cleanups.push(listenToLinks(this.dom, handlers));
+    const onChange = (event: Event) => {
+      const box = event.target;
+      if (!(box instanceof HTMLInputElement) || !this.dom.contains(box)) return;
+      const line = Number(box.getAttribute('data-task-line'));
+      if (box.type === 'checkbox' && Number.isInteger(line) && line > 0) options.onToggleTask?.(line, box.checked);
+    };
+    this.dom.addEventListener('change', onChange);
+    this.cleanups.push(() => this.dom.removeEventListener('change', onChange));
     const { loadNote } = options;
     if (loadNote && options.preview !== false) {
       const preview: PreviewOptions & { from: () => { path: string; text: string } } = {
@@ -81,7 +101,8 @@ export class ReadingView {
     let html: string | null = null;
     let failure: unknown;
     try {
-      html = await render(text, { ...this.options, path }, rendering.signal);
+      const tickableTasks = this.options.onToggleTask !== undefined;
+      html = await render(text, { ...this.options, path, tickableTasks }, rendering.signal);
     } catch (error) {
       failure = error;
     }

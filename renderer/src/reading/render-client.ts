@@ -1,4 +1,4 @@
-import { isImageTarget, renderMarkdown, type LoadedNote, type RenderOptions } from '../render/render-markdown';
+import { isShownFromUrl, renderMarkdown, type LoadedNote, type RenderOptions } from '../render/render-markdown';
 import {
   callbacksOf,
   renderData,
@@ -317,7 +317,7 @@ async function resolution(options: RenderOptions, targets: string[], from: strin
   if (imageUrl) {
     (paths ?? targets).forEach((path, index) => {
       const target = targets[index] ?? '';
-      if (path === null || !(isImageTarget(path) || isImageTarget(target))) return;
+      if (path === null || !(isShownFromUrl(path) || isShownFromUrl(target))) return;
       try {
         imageUrls.push([path, imageUrl(path)]);
       } catch {

@@ -16,6 +16,8 @@ const DATA_KEYS: { [K in keyof RenderData]-?: true } = {
   section: true,
   maxEmbedDepth: true,
   maxEmbeds: true,
+  strictLineBreaks: true,
+  tickableTasks: true,
 };
 
 /**

@@ -11,6 +11,10 @@ export type LinkHandlers = {
   onExternal?(url: string): void;
   /** A link into this same note: `[[#Heading]]`, `[[#^block]]`, or a footnote anchor (`id`). */
   onSameNote?(at: { heading: string | null; block: string | null; id: string | null }): void;
+  /** A tag pill (`a.tag`): its tag, without `#` (`project/active`). */
+  onTag?(tag: string): void;
+  /** A link card of a vault file the app cannot show (`a.file-embed`, a PDF): its vault path. */
+  onOpenFile?(path: string): void;
 };
 
 /** An internal link's `data-href` (`target#h1#h2`, `target#^block`) taken apart. */
@@ -31,7 +35,11 @@ export function listenToLinks(root: HTMLElement, handlers: LinkHandlers): () => 
     if (!anchor || !root.contains(anchor)) return;
     event.preventDefault();
     const href = anchor.getAttribute('href') ?? '';
-    if (anchor.classList.contains('internal-link')) {
+    if (anchor.classList.contains('tag')) {
+      handlers.onTag?.(anchor.getAttribute('data-tag') ?? '');
+    } else if (anchor.classList.contains('file-embed')) {
+      handlers.onOpenFile?.(anchor.getAttribute('data-path') ?? '');
+    } else if (anchor.classList.contains('internal-link')) {
       const { target, heading, block } = parseDataHref(anchor.getAttribute('data-href') ?? '');
       if (target === '') handlers.onSameNote?.({ heading, block, id: null });
       else

@@ -1,20 +1,26 @@
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import { sanitize } from 'hast-util-sanitize';
 import type {
+  Break,
+  Code,
   Heading,
   Html,
   Image,
   ImageReference,
   Link,
   LinkReference,
+  ListItem,
   Paragraph,
+  Parents,
   PhrasingContent,
   Root,
+  Text,
   WikiLink,
 } from 'mdast';
+import type { InlineMath, Math } from 'mdast-util-math';
 import type { Handlers, State } from 'mdast-util-to-hast';
 import rehypeStringify from 'rehype-stringify';
-import remarkRehype from 'remark-rehype';
+import remarkRehype, { defaultHandlers } from 'remark-rehype';
 import { unified } from 'unified';
 import { extractFrontmatter } from '../../../shared/markdown/extract-frontmatter';
 import { splitLinkDestination } from '../../../shared/markdown/link-destination';
@@ -23,7 +29,9 @@ import { plainText } from '../../../shared/markdown/plain-text';
 import { walk } from '../../../shared/markdown/walk';
 import { vaultFileUrl } from '../../../shared/vault-file-url';
 import { blockquoteHandler } from './render-callout';
+import { highlightedCode } from './render-code';
 import { highlight } from './render-highlight';
+import { mathElement } from './render-math';
 import { propertiesTable } from './render-properties';
 import { rawToHast, tokenizeHtml } from './render-raw-html';
 import { renderSchema } from './render-schema';
@@ -56,6 +64,17 @@ export type RenderOptions = {
   maxEmbedDepth?: number;
   /** Embeds rendered in all, past which a placeholder shows (default 50). */
   maxEmbeds?: number;
+  /**
+   * Obsidian's "Strict line breaks": true joins a paragraph's lines as CommonMark does; false (the
+   * default, as in Obsidian) shows each single newline of a paragraph, list item, quote or callout
+   * as a line break.
+   */
+  strictLineBreaks?: boolean;
+  /**
+   * Task checkboxes of the note itself (not of its embeds) are enabled and carry
+   * `data-task-line`, the 1-based line of their `- [ ]` in the note's text (default false: disabled).
+   */
+  tickableTasks?: boolean;
 };
 
 /** Why an embed shows a placeholder instead of its note. */
@@ -66,11 +85,30 @@ const IMAGE_EXTENSIONS = new Set(['png', 'jpg', 'jpeg', 'gif', 'webp', 'svg', 'a
 const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
 const SAFE_SCHEMES = new Set(['http', 'https', 'mailto']);
 
-/** True when a link target names an image by its extension. */
-export function isImageTarget(target: string): boolean {
+/** Obsidian's audio and video extensions (`webm` plays as video). */
+const AUDIO_EXTENSIONS = new Set(['mp3', 'wav', 'm4a', 'ogg', 'oga', 'opus', 'flac', '3gp']);
+const VIDEO_EXTENSIONS = new Set(['mp4', 'webm', 'ogv', 'mov', 'm4v', 'mkv']);
+
+function extensionOf(target: string): string {
   const name = target.slice(target.lastIndexOf('/') + 1);
   const dot = name.lastIndexOf('.');
-  return dot > 0 && IMAGE_EXTENSIONS.has(name.slice(dot + 1).toLowerCase());
+  return dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
+}
+
+/** True when a link target names an image by its extension. */
+export function isImageTarget(target: string): boolean {
+  return IMAGE_EXTENSIONS.has(extensionOf(target));
+}
+
+/** `audio` or `video` when a link target names one by its extension (an embed plays it), else null. */
+export function mediaKind(target: string): 'audio' | 'video' | null {
+  const extension = extensionOf(target);
+  return AUDIO_EXTENSIONS.has(extension) ? 'audio' : VIDEO_EXTENSIONS.has(extension) ? 'video' : null;
+}
+
+/** True when the page must hand the worker a URL for this vault file: an image, audio or video. */
+export function isShownFromUrl(target: string): boolean {
+  return isImageTarget(target) || mediaKind(target) !== null;
 }
 
 /**
@@ -91,13 +129,38 @@ export async function renderMarkdownTree(text: string, options: RenderOptions = 
     depth: 0,
     chain: [chainKey(options.path ?? '', options.section ?? NO_SECTION)],
     budget: { embeds: options.maxEmbeds ?? 50, prefixes: 0 },
+    math: new Map(),
+    nonce: nonce(),
   };
   const path = options.path ?? '';
   const tree = (await renderNote({ path, text }, options.section ?? null, context)) ?? {
     type: 'root',
     children: [placeholder('section-not-found', sectionLabel(options.section))],
   };
-  return sanitize(tree, renderSchema(options.imageProtocols)) as HastRoot;
+  const clean = sanitize(tree, renderSchema(options.imageProtocols)) as HastRoot;
+  putMathBack(clean, context.math);
+  return clean;
+}
+
+/** A random id per render: raw HTML in a note cannot name a formula's placeholder. */
+function nonce(): string {
+  return Array.from(crypto.getRandomValues(new Uint32Array(2)), (n) => n.toString(36)).join('');
+}
+
+/**
+ * KaTeX's output holds what notes may not (inline styles, MathML, SVG), so it is sanitized on
+ * its own (render-math.ts) and put in place of its placeholder after the note is sanitized.
+ */
+function putMathBack(tree: HastRoot | Element, math: Map<string, Element>): void {
+  if (math.size === 0) return;
+  tree.children = tree.children.map((child) => {
+    if (child.type !== 'element') return child;
+    const id = child.properties.dataMath;
+    const formula = typeof id === 'string' ? math.get(id) : undefined;
+    if (formula) return formula;
+    putMathBack(child, math);
+    return child;
+  });
 }
 
 type Context = {
@@ -106,6 +169,9 @@ type Context = {
   /** The notes (and sections) being rendered, this one last: embedding one of them again is a cycle. */
   chain: string[];
   budget: { embeds: number; prefixes: number };
+  /** Formulas drawn, by placeholder id (shared by embeds). */
+  math: Map<string, Element>;
+  nonce: string;
 };
 
 type Section = { headings: string[]; block: string | null };
@@ -123,11 +189,13 @@ type Facts = {
   resolved: Map<string, string | null>;
   destinations: Map<Link | Image, Destination>;
   embeds: Map<WikiLink | Image, ElementContent>;
+  /** Fenced code blocks, highlighted. */
+  code: Map<Code, ElementContent[]>;
 };
 
 /** One note (or section of one) as unsanitized hast; null when the section is not in it. */
 async function renderNote(note: LoadedNote, section: Section | null, context: Context): Promise<HastRoot | null> {
-  let tree = parseMarkdown(note.text);
+  let tree = parseMarkdown(note.text, { math: true });
   const showProperties = context.depth === 0 && section === null && context.options.properties !== false;
   const frontmatter = showProperties ? extractFrontmatter(tree).frontmatter : null;
   if (section) {
@@ -142,7 +210,7 @@ async function renderNote(note: LoadedNote, section: Section | null, context: Co
     .use(remarkRehype, {
       allowDangerousHtml: true,
       clobberPrefix: prefix,
-      handlers: handlers(facts, frontmatter),
+      handlers: handlers(facts, frontmatter, context),
     })
     .run(tree);
   rawToHast(hast, {
@@ -171,12 +239,18 @@ async function prepare(tree: Root, note: LoadedNote, context: Context): Promise<
   walk(tree, (node) => {
     if (node.type === 'definition') definitions.set(node.identifier, node.url);
   });
-  const facts: Facts = { note, resolved: new Map(), destinations: new Map(), embeds: new Map() };
+  const facts: Facts = { note, resolved: new Map(), destinations: new Map(), embeds: new Map(), code: new Map() };
+  const codeBlocks: Code[] = [];
   const targets = new Set<string>();
   const embeds: (WikiLink | Image)[] = [];
-  walk(tree, (node) => {
+  walk(tree, (node, ancestors) => {
     if (node.type === 'linkReference' || node.type === 'imageReference') dereference(node, definitions);
-    if ('children' in node) highlight(node);
+    if ('children' in node) {
+      obsidianMath(node, note.text);
+      highlight(node);
+      if (!context.options.strictLineBreaks) lineBreaks(node);
+      if (![node, ...ancestors].some((a) => a.type === 'link' || a.type === 'linkReference')) tags(node);
+    }
     switch (node.type) {
       case 'heading':
         setProperty(node, 'dataHeading', plainText(node).trim());
@@ -191,6 +265,9 @@ async function prepare(tree: Root, note: LoadedNote, context: Context): Promise<
         if (node.children.some(isNoteEmbed)) node.data = { ...node.data, hName: 'div' };
         break;
       }
+      case 'code':
+        codeBlocks.push(node);
+        break;
       case 'wikiLink':
         if (node.target !== '') targets.add(node.target);
         if (node.embed) embeds.push(node);
@@ -213,6 +290,12 @@ async function prepare(tree: Root, note: LoadedNote, context: Context): Promise<
   });
   await resolveTargets([...targets], facts, context);
   await Promise.all(
+    codeBlocks.map(async (node) => {
+      const highlighted = await highlightedCode(node);
+      if (highlighted) facts.code.set(node, highlighted);
+    }),
+  );
+  await Promise.all(
     embeds.map(async (node) => {
       const embed = await renderEmbed(node, facts, context);
       if (embed) facts.embeds.set(node, embed);
@@ -230,6 +313,84 @@ async function resolveTargets(targets: string[], facts: Facts, context: Context)
     paths = targets; // resolution failing should not mark every link unresolved
   }
   targets.forEach((target, index) => facts.resolved.set(target, paths[index] ?? null));
+}
+
+/**
+ * Inline math as Obsidian reads it: `$…$` does not start or end inside with a space and is not
+ * followed by a digit (`$5 and $6` is money, not math); what fails is its source text again.
+ * `$$…$$` inside a paragraph is display math, as in Obsidian.
+ */
+function obsidianMath(parent: Parents, text: string): void {
+  if (!parent.children.some((child) => child.type === 'inlineMath')) return;
+  parent.children = (parent.children as PhrasingContent[]).map((child): PhrasingContent => {
+    const start = child.position?.start.offset;
+    const end = child.position?.end.offset;
+    if (child.type !== 'inlineMath' || start === undefined || end === undefined) return child;
+    const source = text.slice(start, end);
+    if (source.startsWith('$$')) {
+      child.data = { ...child.data, display: true } as typeof child.data;
+      return child;
+    }
+    // The TeX as written (micromark trims one space on each side, as in a code span).
+    const inner = source.slice(1, -1);
+    const money = /^\s|\s$/.test(inner) || /\d/.test(text.charAt(end)) || inner.trim() === '';
+    return money ? { type: 'text', value: source } : child;
+  });
+}
+
+/** Obsidian's default: each newline inside a text (not code) is a `<br>`, as remark-breaks does. */
+function lineBreaks(parent: Parents): void {
+  if (!parent.children.some((child) => child.type === 'text' && /[\r\n]/.test(child.value))) return;
+  const children: PhrasingContent[] = [];
+  for (const child of parent.children as PhrasingContent[]) {
+    if (child.type !== 'text') {
+      children.push(child);
+      continue;
+    }
+    child.value.split(/\r?\n|\r/).forEach((line, index) => {
+      if (index > 0) children.push({ type: 'break' } satisfies Break);
+      // The next line's indentation (a list item's continuation) is not text.
+      const value = index > 0 ? line.replace(/^[ \t]+/, '') : line;
+      if (value !== '') children.push({ type: 'text', value } satisfies Text);
+    });
+  }
+  (parent as { children: PhrasingContent[] }).children = children;
+}
+
+/** `#tag` where a word starts: Unicode letters, digits and marks, `_ - /`, not only digits. */
+const TAG = /(^|[\s(])#([\p{L}\p{N}\p{M}_/-]+)/gu;
+
+/** Tags in text (never in code or a link's text) as `a.tag` pills the reading view makes clickable. */
+function tags(parent: Parents): void {
+  if (parent.data?.hName === 'a') return; // a tag's own text
+  if (!parent.children.some((child) => child.type === 'text' && child.value.includes('#'))) return;
+  const children: PhrasingContent[] = [];
+  (parent.children as PhrasingContent[]).forEach((child, index, siblings) => {
+    if (child.type !== 'text') {
+      children.push(child);
+      return;
+    }
+    // A text node starts a word at its parent's start or after a line break, not after a link.
+    const previous = siblings[index - 1];
+    const startsWord = previous === undefined || previous.type === 'break';
+    let last = 0;
+    for (const match of child.value.matchAll(TAG)) {
+      const [, before = '', tag = ''] = match;
+      if (match.index === 0 && before === '' && !startsWord) continue;
+      if (/^\p{N}+$/u.test(tag)) continue;
+      const at = match.index + before.length;
+      if (at > last) children.push({ type: 'text', value: child.value.slice(last, at) });
+      children.push({
+        type: 'emphasis',
+        data: { hName: 'a', hProperties: { className: ['tag'], href: '#', dataTag: tag } },
+        children: [{ type: 'text', value: `#${tag}` }],
+      });
+      last = at + 1 + tag.length;
+    }
+    if (last === 0) children.push(child);
+    else if (last < child.value.length) children.push({ type: 'text', value: child.value.slice(last) });
+  });
+  (parent as { children: PhrasingContent[] }).children = children;
 }
 
 /** A reference link or image (`[x][id]`) becomes the link it stands for, so it is classified too. */
@@ -302,8 +463,10 @@ async function renderEmbed(node: WikiLink | Image, facts: Facts, context: Contex
   const label = node.type === 'wikiLink' ? node.alias : node.alt;
   if (isImageTarget(destination.target)) return imageElement(destination.target, label ?? null, facts, context);
   const title = label ?? destinationText(destination.target, destination.headings, destination.block);
+  if (mediaKind(destination.target)) return mediaElement(destination.target, facts, context);
+  if (extensionOf(destination.target) === 'pdf') return fileCard(destination.target, facts);
   if (destination.target !== '' && /\.[a-z0-9]{1,5}$/i.test(destination.target) && !/\.md$/i.test(destination.target)) {
-    // A PDF, audio file…: not something to transclude; a link to it.
+    // Another kind of file: not something to transclude; a link to it.
     return internalLink(destination, title, facts);
   }
   if (context.depth >= (context.options.maxEmbedDepth ?? 3)) return placeholder('too-deep', title);
@@ -372,6 +535,41 @@ function imageElement(target: string, label: string | null, facts: Facts, contex
   };
 }
 
+/** `![[clip.mp3]]`, `![[movie.mp4]]`: the browser's own player, from the vault-file URL. */
+function mediaElement(target: string, facts: Facts, context: Context): ElementContent {
+  const path = facts.resolved.get(target);
+  const kind = mediaKind(target) ?? 'audio';
+  if (!path) return placeholder('not-found', target, 'span');
+  return {
+    type: 'element',
+    tagName: kind,
+    properties: {
+      className: ['media-embed'],
+      src: imageUrlOf(path, context),
+      controls: true,
+      preload: 'metadata',
+      dataPath: path,
+    },
+    children: [],
+  };
+}
+
+/**
+ * `![[doc.pdf]]`: a card that asks the app to open the file with the OS (reading-view.ts
+ * `onOpenFile`). Not a frame: a PDF viewer on the app's own origin is more than a note needs.
+ */
+function fileCard(target: string, facts: Facts): ElementContent {
+  const path = facts.resolved.get(target);
+  if (!path) return placeholder('not-found', target, 'span');
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  return {
+    type: 'element',
+    tagName: 'a',
+    properties: { className: ['file-embed'], href: '#', dataPath: path, title: `Open ${name} with its app` },
+    children: [{ type: 'text', value: `${name} — open` }],
+  };
+}
+
 function placeholder(problem: EmbedProblem, what: string, tagName = 'div'): Element {
   const why: Record<EmbedProblem, string> = {
     'not-found': 'not found',
@@ -421,9 +619,37 @@ function internalLink(
   };
 }
 
-function handlers(facts: Facts, frontmatter: Record<string, unknown> | null): Handlers {
+function handlers(facts: Facts, frontmatter: Record<string, unknown> | null, context: Context): Handlers {
+  const formula = (tex: string, display: boolean): Element => {
+    const id = `${context.nonce}-${context.math.size}`;
+    context.math.set(id, mathElement(tex, display));
+    return { type: 'element', tagName: 'span', properties: { dataMath: id }, children: [] };
+  };
   return {
     blockquote: blockquoteHandler,
+    math: (_state: State, node: Math) => formula(node.value, true),
+    code: (state: State, node: Code) => {
+      const pre = defaultHandlers.code(state, node);
+      const code = pre.children[0];
+      const highlighted = facts.code.get(node);
+      if (highlighted && code?.type === 'element') code.children = highlighted;
+      return pre;
+    },
+    inlineMath: (_state: State, node: InlineMath) =>
+      formula(node.value, (node.data as { display?: boolean } | undefined)?.display === true),
+    listItem: (state: State, node: ListItem, parent: Parents | undefined) => {
+      const item = defaultHandlers.listItem(state, node, parent);
+      const line = node.position?.start.line;
+      if (typeof node.checked === 'boolean' && context.options.tickableTasks && context.depth === 0 && line) {
+        const first = item.children[0];
+        const box = first?.type === 'element' && first.tagName === 'p' ? first.children[0] : first;
+        if (box?.type === 'element' && box.tagName === 'input') {
+          box.properties.disabled = false;
+          box.properties.dataTaskLine = line;
+        }
+      }
+      return item;
+    },
     comment: () => undefined,
     yaml: () => (frontmatter && Object.keys(frontmatter).length > 0 ? propertiesTable(frontmatter) : undefined),
     wikiLink: (_state: State, node: WikiLink) => {

@@ -51,6 +51,8 @@ export function renderSchema(imageProtocols: readonly string[] = []): Schema {
       'figcaption',
       'wbr',
       'center',
+      'audio',
+      'video',
     ],
     strip: ['script', 'style', 'template', 'textarea', 'title', 'xmp', 'noscript', 'iframe', 'noembed', 'noframes'],
     attributes: {
@@ -60,9 +62,20 @@ export function renderSchema(imageProtocols: readonly string[] = []): Schema {
       a: [
         // One className entry per tag: the first would win, so the footnote one is repeated here.
         ...(defaults.a ?? []).filter((entry) => !Array.isArray(entry) || entry[0] !== 'className'),
-        ['className', 'internal-link', 'is-unresolved', 'external-link', 'remote-image', 'data-footnote-backref'],
+        [
+          'className',
+          'internal-link',
+          'is-unresolved',
+          'external-link',
+          'remote-image',
+          'data-footnote-backref',
+          'tag',
+          'file-embed',
+        ],
         ['rel', 'noopener', 'noreferrer'],
         'dataHref',
+        'dataTag',
+        'dataPath',
       ],
       div: [
         ['className', ...calloutClasses, ...embedClasses, 'embed-paragraph'],
@@ -73,13 +86,20 @@ export function renderSchema(imageProtocols: readonly string[] = []): Schema {
       details: [['className', ...calloutClasses], 'dataCallout', 'open'],
       summary: [...(defaults.summary ?? []), ['className', 'callout-title']],
       span: [
-        ['className', 'callout-icon', 'callout-title-inner', 'embed-placeholder', 'link-blocked'],
+        // `tok-…`: a highlighted code token (render-code.ts, @lezer/highlight's classHighlighter).
+        ['className', 'callout-icon', 'callout-title-inner', 'embed-placeholder', 'link-blocked', /^tok-[a-zA-Z0-9]+$/],
         'dataEmbedState',
+        // A formula's placeholder: render-markdown.ts puts KaTeX's own sanitized output there.
+        'dataMath',
       ],
       img: ['src', 'alt', ['className', 'image-embed', 'is-unresolved'], 'dataPath'],
+      // Vault audio and video (`![[clip.mp3]]`): the source is a vault-file URL, as an image's.
+      audio: ['src', ['className', 'media-embed'], 'controls', ['preload', 'metadata'], 'dataPath'],
+      video: ['src', ['className', 'media-embed'], 'controls', ['preload', 'metadata'], 'dataPath'],
       table: [...(defaults.table ?? []), ['className', 'properties']],
       th: ['scope'],
-      input: [...(defaults.input ?? []), 'checked'],
+      // A task's checkbox, enabled (no `disabled`) only when the renderer marked it tickable.
+      input: [...(defaults.input ?? []), 'checked', 'dataTaskLine'],
       td: [['className', 'property-value']],
       p: ['dataBlock'],
       li: [...(defaults.li ?? []), 'dataBlock'],
@@ -91,6 +111,7 @@ export function renderSchema(imageProtocols: readonly string[] = []): Schema {
       h5: ['dataHeading'],
       h6: ['dataHeading'],
     },
+    required: { input: { type: 'checkbox' } },
     protocols: {
       href: ['http', 'https', 'mailto'],
       src: [...imageProtocols],

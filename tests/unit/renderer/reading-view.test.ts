@@ -170,3 +170,38 @@ describe('attachLinkPreview', () => {
     root.remove();
   });
 });
+
+describe('ReadingView: tasks, tags and files', () => {
+  it('calls onToggleTask with the task’s source line when its checkbox changes; disabled without it', async () => {
+    const toggled = vi.fn<(line: number, checked: boolean) => void>();
+    const tagged = vi.fn<(tag: string) => void>();
+    const opened = vi.fn<(path: string) => void>();
+    const host = document.createElement('div');
+    document.body.append(host);
+    const tasks = new ReadingView(host, {
+      onFollow: follow,
+      onExternal: external,
+      preview: false,
+      onToggleTask: toggled,
+      onTag: tagged,
+      onOpenFile: opened,
+    });
+    await tasks.show('t.md', '# T\n\n- [ ] one #todo\n- [x] two\n\n![[doc.pdf]]');
+    const boxes = [...tasks.dom.querySelectorAll('input[type="checkbox"]')] as HTMLInputElement[];
+    expect(boxes.map((box) => box.disabled)).toEqual([false, false]);
+    boxes[1]?.click();
+    expect(toggled).toHaveBeenCalledWith(4, false);
+    boxes[0]?.click();
+    expect(toggled).toHaveBeenLastCalledWith(3, true);
+    expect(click(tasks.dom.querySelector('a.tag'))).toBe(true);
+    expect(tagged).toHaveBeenCalledWith('todo');
+    expect(click(tasks.dom.querySelector('a.file-embed'))).toBe(true);
+    expect(opened).toHaveBeenCalledWith('doc.pdf');
+    expect(follow).not.toHaveBeenCalled();
+    tasks.destroy();
+    host.remove();
+
+    await view.show('t.md', '- [ ] one');
+    expect(view.dom.querySelector<HTMLInputElement>('input')?.disabled).toBe(true);
+  });
+});
