@@ -15,6 +15,7 @@ import {
 } from '../shared/api';
 import type { NoteMeta } from '../shared/note-meta';
 import { PlexusError } from '../shared/errors';
+import { Emitter, type Disposable } from '../shared/events';
 import { baseName, checkNewNotePath, normalizeVaultPath } from '../shared/paths';
 import { cacheFileFor, sourceWorker, VaultIndex, type WorkerScript } from './index';
 import { findUnlinkedMentions, linkContext, suggestNotes } from './links';
@@ -43,7 +44,8 @@ export type ServiceOptions = {
  * and its own changes plus the watcher's external ones come out as one event stream.
  */
 export class VaultService implements PlexusApi {
-  private readonly listeners = new Set<(event: PlexusEvent) => void>();
+  private readonly events = new Emitter<PlexusEvent>();
+  private readonly vaultChanges: Disposable;
   private watcher: VaultWatcher | null = null;
   /** The index, once the first build is done; requests for links wait for it. */
   private readonly index: Promise<VaultIndex>;
@@ -59,7 +61,7 @@ export class VaultService implements PlexusApi {
     readonly vault: Vault,
     private readonly options: ServiceOptions,
   ) {
-    vault.onDidChange((event) => this.onFiles(event));
+    this.vaultChanges = vault.onDidChange((event) => this.onFiles(event));
     this.workspace = new WorkspaceStore(vault.root);
     this.settings = new SettingsStore(vault.root);
     this.recovery = options.recoveryDir ? new RecoveryStore(options.recoveryDir, { scope: vault.root }) : null;
@@ -100,14 +102,16 @@ export class VaultService implements PlexusApi {
     await this.index;
   }
 
+  /** PlexusApi's shape (an unsubscribe function) over the Emitter's Disposable. */
   onEvent(listener: (event: PlexusEvent) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    const subscription = this.events.event(listener);
+    return () => subscription.dispose();
   }
 
   async close(): Promise<void> {
     await this.watcher?.close();
-    this.listeners.clear();
+    this.vaultChanges.dispose();
+    this.events.dispose();
     await (await this.index).close();
   }
 
@@ -247,7 +251,7 @@ export class VaultService implements PlexusApi {
   }
 
   private emit(event: PlexusEvent): void {
-    for (const listener of this.listeners) listener(event);
+    this.events.fire(event);
   }
 }
 

@@ -276,7 +276,7 @@ async function editToSearch(vault: Vault, index: VaultIndex, paths: string[]): P
       if (found !== 1) throw new Error(`the edited note was not found by search for ${marker} (${found} hits)`);
     }
   } finally {
-    off();
+    off.dispose();
   }
   return times;
 }

@@ -61,7 +61,7 @@ export async function timeRename(vault: Vault, built: VaultIndex, runs: number):
   try {
     return await renameRuns(vault, built, runs);
   } finally {
-    off();
+    off.dispose();
   }
 }
 

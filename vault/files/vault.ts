@@ -3,6 +3,7 @@ import { constants as fsConstants, promises as fs, statSync, type Stats } from '
 import { join, relative, sep } from 'node:path';
 import { MAX_NOTE_BYTES, type FileEntry, type FileMeta, type FilesEvent, type NoteContent } from '../../shared/api';
 import { PlexusError } from '../../shared/errors';
+import { Emitter, type Event } from '../../shared/events';
 import { resolveExisting, resolveNew } from './entry-paths';
 import { ioError, readOnlyError } from './io-errors';
 import { moveToTrashFolder } from './trash-folder';
@@ -34,7 +35,7 @@ export function versionOf(bytes: Uint8Array): string {
 export class Vault {
   /** States our own operations left paths in, so the watcher can drop their echoes. */
   readonly own = new OwnChanges();
-  private readonly listeners = new Set<(event: FilesEvent) => void>();
+  private readonly changes = new Emitter<FilesEvent>();
   private readonly locks = new Map<string, Promise<unknown>>();
 
   private constructor(
@@ -56,11 +57,8 @@ export class Vault {
     return vault;
   }
 
-  /** Tells `listener` about every change made through this Vault. */
-  onDidChange(listener: (event: FilesEvent) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
+  /** Every change made through this Vault; disposing the subscription stops it. */
+  readonly onDidChange: Event<FilesEvent> = this.changes.event;
 
   /** Lists every file and folder, depth first, skipping dot-files and dot-folders (see listVault). */
   list(): Promise<FileEntry[]> {
@@ -333,7 +331,7 @@ export class Vault {
   }
 
   private emit(event: FilesEvent): void {
-    for (const listener of this.listeners) listener(event);
+    this.changes.fire(event);
   }
 }
 

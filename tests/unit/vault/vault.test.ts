@@ -924,7 +924,7 @@ describe('onDidChange', () => {
     const mine: FilesEvent[] = [];
     const off = vault.onDidChange((e) => mine.push(e));
     await vault.create('one.md');
-    off();
+    off.dispose();
     await vault.create('two.md');
     expect(mine).toEqual([
       {
