@@ -192,14 +192,8 @@ function inlineEmbeds(state: EditorState, view: EditorView, renderer: EmbedRende
 
 const theme = EditorView.baseTheme({
   '.cm-lp-embed': { cursor: 'text' },
-  'div.cm-lp-embed-note': {
-    borderLeft: '2px solid var(--accent)',
-    padding: '2px 0 2px 12px',
-    margin: '4px 0',
-    whiteSpace: 'normal',
-  },
-  '&light div.cm-lp-embed-note': { borderLeftColor: 'var(--accent, #6240c8)' },
-  '&dark div.cm-lp-embed-note': { borderLeftColor: 'var(--accent, #a58bff)' },
+  // The rendered embed brings its own frame (reading.css's `.markdown-embed`).
+  'div.cm-lp-embed-note': { margin: '4px 0', whiteSpace: 'normal' },
   '.cm-lp-embed img, .cm-lp-image': { maxWidth: '100%' },
   '.cm-lp-embed-inline': { display: 'inline-block', verticalAlign: 'bottom' },
 });
