@@ -1,7 +1,7 @@
 import { protocol } from 'electron';
 import { realpath } from 'node:fs/promises';
 import { VAULT_FILE_SCHEME } from '../shared/vault-file-url';
-import { readVaultImage, vaultFileHeaders } from '../vault/host/serve-vault-file';
+import { readVaultImage, vaultFileHeaders } from '../vault/host/vault-file-route';
 
 /** Must run before the app is ready: a standard scheme parses like http, so paths resolve. */
 export function registerVaultFileScheme(): void {

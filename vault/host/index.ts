@@ -4,4 +4,4 @@
  */
 export { startBrowserHost, type BrowserHost, type BrowserHostOptions } from './server';
 export { portToken } from './token';
-export { readVaultImage, vaultFileHeaders } from './serve-vault-file';
+export { readVaultImage, vaultFileHeaders } from './vault-file-route';

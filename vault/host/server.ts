@@ -9,7 +9,7 @@ import type { ServerMessage } from '../../shared/rpc';
 import { MAX_SOCKET_MESSAGE_BYTES } from '../../shared/socket-limits';
 import { VAULT_FILE_KEY_LABEL, VAULT_FILE_KEY_PARAM, VAULT_FILE_PREFIX } from '../../shared/vault-file-url';
 import type { VaultService } from '../service';
-import { readVaultImage, vaultFileHeaders } from './serve-vault-file';
+import { readVaultImage, vaultFileHeaders } from './vault-file-route';
 import { readStatic } from './static-files';
 
 export type BrowserHostOptions = {

@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { VAULT_FILE_KEY_PARAM, vaultFilePath, vaultFileUrl } from '../../../shared/vault-file-url';
-import { readVaultImage } from '../../../vault/host/serve-vault-file';
+import { readVaultImage } from '../../../vault/host/vault-file-route';
 import { removeTempDirs, tempDir } from '../helpers/temp-vault';
 
 afterAll(() => removeTempDirs());

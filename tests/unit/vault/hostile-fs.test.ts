@@ -6,7 +6,7 @@ import WebSocket from 'ws';
 import type { PlexusError } from '../../../shared/errors';
 import type { ServerMessage } from '../../../shared/rpc';
 import { readVaultFile, readVaultFileSync } from '../../../vault/files/read-vault-file';
-import { readVaultImage } from '../../../vault/host/serve-vault-file';
+import { readVaultImage } from '../../../vault/host/vault-file-route';
 import { VaultService } from '../../../vault/service';
 import { Vault } from '../../../vault/files/vault';
 import { VaultIndex } from '../../../vault/index/vault-index';
