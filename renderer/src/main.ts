@@ -89,16 +89,16 @@ async function boot(): Promise<void> {
   byId('show-unresolved').addEventListener('click', () => unresolved.refresh());
   // A pane looks again only at what a change may have touched: the open note's own save leaves
   // every other note's text, and so its unlinked mentions, as they were.
-  workspace.onVaultChanged = (change) => {
+  workspace.onVaultChanged((change) => {
     search.refresh();
     backlinks.refresh({ unlinked: !change.ownSavesOnly });
     outgoing.refresh();
     if (!byId('unresolved-pane').hidden) unresolved.refresh();
-  };
-  workspace.onActiveChanged = (path) => {
+  });
+  workspace.onActiveChanged((path) => {
     backlinks.show(path);
     outgoing.show(path);
-  };
+  });
   byId('new-note').addEventListener('click', () => workspace.run('new-note'));
   byId('new-folder').addEventListener('click', () => workspace.run('new-folder'));
   const switcher = createQuickSwitcher({

@@ -1,5 +1,6 @@
 import type { Method, PlexusEvent } from '../../../shared/api';
 import type { ErrorInfo } from '../../../shared/errors';
+import { Emitter } from '../../../shared/events';
 import type { RpcResponse, ServerMessage, Transport } from '../../../shared/rpc';
 import { MAX_SOCKET_MESSAGE_BYTES } from '../../../shared/socket-limits';
 
@@ -24,7 +25,8 @@ export const RECONNECT_DELAY_MS = 2000;
  */
 export function connectWebSocket(token: string, { onStatus, onLost }: ConnectionHandlers): Promise<Transport> {
   const pending = new Map<number, (response: RpcResponse) => void>();
-  const listeners = new Set<(event: PlexusEvent) => void>();
+  // A listener that throws is logged; the others still hear the event.
+  const events = new Emitter<PlexusEvent>();
   let nextId = 1;
   let socket: WebSocket;
   let lost = false;
@@ -70,7 +72,7 @@ export function connectWebSocket(token: string, { onStatus, onLost }: Connection
       return; // not an answer of ours
     }
     if ('event' in data) {
-      for (const listener of listeners) listener(data.event);
+      events.fire(data.event);
     } else {
       pending.get(data.id)?.(data);
       pending.delete(data.id);
@@ -90,8 +92,8 @@ export function connectWebSocket(token: string, { onStatus, onLost }: Connection
       });
     },
     onEvent(listener: (event: PlexusEvent) => void): () => void {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
+      const subscription = events.event(listener);
+      return () => subscription.dispose();
     },
   }));
 }

@@ -1,5 +1,6 @@
 import type { AppCommand, FilesEvent, Mention, NewNotesSetting } from '../../../shared/api';
 import type { PlexusClient } from '../../../shared/client';
+import { Emitter } from '../../../shared/events';
 import type { LinkRef } from '../../../shared/note-meta';
 import { baseName, isWithin, joinPath } from '../../../shared/paths';
 import { conflictCopiesOf } from '../../../shared/sync-conflicts';
@@ -75,10 +76,12 @@ export class Workspace {
   private readonly syncBanner: SyncConflictBanner;
   /** Recently opened notes, most recent first: completion and the switcher rank them higher. */
   readonly recent: string[] = [];
-  /** Called after files change on disk or in the app (search results and link panes go stale). */
-  onVaultChanged: (change: VaultChange) => void = () => undefined;
-  /** Called when another note comes to the front (or none: null). */
-  onActiveChanged: (path: string | null) => void = () => undefined;
+  private readonly vaultChanged = new Emitter<VaultChange>();
+  private readonly activeChanged = new Emitter<string | null>();
+  /** Fires after files change on disk or in the app (search results and link panes go stale). */
+  readonly onVaultChanged = this.vaultChanged.event;
+  /** Fires when another note comes to the front (or none: null). */
+  readonly onActiveChanged = this.activeChanged.event;
 
   constructor(
     private readonly api: PlexusClient,
@@ -158,7 +161,7 @@ export class Workspace {
     });
     this.changes = new VaultChangeBurst((change) => {
       this.editor.view.dispatch({ effects: refreshLinks.of(null) });
-      this.onVaultChanged(change);
+      this.vaultChanged.fire(change);
     });
     api.onEvent((event) => {
       if (event.topic === 'files') void this.onFilesEvent(event.event);
@@ -454,7 +457,7 @@ export class Workspace {
     this.mode.reapply();
     this.tree.setActive(path);
     this.renderTabs();
-    this.onActiveChanged(path);
+    this.activeChanged.fire(path);
     if (!path) this.status.showSave(null);
   }
 

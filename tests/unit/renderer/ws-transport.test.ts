@@ -37,7 +37,7 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function pageOn(options: { port?: number; token?: string } = {}) {
+async function pageOn(options: { port?: number; token?: string; service?: VaultService } = {}) {
   host = await startBrowserHost({ service, staticDir: dir, ...options });
   const location = { host: `127.0.0.1:${host.port}` };
   class PageSocket extends NodeWebSocket {
@@ -122,4 +122,34 @@ describe('losing the host', () => {
     });
     expect(await transport.request('vaultInfo', {})).toMatchObject({ ok: true });
   }, 20_000);
+});
+
+describe('events from the host', () => {
+  it('reach every listener, one that throws included, and not one that unsubscribed', async () => {
+    const watched = await VaultService.open(join(dir, 'vault'), { host: 'browser', watch: true });
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      await pageOn({ service: watched });
+      const transport = await connectWebSocket(host.token, { onStatus: () => undefined });
+      const heard: string[] = [];
+      const gone: string[] = [];
+      transport.onEvent(() => {
+        throw new Error('a broken pane');
+      });
+      transport.onEvent((event) => {
+        if (event.topic === 'files') heard.push(event.event.type);
+      });
+      const unsubscribe = transport.onEvent((event) => gone.push(event.topic));
+      unsubscribe();
+      await writeFile(join(dir, 'vault', 'from-outside.md'), '# New\n');
+      await vi.waitFor(() => expect(heard).toContain('added'), { timeout: 8_000 });
+      expect(gone).toEqual([]);
+      expect(logged).toHaveBeenCalled();
+    } finally {
+      logged.mockRestore();
+      await host.close();
+      await watched.close();
+      await rm(join(dir, 'vault', 'from-outside.md'), { force: true });
+    }
+  });
 });
