@@ -32,7 +32,7 @@ const engineLayer = [
   { group: ['electron'], message: 'The engine stays host-agnostic: no electron in vault/.' },
 ];
 
-/** Import rules per layer: what each folder may not reach (see ../shared/style.md). */
+/** Import rules per layer: what each folder may not reach (see docs/style.md). */
 const layer = (files, patterns) => ({
   files,
   rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns }] },
@@ -46,7 +46,7 @@ export default tseslint.config(
       'node_modules/',
       'test-results/',
       'playwright-report/',
-      'vault/welcome/',
+      'assets/',
       'tests/fixtures/',
     ],
   },
