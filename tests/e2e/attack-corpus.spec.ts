@@ -212,13 +212,22 @@ async function hazardsIn(page: Page, selector: string): Promise<string[]> {
           const katex = el.closest('.math') !== null;
           const katexElement =
             katex && (el.namespaceURI === MATHML || (el.namespaceURI === SVG && KATEX_TAGS.includes(tag)));
-          if (katexElement) {
+          // A Mermaid diagram: SVG drawing elements, and its own style sheet if it reaches nothing outside.
+          const diagram = el.closest('.mermaid-diagram') !== null;
+          const diagramElement =
+            diagram &&
+            el.namespaceURI === SVG &&
+            !['script', 'a', 'image', 'foreignobject', 'use'].includes(tag) &&
+            (tag !== 'style' || !/url\(\s*['"]?\s*(?!#)|@import/i.test(el.textContent ?? ''));
+          if (katexElement || diagramElement) {
             // MathML and SVG, drawn by KaTeX: nothing else of theirs may be a link or a handler.
           } else if (forbidden.includes(tag) || el.namespaceURI !== 'http://www.w3.org/1999/xhtml') found.push(where);
           for (const { name, value } of el.attributes) {
             const attr = name.toLowerCase();
             if (katex && attr === 'style' && SAFE_STYLE.test(value)) continue;
-            if (katex && el.namespaceURI === SVG && attr === 'xmlns') continue;
+            // Mermaid's styles: also comma lists (`stroke-dasharray: 1, 0`), still no `url(`.
+            if (diagram && attr === 'style' && /^[-#.%,\w\s:;]*$/.test(value)) continue;
+            if ((katex || diagram) && el.namespaceURI === SVG && attr.startsWith('xmlns')) continue;
             if (attr.startsWith('on') || attr === 'style' || attr === 'srcdoc' || attr.includes(':')) {
               found.push(`${where} [${name}=${value}]`);
             } else if (attr === 'href') {
@@ -397,7 +406,7 @@ async function exerciseNote(page: Page, seen: Watch, path: string): Promise<{ cl
 // The corpus notes in two groups of about equal work, one per worker: a host takes seconds to start.
 const GROUPS = [
   ['note-syntax.md', 'html-tags.md', 'event-handlers.md', 'frontmatter.md'],
-  ['link-targets.md', 'mutation-xss.md', 'remote-resources.md', 'math.md'],
+  ['link-targets.md', 'mutation-xss.md', 'remote-resources.md', 'math.md', 'mermaid.md'],
 ];
 const CORPUS = GROUPS.flat();
 
@@ -460,7 +469,7 @@ test('index.md in reading view: every corpus note embedded, every link previewed
     () => reading(page).locator('a.internal-link:not(.markdown-embed a)'),
     '.hover-popover .hover-preview',
   );
-  expect(readingPreviews).toBe(17);
+  expect(readingPreviews).toBe(18);
   await expectNothingRan(page, seen, 'the reading view previews');
   report({ embeds, readingPreviews });
 });

@@ -109,6 +109,8 @@ test.describe('reading view as Obsidian renders', () => {
     // Tasks (tickable once the app passes onToggleTask: see the test below); tags are pills
     await expect(reading(page).locator('input[type="checkbox"]')).toHaveCount(2);
     await expect(reading(page).locator('a.tag')).toHaveText(['#reading/notes']);
+    // Mermaid stays code until ReadingView's `diagrams` option is turned on (see reading-view.ts)
+    await expect(reading(page).locator('pre code.language-mermaid')).toContainText('graph TD');
     expect(errors).toEqual([]);
   });
 

@@ -1,5 +1,6 @@
 import 'katex/dist/katex.min.css';
 import { attachLinkPreview, type PreviewOptions } from '../editor/hover-preview';
+import { drawDiagrams } from './mermaid-diagrams';
 import { listenToLinks, type FollowOptions } from './rendered-links';
 import { RenderTimeout, type Renderer } from './render-client';
 import { renderMarkdown, type RenderOptions } from '../render/render-markdown';
@@ -27,6 +28,12 @@ export type ReadingViewOptions = Omit<RenderOptions, 'path' | 'section'> & {
   onTag?(tag: string): void;
   /** A vault file's link card (a PDF) was clicked: its vault path, for the OS to open. */
   onOpenFile?(path: string): void;
+  /**
+   * Draw ` ```mermaid ` blocks as diagrams (mermaid-diagrams.ts; default false). Off for now: in
+   * the attack corpus (mermaid.md) Mermaid's render still makes the page try inline handlers,
+   * which the CSP blocks; until that is traced the blocks stay code.
+   */
+  diagrams?: boolean;
 };
 
 /**
@@ -42,6 +49,8 @@ export class ReadingView {
   private generation = 0;
   private rendering: AbortController | null = null;
   private readonly cleanups: (() => void)[] = [];
+  /** Stops drawing the Mermaid diagrams of the note shown. */
+  private stopDiagrams: () => void = () => undefined;
 
   constructor(
     parent: HTMLElement,
@@ -114,8 +123,10 @@ export class ReadingView {
     } else {
       const scrollTop = path === this.path ? this.dom.scrollTop : 0;
       // Sanitized by renderMarkdown (render-schema.ts): no script, handler or unsafe URL survives.
+      this.stopDiagrams();
       this.dom.innerHTML = html;
       this.dom.scrollTop = scrollTop;
+      if (this.options.diagrams) this.stopDiagrams = drawDiagrams(this.dom);
     }
     this.path = path;
     this.text = text;
@@ -144,6 +155,7 @@ export class ReadingView {
   destroy(): void {
     this.generation++;
     this.rendering?.abort();
+    this.stopDiagrams();
     for (const cleanup of this.cleanups.splice(0)) cleanup();
     this.dom.remove();
   }
