@@ -200,8 +200,14 @@ export type RenameReport = {
   notesUpdated: number;
 };
 
-/** Which notes are open in tabs, and the one in front; kept in `<vault>/.plexus/workspace.json`. */
-export type WorkspaceState = { tabs: string[]; active: string | null };
+/** How a tab shows its note: the editing mode (Live Preview or Source) and whether it is read rendered. */
+export type TabView = { source?: boolean; reading?: boolean };
+
+/**
+ * Which notes are open in tabs, the one in front, and how each tab shows its note where that is
+ * not the default (`views`); kept in `<vault>/.plexus/workspace.json`.
+ */
+export type WorkspaceState = { tabs: string[]; active: string | null; views?: Record<string, TabView> };
 
 /**
  * Where a note created from a link or by name goes (Obsidian's "Default location for new notes"):
@@ -210,8 +216,11 @@ export type WorkspaceState = { tabs: string[]; active: string | null };
 export type NewNotesSetting =
   { newNotes: 'beside-current' | 'vault-root' } | { newNotes: 'folder'; newNotesFolder: string };
 
-/** A vault's settings, kept in `<vault>/.plexus/settings.json`. */
-export type VaultSettings = NewNotesSetting;
+/** How notes are edited: Obsidian's Live Preview (markup hidden off the cursor) or the plain source. */
+export type EditingMode = 'live' | 'source';
+
+/** A vault's settings, kept in `<vault>/.plexus/settings.json`. `defaultEditing`: new tabs' mode (Live Preview). */
+export type VaultSettings = NewNotesSetting & { defaultEditing?: EditingMode };
 
 /** An earlier version of a note kept for file recovery (outside the vault), newest first in lists. */
 export type SnapshotInfo = { id: string; time: number; size: number };

@@ -28,10 +28,14 @@ const version = z.string({ error: 'a version is required' }).regex(/^[0-9a-f]{16
 const none = z.object({}).strict();
 const linkTarget = z.string().max(MAX_PATH_LENGTH * 2);
 // The folder's path rules (no "..", portable names) are checked by the engine, as for every path.
+const defaultEditing = z.enum(['live', 'source']).optional();
 const vaultSettings = z.discriminatedUnion('newNotes', [
-  z.object({ newNotes: z.enum(['beside-current', 'vault-root']) }).strict(),
-  z.object({ newNotes: z.literal('folder'), newNotesFolder: vaultPath }).strict(),
+  z.object({ newNotes: z.enum(['beside-current', 'vault-root']), defaultEditing }).strict(),
+  z.object({ newNotes: z.literal('folder'), newNotesFolder: vaultPath, defaultEditing }).strict(),
 ]);
+const tabViews = z
+  .record(vaultPath, z.object({ source: z.boolean().optional(), reading: z.boolean().optional() }).strict())
+  .refine((views) => Object.keys(views).length <= 200, 'at most 200 tabs');
 
 /** How each request's arguments are checked at the boundary, before the engine sees them. */
 export const requestSchemas: { [M in Method]: z.ZodType<RequestArgs[M]> } = {
@@ -80,7 +84,9 @@ export const requestSchemas: { [M in Method]: z.ZodType<RequestArgs[M]> } = {
     .strict(),
   saveWorkspace: z
     .object({
-      state: z.object({ tabs: z.array(vaultPath).max(200), active: vaultPath.nullable() }).strict(),
+      state: z
+        .object({ tabs: z.array(vaultPath).max(200), active: vaultPath.nullable(), views: tabViews.optional() })
+        .strict(),
     })
     .strict(),
 };

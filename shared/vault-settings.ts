@@ -10,13 +10,14 @@ export const DEFAULT_SETTINGS: VaultSettings = Object.freeze({ newNotes: 'beside
  * "inbox/today"). Throws UNSAFE_PATH or INVALID_NAME for a folder the vault's path rules refuse.
  */
 export function checkSettings(settings: VaultSettings): VaultSettings {
-  if (settings.newNotes !== 'folder') return { newNotes: settings.newNotes };
+  const editing = settings.defaultEditing === 'source' ? { defaultEditing: 'source' as const } : {};
+  if (settings.newNotes !== 'folder') return { newNotes: settings.newNotes, ...editing };
   const folder = normalizeVaultPath(settings.newNotesFolder);
   if (folder === '') {
     throw new PlexusError('INVALID_ARGUMENT', 'That is the vault’s root: choose "vault-root" for it.');
   }
   assertPortablePath(folder);
-  return { newNotes: 'folder', newNotesFolder: folder };
+  return { newNotes: 'folder', newNotesFolder: folder, ...editing };
 }
 
 /**
@@ -25,12 +26,14 @@ export function checkSettings(settings: VaultSettings): VaultSettings {
  */
 export function settingsFrom(value: unknown): VaultSettings {
   if (typeof value !== 'object' || value === null) return DEFAULT_SETTINGS;
-  const { newNotes, newNotesFolder } = value as Record<string, unknown>;
-  if (newNotes === 'beside-current' || newNotes === 'vault-root') return { newNotes };
-  if (newNotes !== 'folder' || typeof newNotesFolder !== 'string') return DEFAULT_SETTINGS;
+  const { newNotes, newNotesFolder, defaultEditing } = value as Record<string, unknown>;
+  // Live Preview is the default: only "source" is kept.
+  const editing = defaultEditing === 'source' ? { defaultEditing: 'source' as const } : {};
+  if (newNotes === 'beside-current' || newNotes === 'vault-root') return { newNotes, ...editing };
+  if (newNotes !== 'folder' || typeof newNotesFolder !== 'string') return { ...DEFAULT_SETTINGS, ...editing };
   try {
-    return checkSettings({ newNotes, newNotesFolder });
+    return checkSettings({ newNotes, newNotesFolder, ...editing });
   } catch {
-    return DEFAULT_SETTINGS;
+    return { ...DEFAULT_SETTINGS, ...editing };
   }
 }

@@ -46,6 +46,10 @@ async function boot(): Promise<void> {
       vaultName: byId('vault-name'),
       tabs: byId('tab-bar'),
       reading: byId('reading'),
+      viewButtons: {
+        source: byId('toggle-source') as HTMLButtonElement,
+        reading: byId('toggle-reading') as HTMLButtonElement,
+      },
     },
     status,
   );
@@ -59,6 +63,12 @@ async function boot(): Promise<void> {
     search: { button: byId('show-search'), panel: byId('search-pane') },
   });
   byId('show-search').addEventListener('click', () => search.focus());
+  workspace.onTag((tag) => {
+    sidebar.show('search');
+    search.searchFor(`tag:#${tag}`);
+  });
+  byId('toggle-source').addEventListener('click', () => workspace.toggleSource());
+  byId('toggle-reading').addEventListener('click', () => void workspace.toggleReading());
   const backlinks = new BacklinksPane(byId('backlinks-pane'), {
     api,
     open: (path, offset, length) => void workspace.open(path, { reveal: { offset, length } }),
@@ -122,6 +132,8 @@ async function boot(): Promise<void> {
       search.focus();
     },
     toggleReading: () => void workspace.toggleReading(),
+    toggleSource: () => workspace.toggleSource(),
+    defaultEditing: (mode) => void workspace.setDefaultEditing(mode),
     back: () => void workspace.back(),
     forward: () => void workspace.forward(),
     closeTab: () => {

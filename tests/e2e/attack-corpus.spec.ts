@@ -286,6 +286,8 @@ function stayed(seen: Watch, when: string): void {
 async function show(page: Page, path: string): Promise<void> {
   const name = path.replace(/\.md$/, '');
   if ((await title(page).textContent({ timeout: 2_000 })) === name) return;
+  // A tag clicked in the note opened the search view in the sidebar: back to the files.
+  if (await page.locator('#file-tree').isHidden()) await page.locator('#show-files').click();
   await page.locator(`.tree-row[data-path="${path}"]`).click();
   await expect(title(page)).toHaveText(name);
 }

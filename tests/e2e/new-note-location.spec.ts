@@ -46,7 +46,7 @@ test('with new notes set to the inbox folder, the link creates inbox/Fresh Idea.
   await expect(page.locator('.notice', { hasText: 'New notes go in "inbox".' })).toBeVisible();
   await expect
     .poll(() => readFile(join(host.vault, '.plexus', 'settings.json'), 'utf8').then(JSON.parse, () => null))
-    .toEqual({ newNotes: 'folder', newNotesFolder: 'inbox' });
+    .toEqual({ newNotes: 'folder', newNotesFolder: 'inbox', defaultEditing: 'source' }); // the mode is kept
 
   await followFreshIdea(page);
   await expect.poll(() => readFile(join(host.vault, 'inbox', 'Fresh Idea.md'), 'utf8')).toBe('');

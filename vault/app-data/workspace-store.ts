@@ -1,6 +1,6 @@
 import type { WorkspaceState } from '../../shared/api';
 import { normalizeVaultPath } from '../../shared/paths';
-import { isWorkspaceState } from '../../shared/workspace-state';
+import { isWorkspaceState, tabViewsFrom } from '../../shared/workspace-state';
 import type { SaveFs } from '../files';
 import { readStateFile, saveStateFile } from './state-file';
 
@@ -24,7 +24,9 @@ export class WorkspaceStore {
       const parsed: unknown = JSON.parse((await readStateFile(this.root, STATE_FILE)) ?? 'null');
       if (!isWorkspaceState(parsed)) return null;
       const tabs = parsed.tabs.filter(isSafePath);
-      return { tabs, active: parsed.active !== null && tabs.includes(parsed.active) ? parsed.active : null };
+      const active = parsed.active !== null && tabs.includes(parsed.active) ? parsed.active : null;
+      const views = tabViewsFrom(parsed.views, tabs);
+      return Object.keys(views).length > 0 ? { tabs, active, views } : { tabs, active };
     } catch {
       return null;
     }

@@ -9,6 +9,8 @@ export type CommandTargets = {
   commandPalette: () => void;
   search: () => void;
   toggleReading: () => void;
+  toggleSource: () => void;
+  defaultEditing: (mode: 'live' | 'source') => void;
   back: () => void;
   forward: () => void;
   closeTab: () => void;
@@ -34,6 +36,9 @@ export function appCommands(t: CommandTargets): Command[] {
     { id: 'palette:open', title: 'Open command palette', shortcut: 'Mod-p', run: t.commandPalette },
     { id: 'search:open', title: 'Search the vault', shortcut: 'Mod-Shift-f', run: t.search },
     { id: 'view:reading', title: 'Toggle reading view', shortcut: 'Mod-e', run: t.toggleReading },
+    { id: 'view:source', title: 'Toggle Live Preview/Source mode', run: t.toggleSource },
+    { id: 'view:default-live', title: 'Open notes in Live Preview by default', run: () => t.defaultEditing('live') },
+    { id: 'view:default-source', title: 'Open notes in Source mode by default', run: () => t.defaultEditing('source') },
     { id: 'nav:back', title: 'Go back', shortcut: 'Alt-ArrowLeft', run: t.back },
     { id: 'nav:forward', title: 'Go forward', shortcut: 'Alt-ArrowRight', run: t.forward },
     { id: 'tab:close', title: 'Close tab', shortcut: 'Mod-w', run: t.closeTab },

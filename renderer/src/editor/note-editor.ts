@@ -2,8 +2,9 @@ import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirro
 import { markdown, markdownLanguage } from '@codemirror/lang-markdown';
 import { bracketMatching, indentOnInput } from '@codemirror/language';
 import { highlightSelectionMatches, search, searchKeymap } from '@codemirror/search';
-import { Annotation, EditorState, type Extension, type Text } from '@codemirror/state';
+import { Annotation, Compartment, EditorState, type Extension, type Text } from '@codemirror/state';
 import { drawSelection, dropCursor, EditorView, highlightSpecialChars, keymap, showPanel } from '@codemirror/view';
+import { codeLanguages } from '../live-preview/blocks';
 import { editorTheme } from './editor-theme';
 import { frontmatter } from './frontmatter';
 import { linearLinkSyntax } from './linear-link-syntax';
@@ -20,8 +21,23 @@ export function noteMarkdown(): Extension {
   return markdown({
     base: markdownLanguage,
     extensions: [frontmatter, wikiLinkSyntax, linearLinkSyntax, paragraphPieces],
+    // Fenced code is highlighted by its language, each language's parser loaded when first seen.
+    codeLanguages,
   });
 }
+
+/** Where the text after a note's frontmatter starts (0 when it has none). */
+export function afterFrontmatter(text: string): number {
+  const open = /^---[ \t]*\r?\n/.exec(text);
+  if (!open) return 0;
+  const close = /^(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/m;
+  const rest = text.slice(open[0].length);
+  const end = close.exec(rest);
+  return end ? open[0].length + end.index + end[0].length : 0;
+}
+
+/** Source mode's Live Preview: nothing (one value, so the compartment's content can be compared). */
+const NO_PREVIEW: Extension = [];
 
 /** Marks changes that came from disk rather than from the person typing. */
 const fromDisk = Annotation.define<boolean>();
@@ -71,12 +87,24 @@ export class NoteEditor {
   private readonly plain: Extension[];
   private path: string | null = null;
   private mode: EditorMode = {};
+  /** Live Preview's extensions, swapped in and out of every full-mode note's state. */
+  private readonly preview = new Compartment();
+  private live = true;
 
-  constructor(parent: HTMLElement, onUserEdit: () => void, features: Extension[] = []) {
+  /**
+   * `features`: what the app adds in full mode (links, completion, previews); `livePreview`: the
+   * extensions of Live Preview, on unless `setLivePreview(false)` (Source mode).
+   */
+  constructor(
+    parent: HTMLElement,
+    onUserEdit: () => void,
+    features: Extension[] = [],
+    private readonly livePreview: Extension = [],
+  ) {
     // Plain mode leaves out everything that does work growing with the note (parsing, decorating,
     // measuring wrapped lines, spellchecking), which a 50 MB note cannot afford on every keystroke.
     const build = (plain: boolean): Extension[] => [
-      ...(plain ? [] : features),
+      ...(plain ? [] : [features, this.preview.of(livePreview)]),
       highlightSpecialChars(),
       history(),
       drawSelection(),
@@ -123,12 +151,37 @@ export class NoteEditor {
     const state =
       cached && cached.key === key && cached.state.doc.length === text.length && cached.state.doc.toString() === text
         ? cached.state
-        : EditorState.create({ doc: text, extensions: this.extensionsFor(mode) });
+        : EditorState.create({
+            doc: text,
+            extensions: this.extensionsFor(mode),
+            // In Live Preview a note opens below its properties, so they show rendered, not as YAML.
+            selection: { anchor: this.live && !mode.plain ? afterFrontmatter(text) : 0 },
+          });
     // The path first: the new state's plugins (link styling) ask where its links lead as they start.
     this.path = path;
     this.mode = mode;
     this.view.setState(state);
+    this.applyLivePreview();
     this.view.dom.hidden = false;
+  }
+
+  /** True while notes are edited in Live Preview (markup hidden off the cursor), false in Source mode. */
+  get livePreviewOn(): boolean {
+    return this.live;
+  }
+
+  /** Switches the open note (and notes opened later) between Live Preview and Source mode. */
+  setLivePreview(on: boolean): void {
+    this.live = on;
+    this.applyLivePreview();
+  }
+
+  private applyLivePreview(): void {
+    const wanted = this.live ? this.livePreview : NO_PREVIEW;
+    this.view.dom.classList.toggle('cm-live-preview', this.live && !this.mode.plain);
+    // A plain (large) note has no compartment: it never renders markup.
+    if (this.mode.plain || this.preview.get(this.view.state) === wanted) return;
+    this.view.dispatch({ effects: this.preview.reconfigure(wanted) });
   }
 
   /** Hides the editor (the open note was closed or deleted). */

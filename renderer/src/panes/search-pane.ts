@@ -72,6 +72,13 @@ export class SearchPane {
     this.input.select();
   }
 
+  /** Shows the results of `query` (a clicked tag: `tag:#x`), with the query in the box. */
+  searchFor(query: string): void {
+    this.input.value = query;
+    this.input.focus();
+    void this.run();
+  }
+
   /** Runs the current query again (the vault changed). */
   refresh(): void {
     if (this.input.value.trim()) this.schedule();

@@ -1,4 +1,4 @@
-import type { NewNotesSetting, VaultSettings } from '../../../shared/api';
+import type { EditingMode, NewNotesSetting, VaultSettings } from '../../../shared/api';
 import type { PlexusClient } from '../../../shared/client';
 import { DEFAULT_SETTINGS } from '../../../shared/vault-settings';
 import { errorMessage, notify } from '../chrome/notices';
@@ -41,10 +41,26 @@ export class NewNotes {
     return this.settings;
   }
 
+  /** How new tabs edit notes (Live Preview unless the vault's settings say Source). */
+  get defaultEditing(): EditingMode {
+    return this.settings.defaultEditing ?? 'live';
+  }
+
+  /** Saves how new tabs edit notes. */
+  async setDefaultEditing(mode: EditingMode): Promise<void> {
+    try {
+      this.settings = await this.host.api.setSettings({ settings: { ...this.settings, defaultEditing: mode } });
+      notify(mode === 'source' ? 'Notes now open in Source mode.' : 'Notes now open in Live Preview.');
+    } catch (error) {
+      notify(errorMessage(error), 'error');
+    }
+  }
+
   /** Saves where new notes go, and says so. */
   async set(setting: NewNotesSetting): Promise<void> {
     try {
-      this.settings = await this.host.api.setSettings({ settings: setting });
+      const editing = this.settings.defaultEditing ? { defaultEditing: this.settings.defaultEditing } : {};
+      this.settings = await this.host.api.setSettings({ settings: { ...setting, ...editing } });
       notify(newNotesNotice(this.settings));
     } catch (error) {
       notify(errorMessage(error), 'error');

@@ -1,5 +1,6 @@
 import { diffComm } from 'node-diff3';
 import type { PlexusApi, SnapshotInfo } from '../../../shared/api';
+import { errorMessage, notify } from '../chrome/notices';
 
 /** One line of a diff: in both texts, only in the current one, or only in the earlier version. */
 export type DiffLine = { kind: 'same' | 'removed' | 'added'; text: string };
@@ -188,4 +189,14 @@ function renderDiff(host: HTMLElement, lines: DiffLine[]): void {
     pre.append(row);
   }
   host.append(pre);
+}
+
+/** The dialog for the note at `path` (none open: says so); a failure to list its versions is told, not thrown. */
+export async function showRecoveryFor(path: string | null, options: Omit<RecoveryOptions, 'path'>): Promise<void> {
+  if (!path) return notify('Open a note to see its earlier versions.');
+  try {
+    await openRecovery({ ...options, path });
+  } catch (error) {
+    notify(errorMessage(error), 'error');
+  }
 }

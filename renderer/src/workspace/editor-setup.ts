@@ -10,6 +10,9 @@ import { linkCompletion } from '../editor/link-completion';
 import { followLinkAtCursor, followLinkAtCursorInNewTab, linkDecorations } from '../editor/link-decorations';
 import { isLargeNote } from '../editor/note-editor';
 import { isNote } from '../file-tree/file-tree-model';
+import { livePreviewInline } from '../live-preview';
+import { livePreviewBlocks } from '../live-preview/blocks';
+import { renderMarkdown } from '../render/render-markdown';
 import type { FollowOptions } from '../reading/reading-view';
 import { RenderClient } from '../reading/render-client';
 import { conflictMarkers } from '../saving/conflict-markers';
@@ -33,6 +36,8 @@ export type LinkHost = {
   followWritten(target: string, follow: FollowOptions): void;
   /** A link in the editor was followed. */
   followEditorLink(link: EditorLink, newTab: boolean): void;
+  /** A tag was clicked, in the editor or rendered markdown (its text without `#`). */
+  openTag(tag: string): void;
 };
 
 /** How notes render in the app: links followed and opened outside through the window. */
@@ -52,6 +57,7 @@ export function renderOptions(host: LinkHost): AppRenderOptions {
     imageProtocols: [VAULT_FILE_SCHEME],
     onFollow: (target, follow) => host.followWritten(target, follow),
     onExternal: openExternal,
+    onTag: (tag) => host.openTag(tag),
   };
 }
 
@@ -109,4 +115,30 @@ async function loadLinked(
       : await host.api.readNote({ path }).catch(() => null);
   // Rendering megabytes of markdown in a preview would freeze the window: the start is enough.
   return note && { path: note.path, text: isLargeNote(note.text) ? note.text.slice(0, PREVIEW_CHARS) : note.text };
+}
+
+/**
+ * Live Preview: markup hidden off the cursor, and links, callouts, tables, embeds and math
+ * rendered in place through the same sanitizing renderer (in its worker, with its time budget)
+ * as the reading view.
+ */
+export function livePreviewExtensions(host: LinkHost, render: AppRenderOptions): Extension {
+  const onTag = (tag: string) => host.openTag(tag);
+  const renderer = render.render ?? renderMarkdown;
+  // Rendered as part of the open note: its links resolve from it, and no properties table.
+  const options = () => ({ ...render, path: host.currentPath() ?? undefined, properties: false });
+  return [
+    livePreviewInline({
+      onFollow: (link, newTab) => host.followEditorLink(link, newTab),
+      onExternal: openExternal,
+      onTag,
+    }),
+    livePreviewBlocks({
+      renderMarkdown: (markdown, signal) => renderer(markdown, options(), signal),
+      renderEmbed: (embed, signal) => renderer(embed.source, options(), signal),
+      onFollow: (target, follow) => render.onFollow(target, follow),
+      onExternal: openExternal,
+      onTag,
+    }),
+  ];
 }

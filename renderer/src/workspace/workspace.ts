@@ -1,4 +1,4 @@
-import type { AppCommand, FilesEvent, Mention, NewNotesSetting } from '../../../shared/api';
+import type { AppCommand, EditingMode, FilesEvent, Mention, NewNotesSetting } from '../../../shared/api';
 import type { PlexusClient } from '../../../shared/client';
 import { Emitter } from '../../../shared/events';
 import type { LinkRef } from '../../../shared/note-meta';
@@ -12,10 +12,12 @@ import { FileTree } from '../file-tree/file-tree';
 import { displayName, isNote } from '../file-tree/file-tree-model';
 import { ReadingView } from '../reading/reading-view';
 import type { SaveState } from '../saving/autosave';
-import { openRecovery } from '../saving/recovery-dialog';
+import { showRecoveryFor } from '../saving/recovery-dialog';
 import { SyncConflictBanner } from '../saving/sync-conflict-banner';
 import { DiskSync } from './disk-sync';
-import { linkExtensions, renderOptions, type LinkHost } from './editor-setup';
+import { linkExtensions, livePreviewExtensions, renderOptions, type LinkHost } from './editor-setup';
+import { tickTask } from './task-toggle';
+import { ViewSwitch, type ViewButtons } from './view-switch';
 import { FileActions } from '../file-tree/file-actions';
 import { firstNote } from './first-note';
 import { linkMention } from './link-mention';
@@ -47,6 +49,8 @@ export type WorkspaceElements = {
   vaultName: HTMLElement;
   tabs: HTMLElement;
   reading: HTMLElement;
+  /** Live Preview / Source, and Reading / Editing. */
+  viewButtons: ViewButtons;
 };
 
 /**
@@ -72,6 +76,7 @@ export class Workspace {
   private readonly savedTabs: SavedTabs;
   private readonly reading: ReadingView;
   private readonly mode: ReadingMode;
+  private readonly view: ViewSwitch;
   private host: 'electron' | 'browser' = 'browser';
   private readonly syncBanner: SyncConflictBanner;
   /** Recently opened notes, most recent first: completion and the switcher rank them higher. */
@@ -82,6 +87,9 @@ export class Workspace {
   readonly onVaultChanged = this.vaultChanged.event;
   /** Fires when another note comes to the front (or none: null). */
   readonly onActiveChanged = this.activeChanged.event;
+  private readonly tagClicked = new Emitter<string>();
+  /** Fires when a tag is clicked in the editor or in rendered markdown (its text without `#`). */
+  readonly onTag = this.tagClicked.event;
 
   constructor(
     private readonly api: PlexusClient,
@@ -99,16 +107,28 @@ export class Workspace {
         const from = this.editor.currentPath;
         if (from !== null) void this.followLink(editorLinkRef(link), from, newTab);
       },
+      openTag: (tag) => this.tagClicked.fire(tag),
     };
     const render = renderOptions(linkHost);
-    this.reading = new ReadingView(el.reading, render);
-    this.editor = new NoteEditor(el.editor, () => this.note.autosave?.edited(), linkExtensions(linkHost, render));
+    // A box ticked in the reading view: the note's text follows, and shows again.
+    const onToggleTask = (line: number, on: boolean) => {
+      tickTask(this.editor, this.note.autosave?.readOnly ?? false, line, on);
+      if (this.activePath) void this.reading.show(this.activePath, this.editor.text);
+    };
+    this.reading = new ReadingView(el.reading, { ...render, onToggleTask });
+    this.editor = new NoteEditor(
+      el.editor,
+      () => this.note.autosave?.edited(),
+      linkExtensions(linkHost, render),
+      livePreviewExtensions(linkHost, render),
+    );
     this.note = new OpenNote(api, this.editor, {
       showSave: (state) => this.showSave(state),
       reload: () => void this.disk.reload(),
     });
     this.mode = new ReadingMode(el, this.editor, this.reading, () => this.activePath);
-    this.savedTabs = new SavedTabs(api, this.tabs);
+    this.view = new ViewSwitch(this.editor, this.mode, el.viewButtons, () => this.savedTabs.saveSoon());
+    this.savedTabs = new SavedTabs(api, this.tabs, (tabs) => this.view.saved(tabs));
     this.syncBanner = new SyncConflictBanner((path) => void this.open(path, { newTab: true }));
     el.editor.before(this.syncBanner.element);
     this.tabBar = new TabBar(el.tabs, {
@@ -170,6 +190,9 @@ export class Workspace {
     });
   }
 
+  /** Notes asked for since the window started: the first note waits for none of them. */
+  private opening = 0;
+
   async start(): Promise<void> {
     const info = await this.api.vaultInfo({});
     this.host = info.host;
@@ -187,11 +210,13 @@ export class Workspace {
       (report) => this.status.showIndex(report),
       () => undefined,
     );
-    // A note opened from the tree while the app started is the one in front.
-    if (this.activePath !== null) return;
+    this.view.defaultEditing = this.noteCreation.defaultEditing;
+    // A note opened from the tree while the app started (even one still loading) is the one in front.
+    if (this.activePath !== null || this.opening > 0) return;
     const notes = this.files.notes;
     const exists = new Set(notes.map((f) => f.path));
     if (saved) {
+      this.view.restore(saved.views);
       const tabs = saved.tabs.filter((path) => exists.has(path));
       this.tabs.restore(tabs, saved.active !== null && exists.has(saved.active) ? saved.active : null);
     }
@@ -263,6 +288,7 @@ export class Workspace {
       notify(`"${baseName(path)}" is not a note; Plexus opens .md files.`);
       return;
     }
+    this.opening++;
     const leaving = this.note.here();
     if (path !== this.editor.currentPath) {
       if (!(await this.note.leave())) return;
@@ -273,16 +299,18 @@ export class Workspace {
         return;
       }
       if (options.history !== false && leaving) this.history.visit(leaving);
-      this.tabs.open(path, { replace: !options.newTab && !this.tabs.tabs.includes(path) });
+      const wasOpen = this.tabs.tabs.includes(path);
+      const replaced = !options.newTab && !wasOpen ? this.tabs.active : null;
+      this.tabs.open(path, { replace: !options.newTab && !wasOpen });
+      if (replaced !== null) this.view.carry(replaced, path, wasOpen);
       this.showOpen(path);
       localStorage.setItem(this.lastNoteKey, path);
       noteOpened(this.recent, path);
       this.savedTabs.saveSoon();
     }
-    if (this.mode.reads && this.editor.openMode.plain) {
-      notify(LARGE_NOTE_NO_READING);
-      this.mode.set('edit');
-    }
+    const largeForReading = this.view.readingWanted(path) && this.editor.openMode.plain;
+    this.view.apply(path);
+    if (largeForReading) notify(LARGE_NOTE_NO_READING);
     if (this.mode.reads) {
       const reveal = options.reveal;
       // A match from search is selected in the editor; headings and blocks show where they are.
@@ -293,6 +321,7 @@ export class Workspace {
         return;
       }
       this.mode.set('edit');
+      this.view.readingChanged(path);
     }
     const anchor = options.reveal ? revealAnchor(this.editor.text, options.reveal) : null;
     if (anchor) this.editor.select(anchor.from, anchor.to);
@@ -314,11 +343,21 @@ export class Workspace {
 
   /** Switches between editing the source and reading it rendered (Ctrl/Cmd+E). */
   async toggleReading(): Promise<void> {
+    const path = this.activePath;
     if (!(await this.mode.toggle())) notify(LARGE_NOTE_NO_READING);
+    if (path) this.view.readingChanged(path);
   }
 
-  get readingMode(): boolean {
-    return this.mode.reads;
+  /** Switches the note in front between Live Preview and Source mode (from reading, to editing). */
+  toggleSource(): void {
+    const path = this.activePath;
+    if (path) this.view.toggleSource(path);
+  }
+
+  /** Makes Live Preview or Source mode the way notes open from now on (a vault setting). */
+  async setDefaultEditing(mode: EditingMode): Promise<void> {
+    await this.noteCreation.setDefaultEditing(mode);
+    this.view.defaultEditing = this.noteCreation.defaultEditing;
   }
 
   /** Follows a link clicked in rendered markdown, as written (`note`, `note#h`, `#^block`). */
@@ -370,14 +409,11 @@ export class Workspace {
 
   private renderTabs(): void {
     const dirty = new Set<string>();
-    const open = this.note.autosave;
-    if (open?.dirty) dirty.add(open.path);
+    if (this.note.autosave?.dirty) dirty.add(this.note.autosave.path);
     this.tabBar.render(this.tabs.tabs, this.tabs.active, dirty);
   }
 
-  /**
-   * Lists the vault again and tells every pane: events sent while the connection was down are lost.
-   */
+  /** Lists the vault again and tells every pane: events sent while the connection was down are lost. */
   resync(): void {
     void this.files.refresh().catch(() => undefined);
     this.changes.add(false);
@@ -390,19 +426,9 @@ export class Workspace {
   }
 
   /** Opens the "File recovery" dialog for the open note: earlier versions, a diff, Restore. */
-  async showRecovery(): Promise<void> {
-    const path = this.activePath;
-    if (!path) return notify('Open a note to see its earlier versions.');
-    try {
-      await openRecovery({
-        api: this.api,
-        path,
-        currentText: () => this.editor.text,
-        restore: (text) => this.note.replaceText(text),
-      });
-    } catch (error) {
-      notify(errorMessage(error), 'error');
-    }
+  showRecovery(): Promise<void> {
+    const restore = (text: string) => this.note.replaceText(text);
+    return showRecoveryFor(this.activePath, { api: this.api, currentText: () => this.editor.text, restore });
   }
 
   /** A note or folder is gone: its tabs and history go; another tab comes to the front. */
@@ -436,6 +462,7 @@ export class Workspace {
 
   private followRename(from: string, to: string): void {
     this.editor.renamed(from, to);
+    this.view.renamed(from, to);
     this.tabs.renamed(from, to);
     this.history.renamed(from, to);
     notesRenamed(this.recent, from, to);
@@ -455,6 +482,7 @@ export class Workspace {
     this.el.title.title = path ?? '';
     this.el.empty.hidden = path !== null;
     this.mode.reapply();
+    this.view.show(path);
     this.tree.setActive(path);
     this.renderTabs();
     this.activeChanged.fire(path);
