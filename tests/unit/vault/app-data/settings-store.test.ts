@@ -30,6 +30,8 @@ describe('SettingsStore', () => {
       { newNotes: 'vault-root' },
       { newNotes: 'folder', newNotesFolder: 'inbox/today' },
       { newNotes: 'beside-current' },
+      { newNotes: 'vault-root', defaultEditing: 'source' },
+      { newNotes: 'folder', newNotesFolder: 'inbox', defaultEditing: 'source' },
     ];
     for (const settings of all) {
       expect(await store.save(settings)).toEqual(settings);
@@ -80,6 +82,15 @@ describe('SettingsStore', () => {
   ])('gives the defaults for a file that is %s', async (_what, text) => {
     const { store } = await storeWith(text);
     expect(await store.load()).toEqual({ newNotes: 'beside-current' });
+  });
+
+  it('keeps Source mode as the default editing mode, and leaves Live Preview (the default) unsaid', async () => {
+    const { store } = await storeWith(null);
+    expect(await store.save({ newNotes: 'vault-root', defaultEditing: 'live' })).toEqual({ newNotes: 'vault-root' });
+    const hand = await storeWith('{"newNotes":"nowhere","defaultEditing":"source"}');
+    expect(await hand.store.load()).toEqual({ newNotes: 'beside-current', defaultEditing: 'source' });
+    const odd = await storeWith('{"newNotes":"vault-root","defaultEditing":"wysiwyg"}');
+    expect(await odd.store.load()).toEqual({ newNotes: 'vault-root' });
   });
 
   it('ignores unknown keys', async () => {
