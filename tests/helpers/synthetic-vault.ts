@@ -2,7 +2,7 @@
  * A seeded synthetic vault: realistic notes (3–6 KB) with every kind of link, headings, block
  * ids, tags, callouts, tables, code and comments, in nested folders with duplicate and non-ASCII
  * names. Deterministic for a seed, so a failing differential test or a benchmark can be re-run
- * exactly. Used by the differential test (tests/unit/vault/scan-differential.test.ts) and the
+ * exactly. Used by the differential test (tests/unit/vault/scan/differential.test.ts) and the
  * benchmarks.
  */
 

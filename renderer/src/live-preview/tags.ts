@@ -5,7 +5,7 @@ import { textRuns } from './inline-text';
 import { revealed, type Span } from './reveal';
 import { visibleDecorations } from './visible-decorations';
 
-/** Tag characters after `#`, as the engine reads them (vault/scan/scan-tags.ts). */
+/** Tag characters after `#`, as the engine reads them (vault/scan/tags.ts). */
 const TAG_BODY = /[\p{L}\p{N}\p{M}_/-]+/uy;
 const ONLY_DIGITS = /^\p{N}+$/u;
 /** Emphasis and strikethrough marks may stand before a tag (`**#tag**`). */

@@ -49,7 +49,7 @@ export async function connect(
   return createClient(transport);
 }
 
-/** The host's images-only key: HMAC-SHA-256 of a fixed label keyed by the token (vault/host/serve.ts). */
+/** The host's images-only key: HMAC-SHA-256 of a fixed label keyed by the token (vault/host/server.ts). */
 async function imageKey(token: string): Promise<string> {
   const utf8 = new TextEncoder();
   const key = await crypto.subtle.importKey('raw', utf8.encode(token), { name: 'HMAC', hash: 'SHA-256' }, false, [

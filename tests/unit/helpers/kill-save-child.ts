@@ -1,5 +1,5 @@
 /**
- * A process for the crash tests (tests/unit/vault/kill-save.test.ts) to SIGKILL mid-save.
+ * A process for the crash tests (tests/unit/vault/files/kill-save.test.ts) to SIGKILL mid-save.
  * Usage: node --import tsx kill-save-child.ts <file> <write|create|loop> <step|-> <bytes>
  * - write/create: saves `savedText(bytes, "N")` with atomicWrite, prints "stopped:<step>" after
  *   that step and hangs until killed (or prints "done" when the step never comes).
