@@ -18,7 +18,7 @@ import { scanBytes } from '../../vault/scan/scan';
 import { noteText } from '../../vault/index/scan-job';
 import { searchDoc } from '../../vault/search/doc';
 import { SearchIndex } from '../../vault/search/full-text-index';
-import { REGEX_FLAGS } from '../../vault/search/query';
+import { REGEX_FLAGS } from '../../vault/search/matching/query';
 import { indexTerms } from '../../vault/search/text';
 import { sourceWorker } from '../../vault/index/worker-pool';
 import { Vault } from '../../vault/files/vault';

@@ -3,7 +3,7 @@
 // Works on any vault, synthetic or real, and reuses the caller's index (tests/bench/search-bench.ts
 // builds its own, for the synthetic vaults only).
 import { SEARCH_PAGE } from '../../renderer/src/panes/search-pane';
-import { REGEX_FLAGS } from '../../vault/search/query';
+import { REGEX_FLAGS } from '../../vault/search/matching/query';
 import type { VaultIndex } from '../../vault/index/vault-index';
 import { percentile } from './bench-stats';
 

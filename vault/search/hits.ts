@@ -1,8 +1,8 @@
 import type { SearchHit } from '../../shared/api';
 import { baseName, parentPath } from '../../shared/paths';
 import { type StoredDoc, tagKey } from './doc';
-import type { QueryNode } from './query';
-import { searchRegex } from './regex';
+import type { QueryNode } from './matching/query';
+import { searchRegex } from './matching/regex';
 import { snippets, type Matcher } from './snippets';
 import { escapeRegex, phrasePattern } from './text';
 import { positiveLeaves } from './ranking';

@@ -1,6 +1,6 @@
 import type { FieldName } from './doc';
 import { contains } from './postings';
-import type { QueryNode } from './query';
+import type { QueryNode } from './matching/query';
 import { queryTerms } from './text';
 import type { SearchStore } from './store';
 

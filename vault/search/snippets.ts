@@ -1,5 +1,5 @@
 import type { SearchMatch } from '../../shared/api';
-import type { SearchRegex } from './regex';
+import type { SearchRegex } from './matching/regex';
 import { fold } from './text';
 
 /**

@@ -3,13 +3,13 @@ import { promises as fs } from 'node:fs';
 import { join, resolve } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { SearchResult } from '../../../../shared/api';
-import { PlexusError } from '../../../../shared/errors';
-import { SearchRegex, searchRegex } from '../../../../vault/search/regex';
-import { VaultService } from '../../../../vault/service';
-import { Vault } from '../../../../vault/files/vault';
-import { VaultIndex } from '../../../../vault/index/vault-index';
-import { removeTempDirs, tempDir } from '../../helpers/temp-vault';
+import type { SearchResult } from '../../../../../shared/api';
+import { PlexusError } from '../../../../../shared/errors';
+import { SearchRegex, searchRegex } from '../../../../../vault/search/matching/regex';
+import { VaultService } from '../../../../../vault/service';
+import { Vault } from '../../../../../vault/files/vault';
+import { VaultIndex } from '../../../../../vault/index/vault-index';
+import { removeTempDirs, tempDir } from '../../../helpers/temp-vault';
 
 // Issue 13 item 10: a catastrophic regex blocked the engine for minutes (the time budget was
 // checked between notes, never inside one RegExp.exec), reported "0 notes matched" as if
@@ -17,7 +17,7 @@ import { removeTempDirs, tempDir } from '../../helpers/temp-vault';
 
 afterEach(() => removeTempDirs());
 
-const bin = resolve(import.meta.dirname, '../../../../bin/plexus.js');
+const bin = resolve(import.meta.dirname, '../../../../../bin/plexus.js');
 /** The line of the report: 35 `a` and a `!` (each extra `a` doubled the time). */
 const EVIL_LINE = `${'a'.repeat(35)}!`;
 

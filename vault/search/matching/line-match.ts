@@ -1,7 +1,7 @@
 import type { QueryNode } from './query';
 import { searchRegex, type RegexAnswer } from './regex';
-import { lineStarts } from './snippets';
-import { phrasePattern } from './text';
+import { lineStarts } from '../snippets';
+import { phrasePattern } from '../text';
 
 /** `line:` — a query that one line of a note must match on its own. */
 

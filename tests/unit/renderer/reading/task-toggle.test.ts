@@ -1,6 +1,6 @@
 import { EditorState, Text } from '@codemirror/state';
 import { describe, expect, it } from 'vitest';
-import { taskToggleChange } from '../../../../renderer/src/workspace/task-toggle';
+import { taskToggleChange } from '../../../../renderer/src/reading/task-toggle';
 
 const doc = Text.of(['# Tasks', '- [ ] one', '  * [x] two', '> - [ ] quoted', '1. [X] numbered', 'not a [ ] task']);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseQuery, type QueryNode } from '../../../../vault/search/query';
+import { parseQuery, type QueryNode } from '../../../../../vault/search/matching/query';
 
 const word = (text: string, prefix = false): QueryNode => ({ kind: 'word', text, prefix });
 

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { requiredLiterals } from '../../../../vault/search/regex-literals';
-import { SearchIndex } from '../../../../vault/search/full-text-index';
-import { REGEX_FLAGS } from '../../../../vault/search/query';
-import { indexTerms } from '../../../../vault/search/text';
+import { requiredLiterals } from '../../../../../vault/search/matching/regex-literals';
+import { SearchIndex } from '../../../../../vault/search/full-text-index';
+import { REGEX_FLAGS } from '../../../../../vault/search/matching/query';
+import { indexTerms } from '../../../../../vault/search/text';
 
 describe('requiredLiterals', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TabViews } from '../../../../renderer/src/workspace/tab-views';
+import { TabViews } from '../../../../renderer/src/view-modes/tab-views';
 
 describe('TabViews', () => {
   it('gives each tab the default until it is switched, and saves only what differs', () => {

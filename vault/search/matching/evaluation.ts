@@ -1,13 +1,13 @@
-import { baseName } from '../../shared/paths';
+import { baseName } from '../../../shared/paths';
 import { anyLine, lineTerms } from './line-match';
-import { tagKey } from './doc';
-import { difference, intersect, union, type Postings } from './postings';
+import { tagKey } from '../doc';
+import { difference, intersect, union, type Postings } from '../postings';
 import type { QueryNode } from './query';
 import { searchRegex, type RegexAnswer } from './regex';
 import { requiredLiterals } from './regex-literals';
-import { fold, MAX_TERM_LENGTH, phrasePattern, queryTerms } from './text';
-import type { SearchStore } from './store';
-import type { NoteText, TextCache } from './text-cache';
+import { fold, MAX_TERM_LENGTH, phrasePattern, queryTerms } from '../text';
+import type { SearchStore } from '../store';
+import type { NoteText, TextCache } from '../text-cache';
 
 /**
  * One query being evaluated: which notes match each node, cheap index lookups first, then the
