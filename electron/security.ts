@@ -5,6 +5,8 @@ export const DESKTOP_CSP = [
   "worker-src 'self'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: plexus-file:",
+  // Audio and video embedded in notes come through the vault-file protocol too.
+  "media-src 'self' plexus-file:",
   "connect-src 'none'",
   "object-src 'none'",
   "base-uri 'none'",

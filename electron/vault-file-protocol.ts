@@ -1,7 +1,7 @@
 import { protocol } from 'electron';
 import { realpath } from 'node:fs/promises';
 import { VAULT_FILE_SCHEME } from '../shared/vault-file-url';
-import { readVaultImage, vaultFileHeaders } from '../vault/host/vault-file-route';
+import { readVaultMedia, vaultFileHeaders } from '../vault/host/vault-file-route';
 
 /** Must run before the app is ready: a standard scheme parses like http, so paths resolve. */
 export function registerVaultFileScheme(): void {
@@ -16,7 +16,7 @@ export function handleVaultFiles(currentRoot: () => string | null): void {
   protocol.handle(VAULT_FILE_SCHEME, async (request) => {
     const root = currentRoot();
     // The shared parser takes the scheme's form as it takes the browser host's path.
-    const image = root ? await readVaultImage(await realpath(root), request.url) : null;
+    const image = root ? await readVaultMedia(await realpath(root), request.url) : null;
     if (!image) return new Response('Not found', { status: 404 });
     return new Response(new Uint8Array(image.body), { headers: vaultFileHeaders(image.contentType) });
   });

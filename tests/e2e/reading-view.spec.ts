@@ -126,7 +126,7 @@ test.describe('reading view as Obsidian renders', () => {
   }
 
   // Enabled once the workspace passes ReadingView's onToggleTask (writes the line) and onTag.
-  test.fixme('ticking a task writes the note; a tag pill opens a tag: search', async ({ page, host }) => {
+  test('ticking a task writes the note; a tag pill opens a tag: search', async ({ page, host }) => {
     await open(page);
     const box = reading(page).locator('input[data-task-line="13"]');
     await expect(box).toBeEnabled();

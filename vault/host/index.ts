@@ -4,4 +4,4 @@
  */
 export { startBrowserHost, type BrowserHost, type BrowserHostOptions } from './server';
 export { portToken } from './token';
-export { readVaultImage, vaultFileHeaders } from './vault-file-route';
+export { readVaultMedia, vaultFileHeaders } from './vault-file-route';

@@ -9,7 +9,7 @@ import type { ServerMessage } from '../../shared/rpc';
 import { MAX_SOCKET_MESSAGE_BYTES } from '../../shared/socket-limits';
 import { VAULT_FILE_KEY_LABEL, VAULT_FILE_KEY_PARAM, VAULT_FILE_PREFIX } from '../../shared/vault-file-url';
 import type { VaultService } from '../service';
-import { readVaultImage, vaultFileHeaders } from './vault-file-route';
+import { byteRange, readVaultMedia, vaultFileHeaders } from './vault-file-route';
 import { readStatic } from './static-files';
 
 export type BrowserHostOptions = {
@@ -124,10 +124,20 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     if (url.pathname.startsWith(VAULT_FILE_PREFIX)) {
       // An image of the vault, for rendered notes: only with the images-only key.
       if (!given(url, VAULT_FILE_KEY_PARAM, imageKey)) return deny(res, 403, "Vault images need this launch's key.");
-      const image = await readVaultImage(options.service.vault.root, url.pathname);
-      if (!image) return deny(res, 404, 'Not found.');
-      res.writeHead(200, vaultFileHeaders(image.contentType));
-      res.end(req.method === 'HEAD' ? undefined : image.body);
+      const file = await readVaultMedia(options.service.vault.root, url.pathname);
+      if (!file) return deny(res, 404, 'Not found.');
+      const size = file.body.length;
+      const range = byteRange(req.headers.range, size);
+      if (range === 'unsatisfiable') {
+        res.writeHead(416, { ...vaultFileHeaders(file.contentType), 'Content-Range': `bytes */${size}` });
+        res.end();
+        return;
+      }
+      const body = range ? file.body.subarray(range.start, range.end + 1) : file.body;
+      const headers = { ...vaultFileHeaders(file.contentType), 'Content-Length': String(body.length) };
+      if (range) res.writeHead(206, { ...headers, 'Content-Range': `bytes ${range.start}-${range.end}/${size}` });
+      else res.writeHead(200, headers);
+      res.end(req.method === 'HEAD' ? undefined : body);
       return;
     }
     const file = await readStatic(options.staticDir, url.pathname);

@@ -16,17 +16,34 @@ const IMAGE_TYPES: Record<string, string> = {
   bmp: 'image/bmp',
 };
 
+/** Audio and video a rendered note embeds (`![[clip.mp3]]`), played by the page's own player. */
+const MEDIA_TYPES: Record<string, string> = {
+  ...IMAGE_TYPES,
+  mp3: 'audio/mpeg',
+  wav: 'audio/wav',
+  m4a: 'audio/mp4',
+  ogg: 'audio/ogg',
+  oga: 'audio/ogg',
+  opus: 'audio/ogg',
+  flac: 'audio/flac',
+  mp4: 'video/mp4',
+  m4v: 'video/mp4',
+  webm: 'video/webm',
+  ogv: 'video/ogg',
+  mov: 'video/quicktime',
+};
+
 /** Larger images are not served (a note's picture is far smaller). */
 export const MAX_VAULT_FILE_BYTES = 64 * 1024 * 1024;
 
 /**
- * Reads the image a vault-file URL names (shared/vault-file-url.ts: the browser host's
+ * Reads the image, audio or video a vault-file URL names (shared/vault-file-url.ts: the browser host's
  * `/vault-file/<url-encoded vault path>` or the desktop app's scheme), or null when it is not an
- * image of the vault: a path that is unsafe (`..`, absolute, NUL), inside a dot-folder, not an
- * image by its extension, missing, too large, or really (after symlinks) outside the vault or in
+ * image or media file of the vault: a path that is unsafe (`..`, absolute, NUL), inside a
+ * dot-folder, not one by its extension, missing, too large, or really (after symlinks) outside the vault or in
  * a dot-folder of it. `root` is the vault's real (symlink-free) root.
  */
-export async function readVaultImage(
+export async function readVaultMedia(
   root: string,
   urlPath: string,
 ): Promise<{ body: Buffer; contentType: string } | null> {
@@ -38,12 +55,12 @@ export async function readVaultImage(
   } catch {
     return null; // an unsafe path
   }
-  const contentType = imageType(rel);
+  const contentType = mediaType(rel);
   if (rel === '' || hidden(rel) || !contentType) return null;
   const real = await fs.realpath(join(root, ...rel.split('/'))).catch(() => null);
   if (!real || !real.startsWith(root + sep)) return null;
   const realRel = relative(root, real).split(sep).join('/');
-  if (hidden(realRel) || !imageType(realRel)) return null;
+  if (hidden(realRel) || !mediaType(realRel)) return null;
   // Through the vault's one checked reader: a pipe or device is never opened, the size is checked first.
   const read = await readVaultFile(root, realRel, { maxBytes: MAX_VAULT_FILE_BYTES }).catch(() => null);
   return read ? { body: read.bytes, contentType } : null;
@@ -54,10 +71,30 @@ function hidden(rel: string): boolean {
   return rel.split('/').some((segment) => segment.startsWith('.'));
 }
 
-function imageType(rel: string): string | undefined {
+function mediaType(rel: string): string | undefined {
   const dot = rel.lastIndexOf('.');
   const extension = dot === -1 ? '' : rel.slice(dot + 1).toLowerCase();
-  return Object.hasOwn(IMAGE_TYPES, extension) ? IMAGE_TYPES[extension] : undefined;
+  return Object.hasOwn(MEDIA_TYPES, extension) ? MEDIA_TYPES[extension] : undefined;
+}
+
+/**
+ * The part of a file of `size` bytes a `Range: bytes=…` header asks for (one range, as media
+ * players ask), null for the whole file, or 'unsatisfiable' (416).
+ */
+export function byteRange(
+  header: string | undefined,
+  size: number,
+): { start: number; end: number } | null | 'unsatisfiable' {
+  const match = header === undefined ? null : /^bytes=(\d*)-(\d*)$/.exec(header.trim());
+  if (!match || (match[1] === '' && match[2] === '')) return null;
+  const [, from = '', to = ''] = match;
+  if (from === '') {
+    const suffix = Math.min(Number(to), size); // the last N bytes
+    return suffix === 0 ? 'unsatisfiable' : { start: size - suffix, end: size - 1 };
+  }
+  const start = Number(from);
+  const end = to === '' ? size - 1 : Math.min(Number(to), size - 1);
+  return start >= size || end < start ? 'unsatisfiable' : { start, end };
 }
 
 /**
@@ -72,5 +109,7 @@ export function vaultFileHeaders(contentType: string): Record<string, string> {
     'Content-Disposition': 'inline',
     'Referrer-Policy': 'no-referrer',
     'Cache-Control': 'no-store',
+    // Media players seek by asking for parts of the file.
+    'Accept-Ranges': 'bytes',
   };
 }

@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { VAULT_FILE_KEY_PARAM, vaultFilePath, vaultFileUrl } from '../../../shared/vault-file-url';
-import { readVaultImage } from '../../../vault/host/vault-file-route';
+import { readVaultMedia } from '../../../vault/host/vault-file-route';
 import { removeTempDirs, tempDir } from '../helpers/temp-vault';
 
 afterAll(() => removeTempDirs());
@@ -59,7 +59,7 @@ describe("the host's parser", () => {
       // The browser host hands over the URL's pathname; the desktop app the whole URL.
       const browser = new URL(vaultFileUrl(path, { key: 'k' }), 'http://127.0.0.1').pathname;
       for (const url of [browser, vaultFileUrl(path, { host: 'electron' })]) {
-        const image = await readVaultImage(root, url);
+        const image = await readVaultMedia(root, url);
         expect(image?.body.toString(), url).toBe(`image ${i}`);
         expect(image?.contentType).toBe('image/png');
       }

@@ -6,7 +6,7 @@ import WebSocket from 'ws';
 import type { PlexusError } from '../../../../shared/errors';
 import type { ServerMessage } from '../../../../shared/rpc';
 import { readVaultFile, readVaultFileSync } from '../../../../vault/files/read-vault-file';
-import { readVaultImage } from '../../../../vault/host/vault-file-route';
+import { readVaultMedia } from '../../../../vault/host/vault-file-route';
 import { VaultService } from '../../../../vault/service';
 import { Vault } from '../../../../vault/files/vault';
 import { VaultIndex } from '../../../../vault/index/vault-index';
@@ -181,7 +181,7 @@ describe.skipIf(!linux)('item 8: a named pipe called *.md', () => {
     expect(paths(await v.list())).toEqual(['source.md', 'target.md']);
     // Nor is one named like an image, asked for by the reading view.
     execFileSync('mkfifo', [join(vault, 'pipe.png')]);
-    expect(await readVaultImage(v.root, '/vault-file/pipe.png')).toBeNull();
+    expect(await readVaultMedia(v.root, '/vault-file/pipe.png')).toBeNull();
   });
 
   it('the host starts with one in the vault, answers, stops on SIGTERM; one made while it runs blocks nothing', async () => {

@@ -193,6 +193,33 @@ describe('browser host: vault images', () => {
     expect((await fetch(`${base()}/vault-file/assets/pixel.png`, { headers: { cookie } })).status).toBe(403);
   });
 
+  it('serves audio and video a note embeds, in parts when a player asks for a range', async () => {
+    const clip = Buffer.from(Array.from({ length: 1000 }, (_, i) => i % 256));
+    await writeFile(join(dir, 'vault', 'assets', 'clip.mp3'), clip);
+    await writeFile(join(dir, 'vault', 'assets', 'movie.webm'), clip);
+    await writeFile(join(dir, 'vault', 'assets', 'tool.exe'), clip);
+    const whole = await get('/vault-file/assets/clip.mp3');
+    expect(whole.status).toBe(200);
+    expect(whole.headers.get('content-type')).toBe('audio/mpeg');
+    expect(whole.headers.get('accept-ranges')).toBe('bytes');
+    expect(Buffer.from(await whole.arrayBuffer()).equals(clip)).toBe(true);
+    expect((await get('/vault-file/assets/movie.webm')).headers.get('content-type')).toBe('video/webm');
+    expect((await get('/vault-file/assets/tool.exe')).status).toBe(404);
+
+    const url = `${base()}/vault-file/assets/clip.mp3?key=${vaultFileKey(host.token)}`;
+    const part = await fetch(url, { headers: { range: 'bytes=100-199' } });
+    expect(part.status).toBe(206);
+    expect(part.headers.get('content-range')).toBe('bytes 100-199/1000');
+    expect(Buffer.from(await part.arrayBuffer()).equals(clip.subarray(100, 200))).toBe(true);
+    const tail = await fetch(url, { headers: { range: 'bytes=-10' } });
+    expect(Buffer.from(await tail.arrayBuffer()).equals(clip.subarray(990))).toBe(true);
+    const beyond = await fetch(url, { headers: { range: 'bytes=5000-' } });
+    expect(beyond.status).toBe(416);
+    expect(beyond.headers.get('content-range')).toBe('bytes */1000');
+    // Without the key, no part of it either.
+    expect((await fetch(url.replace(/\?key=.*/, ''), { headers: { range: 'bytes=0-9' } })).status).toBe(403);
+  });
+
   it('decodes the path, whether slashes are encoded or not', async () => {
     for (const path of [
       `/vault-file/${encodeURIComponent('assets/with space/ünï.PNG')}`,
