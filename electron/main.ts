@@ -2,7 +2,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'elect
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { AppCommand, PlexusEvent } from '../shared/api';
-import { dispatch } from '../shared/dispatch';
+import { dispatch } from '../shared/rpc/dispatch';
 import { ensureWelcomeVault } from '../vault/app-data/app-paths';
 import { VaultService } from '../vault/service';
 import { EVENT_CHANNEL, REQUEST_CHANNEL } from './channels';

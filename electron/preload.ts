@@ -1,6 +1,6 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { isMethod, type Method, type PlexusEvent } from '../shared/api';
-import type { RpcResponse, Transport } from '../shared/rpc';
+import type { RpcResponse, Transport } from '../shared/rpc/rpc';
 import { EVENT_CHANNEL, REQUEST_CHANNEL } from './channels';
 
 /**

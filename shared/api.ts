@@ -2,7 +2,7 @@ import type { LinkRef, NoteMeta, NoteProblem } from './note-meta';
 
 /**
  * The contract between the renderer and the engine. Every request takes one argument object,
- * validated (shared/schemas.ts) before the engine sees it; transports carry requests by name
+ * validated (shared/rpc/schemas.ts) before the engine sees it; transports carry requests by name
  * without knowing any of them.
  */
 

@@ -3,7 +3,7 @@ import { connect as tcp } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import WebSocket from 'ws';
-import type { ServerMessage } from '../../shared/rpc';
+import type { ServerMessage } from '../../shared/rpc/rpc';
 import { launchBrowserHost, type HostProcess } from './browser-host-process';
 
 const repo = resolve(import.meta.dirname, '../..');

@@ -1,5 +1,5 @@
 import type { RenameReport } from '../../../shared/api';
-import type { PlexusClient } from '../../../shared/client';
+import type { PlexusClient } from '../../../shared/rpc/client';
 import { baseName, isWithin, joinPath, parentPath } from '../../../shared/paths';
 import { errorMessage, notify } from '../chrome/notices';
 import { displayName, isNote } from './file-tree-model';

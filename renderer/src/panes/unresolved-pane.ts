@@ -1,5 +1,5 @@
 import type { LinkInfo, UnresolvedGroup } from '../../../shared/api';
-import type { PlexusClient } from '../../../shared/client';
+import type { PlexusClient } from '../../../shared/rpc/client';
 import { baseName } from '../../../shared/paths';
 import { groupHeader } from './context-snippet';
 

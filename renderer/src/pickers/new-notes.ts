@@ -1,5 +1,5 @@
 import type { EditingMode, NewNotesSetting, VaultSettings } from '../../../shared/api';
-import type { PlexusClient } from '../../../shared/client';
+import type { PlexusClient } from '../../../shared/rpc/client';
 import { DEFAULT_SETTINGS } from '../../../shared/vault-settings';
 import { errorMessage, notify } from '../chrome/notices';
 import type { FileTree } from '../file-tree/file-tree';

@@ -1,5 +1,5 @@
-import { createClient, type PlexusClient } from '../../../shared/client';
-import type { Transport } from '../../../shared/rpc';
+import { createClient, type PlexusClient } from '../../../shared/rpc/client';
+import type { Transport } from '../../../shared/rpc/rpc';
 import { VAULT_FILE_KEY_LABEL } from '../../../shared/vault-file-url';
 import { HostLostBanner, type RescuableNote } from './host-lost-banner';
 import { connectWebSocket } from './ws-transport';

@@ -1,8 +1,8 @@
 import type { Method, PlexusEvent } from '../../../shared/api';
 import type { ErrorInfo } from '../../../shared/errors';
 import { Emitter } from '../../../shared/events';
-import type { RpcResponse, ServerMessage, Transport } from '../../../shared/rpc';
-import { MAX_SOCKET_MESSAGE_BYTES } from '../../../shared/socket-limits';
+import type { RpcResponse, ServerMessage, Transport } from '../../../shared/rpc/rpc';
+import { MAX_SOCKET_MESSAGE_BYTES } from '../../../shared/rpc/socket-limits';
 
 /** How the socket to the host is doing, for the status bar and the host-lost banner. */
 export type ConnectionHandlers = {

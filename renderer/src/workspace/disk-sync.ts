@@ -1,5 +1,5 @@
 import type { NoteContent } from '../../../shared/api';
-import type { PlexusClient } from '../../../shared/client';
+import type { PlexusClient } from '../../../shared/rpc/client';
 import { PlexusError } from '../../../shared/errors';
 import { baseName } from '../../../shared/paths';
 import { errorMessage, notify } from '../chrome/notices';

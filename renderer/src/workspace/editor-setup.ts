@@ -1,6 +1,6 @@
 import { Prec, type Extension } from '@codemirror/state';
 import { keymap } from '@codemirror/view';
-import type { PlexusClient } from '../../../shared/client';
+import type { PlexusClient } from '../../../shared/rpc/client';
 import type { NoteMeta } from '../../../shared/note-meta';
 import { VAULT_FILE_SCHEME, vaultFileUrl } from '../../../shared/vault-file-url';
 import { openExternal } from '../chrome/open-external';

@@ -1,4 +1,4 @@
-import type { PlexusClient } from '../../../shared/client';
+import type { PlexusClient } from '../../../shared/rpc/client';
 import type { LinkRef } from '../../../shared/note-meta';
 import { errorMessage, notify } from '../chrome/notices';
 import type { EditorLink } from '../editor/editor-link';

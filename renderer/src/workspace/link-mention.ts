@@ -1,5 +1,5 @@
 import type { Mention } from '../../../shared/api';
-import type { PlexusClient } from '../../../shared/client';
+import type { PlexusClient } from '../../../shared/rpc/client';
 import { baseName } from '../../../shared/paths';
 import { wikiLinkText } from '../../../shared/wiki-link-text';
 import { errorMessage, notify } from '../chrome/notices';

@@ -1,6 +1,6 @@
 import { Text } from '@codemirror/state';
 import type { NoteContent } from '../../../shared/api';
-import type { PlexusClient } from '../../../shared/client';
+import type { PlexusClient } from '../../../shared/rpc/client';
 import { baseName } from '../../../shared/paths';
 import { notify } from '../chrome/notices';
 import { isLargeNote, type NoteEditor } from '../editor/note-editor';

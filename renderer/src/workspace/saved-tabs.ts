@@ -1,5 +1,5 @@
 import type { TabView, WorkspaceState } from '../../../shared/api';
-import type { PlexusClient } from '../../../shared/client';
+import type { PlexusClient } from '../../../shared/rpc/client';
 import type { TabsModel } from './tabs-model';
 
 const SAVE_STATE_DELAY_MS = 500;

@@ -1,5 +1,5 @@
 import type { AppCommand, EditingMode, FilesEvent, Mention, NewNotesSetting } from '../../../shared/api';
-import type { PlexusClient } from '../../../shared/client';
+import type { PlexusClient } from '../../../shared/rpc/client';
 import { Emitter } from '../../../shared/events';
 import type { LinkRef } from '../../../shared/note-meta';
 import { baseName, isWithin, joinPath } from '../../../shared/paths';

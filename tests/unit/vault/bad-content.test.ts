@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { dispatch } from '../../../shared/dispatch';
+import { dispatch } from '../../../shared/rpc/dispatch';
 import { MAX_LINKS, scanBytes } from '../../../vault/scan/scan';
 import { VaultService } from '../../../vault/service';
 import { Vault, versionOf } from '../../../vault/files/vault';

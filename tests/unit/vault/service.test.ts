@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PlexusEvent } from '../../../shared/api';
-import { dispatch } from '../../../shared/dispatch';
+import { dispatch } from '../../../shared/rpc/dispatch';
 import { PlexusError } from '../../../shared/errors';
 import { VaultService } from '../../../vault/service';
 import { removeTempDirs, tempVault } from '../helpers/temp-vault';

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { promises } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { dispatch } from '../../../../shared/dispatch';
+import { dispatch } from '../../../../shared/rpc/dispatch';
 import type { SaveFs } from '../../../../vault/files/atomic-write';
 import { VaultService } from '../../../../vault/service';
 import { SettingsStore } from '../../../../vault/app-data/settings-store';

@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { dispatch } from '../../../../shared/dispatch';
+import { dispatch } from '../../../../shared/rpc/dispatch';
 import { WorkspaceStore } from '../../../../vault/app-data/workspace-store';
 import { VaultService } from '../../../../vault/service';
 import { removeTempDirs, tempDir, tempVault } from '../../helpers/temp-vault';

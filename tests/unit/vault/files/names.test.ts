@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { dispatch } from '../../../../shared/dispatch';
+import { dispatch } from '../../../../shared/rpc/dispatch';
 import { utf8Length } from '../../../../shared/paths';
 import { VaultService } from '../../../../vault/service';
 import { Vault } from '../../../../vault/files/vault';

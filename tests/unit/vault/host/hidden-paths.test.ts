@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { Method } from '../../../../shared/api';
-import type { ServerMessage } from '../../../../shared/rpc';
+import type { ServerMessage } from '../../../../shared/rpc/rpc';
 import { startBrowserHost, type BrowserHost } from '../../../../vault/host/server';
 import { VaultService } from '../../../../vault/service';
 import { versionOf } from '../../../../vault/files/vault';

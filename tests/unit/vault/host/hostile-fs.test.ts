@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { PlexusError } from '../../../../shared/errors';
-import type { ServerMessage } from '../../../../shared/rpc';
+import type { ServerMessage } from '../../../../shared/rpc/rpc';
 import { readVaultFile, readVaultFileSync } from '../../../../vault/files/read-vault-file';
 import { readVaultMedia } from '../../../../vault/host/vault-file-route';
 import { VaultService } from '../../../../vault/service';

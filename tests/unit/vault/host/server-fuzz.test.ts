@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { methods } from '../../../../shared/api';
 import type { ErrorCode } from '../../../../shared/errors';
-import type { ServerMessage } from '../../../../shared/rpc';
+import type { ServerMessage } from '../../../../shared/rpc/rpc';
 import {
   answersNormally,
   call,

@@ -1,7 +1,7 @@
 import { connect as tcp } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { MAX_SOCKET_MESSAGE_BYTES } from '../../../../shared/socket-limits';
+import { MAX_SOCKET_MESSAGE_BYTES } from '../../../../shared/rpc/socket-limits';
 import {
   answersNormally,
   frameHeader,

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { PlexusEvent } from '../../../../shared/api';
-import type { ServerMessage } from '../../../../shared/rpc';
+import type { ServerMessage } from '../../../../shared/rpc/rpc';
 import { startBrowserHost, vaultFileKey, type BrowserHost } from '../../../../vault/host/server';
 import { VaultService } from '../../../../vault/service';
 

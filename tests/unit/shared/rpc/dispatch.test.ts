@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { PlexusApi, VaultSettings } from '../../../shared/api';
-import { createClient } from '../../../shared/client';
-import { dispatch } from '../../../shared/dispatch';
-import { PlexusError } from '../../../shared/errors';
-import type { Transport } from '../../../shared/rpc';
+import type { PlexusApi, VaultSettings } from '../../../../shared/api';
+import { createClient } from '../../../../shared/rpc/client';
+import { dispatch } from '../../../../shared/rpc/dispatch';
+import { PlexusError } from '../../../../shared/errors';
+import type { Transport } from '../../../../shared/rpc/rpc';
 
 function fakeService(): PlexusApi {
   return {

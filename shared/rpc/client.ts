@@ -1,5 +1,5 @@
-import { methods, type PlexusApi, type PlexusEvent } from './api';
-import { PlexusError } from './errors';
+import { methods, type PlexusApi, type PlexusEvent } from '../api';
+import { PlexusError } from '../errors';
 import type { Transport } from './rpc';
 
 /** The typed API over any transport, plus the event stream. */

@@ -1,4 +1,4 @@
-import { MAX_NOTE_BYTES } from './api';
+import { MAX_NOTE_BYTES } from '../api';
 
 /**
  * The largest WebSocket message the browser host accepts, which is also the largest the page

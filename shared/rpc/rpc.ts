@@ -1,5 +1,5 @@
-import type { ErrorInfo } from './errors';
-import type { Method, PlexusEvent } from './api';
+import type { ErrorInfo } from '../errors';
+import type { Method, PlexusEvent } from '../api';
 
 /** A request as it crosses a transport. */
 export type RpcRequest = { id: number; method: Method; args: unknown };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { MAX_NOTE_BYTES, type Method, type RequestArgs } from './api';
-import { PlexusError, type ErrorCode } from './errors';
-import { MAX_PATH_LENGTH, normalizeVaultPath } from './paths';
+import { MAX_NOTE_BYTES, type Method, type RequestArgs } from '../api';
+import { PlexusError, type ErrorCode } from '../errors';
+import { MAX_PATH_LENGTH, normalizeVaultPath } from '../paths';
 
 /** Marks an issue that is a PlexusError of the engine's path rules, so dispatch keeps its code. */
 export type CodedIssueParams = { plexusCode: ErrorCode; plexusMessage: string };

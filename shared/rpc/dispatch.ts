@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { isMethod, type PlexusApi } from './api';
-import { PlexusError, toErrorInfo } from './errors';
+import { isMethod, type PlexusApi } from '../api';
+import { PlexusError, toErrorInfo } from '../errors';
 import type { RpcResponse } from './rpc';
 import { requestSchemas, type CodedIssueParams } from './schemas';
 
