@@ -1,9 +1,10 @@
 // The renderer's responsiveness, in Chromium through the browser host: the longest main-thread
 // task (PerformanceObserver 'longtask') (a) while a big vault is indexed from cold and (b) while
-// ~200 characters are typed into a 1 MB note; (c) each keystroke's time to the next frame in a note
+// ~200 characters are typed into a 1 MB note (in Live Preview, the default), (d) while that note is
+// scrolled; (c) each keystroke's time to the next frame in a note
 // of 40k markdown links, one per line (one paragraph). Goal: no task over 50 ms. Reported by
 // tests/bench/bench.ts (--ui); `node --import tsx tests/bench/ui-bench.ts [--notes N]` runs it alone,
-// `--part links [--links N] [--keys N]` only (c).
+// `--part links [--links N] [--keys N]` only (c), `--part big-note` only (b) and (d).
 // Needs the built renderer (out/renderer; built here when missing) and /usr/bin/chromium.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -139,12 +140,17 @@ function bigNote(bytes: number): string {
   return parts.join('\n');
 }
 
-/** (b): types ~200 characters (with a `[[` completion) into a 1 MB note of a 1k-note vault. */
-async function whileTyping(browser: Browser, label: string): Promise<BenchRow> {
+/** A 1k-note vault with a ~1 MB note (~20k lines) open in the page, ready to type or scroll in. */
+async function openBigNote(browser: Browser): Promise<{ page: Page; close: () => Promise<void> }> {
   const scratch = scratchCopy(benchVault(1000));
   writeFileSync(join(scratch.root, BIG_NOTE), bigNote(1024 * 1024));
   const dataDir = mkdtempSync(join(tmpdir(), 'plexus-ui-bench-data-'));
   const host = await launchBrowserHost(scratch.root, dataDir, HOST_START_MS);
+  const close = async () => {
+    await host.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+    scratch.remove();
+  };
   try {
     const page = await openPage(browser, host.url);
     await page.locator('.tree-row').first().waitFor();
@@ -156,6 +162,17 @@ async function whileTyping(browser: Browser, label: string): Promise<BenchRow> {
     await page.locator('.picker-option', { hasText: 'Big note' }).first().waitFor();
     await page.keyboard.press('Enter');
     await page.locator('#note-title', { hasText: 'Big note' }).waitFor();
+    return { page, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+/** (b): types ~200 characters (with a `[[` completion) into a 1 MB note of a 1k-note vault, in Live Preview. */
+async function whileTyping(browser: Browser, label: string): Promise<BenchRow> {
+  const { page, close } = await openBigNote(browser);
+  try {
     const editor = page.locator('.cm-content');
     await editor.click();
     await page.keyboard.press('ControlOrMeta+End');
@@ -181,7 +198,7 @@ async function whileTyping(browser: Browser, label: string): Promise<BenchRow> {
     const worst = longest(tasks);
     const worstAt = ((tasks.find((t) => t.duration === worst)?.start ?? t0) - t0) / 1000;
     const goal = goalTier(1000).goals.longTask;
-    return row(label, 'UI: longest task while typing in a 1 MB note', ms(worst), {
+    return row(label, 'UI: longest task while typing in a 1 MB note (Live Preview)', ms(worst), {
       goal,
       actual: worst,
       note:
@@ -191,9 +208,34 @@ async function whileTyping(browser: Browser, label: string): Promise<BenchRow> {
       data: { longestMs: worst, over50: over(tasks, 50), longTasks: tasks.length },
     });
   } finally {
-    await host.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-    scratch.remove();
+    await close();
+  }
+}
+
+/** (d): scrolls down the same ~20k-line note in Live Preview (its widgets and marks drawn as lines come into view). */
+async function whileScrolling(browser: Browser, label: string): Promise<BenchRow> {
+  const { page, close } = await openBigNote(browser);
+  try {
+    await page.locator('.cm-content').click();
+    await page.waitForTimeout(1500);
+    await page.evaluate(() => (window.__bench.tasks = []));
+    const steps = 150;
+    for (let i = 0; i < steps; i++) {
+      await page.mouse.wheel(0, 900);
+      await page.waitForTimeout(30);
+    }
+    await page.waitForTimeout(1000);
+    const tasks = await page.evaluate(() => window.__bench.tasks);
+    await page.close();
+    const worst = longest(tasks);
+    return row(label, 'UI: longest task while scrolling a 1 MB note (Live Preview)', ms(worst), {
+      goal: goalTier(1000).goals.longTask,
+      actual: worst,
+      note: `${steps} wheel steps of 900 px, 30 ms apart: ${over(tasks, 50)} tasks over 50 ms, ${tasks.length} long tasks in all`,
+      data: { longestMs: worst, over50: over(tasks, 50), longTasks: tasks.length },
+    });
+  } finally {
+    await close();
   }
 }
 
@@ -281,9 +323,22 @@ export async function measureUi(options: { notes: number; log?: (line: string) =
     log(`UI: ${indexing.value}`);
     const typing = await whileTyping(browser, label);
     log(`UI: ${typing.value}`);
+    const scrolling = await whileScrolling(browser, label);
+    log(`UI: ${scrolling.value}`);
     const links = await inLinkNote(browser, label, { links: 40_000, keys: 30 });
     log(`UI: ${links.value}`);
-    return [indexing, typing, links];
+    return [indexing, typing, scrolling, links];
+  } finally {
+    await browser.close();
+  }
+}
+
+/** (b) and (d) alone: typing and scrolling in the 1 MB note. */
+async function bigNoteOnly(): Promise<BenchRow[]> {
+  ensureRendererBuilt(() => undefined);
+  const browser = await launchChromium();
+  try {
+    return [await whileTyping(browser, 'renderer (Chromium)'), await whileScrolling(browser, 'renderer (Chromium)')];
   } finally {
     await browser.close();
   }
@@ -318,12 +373,14 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     },
   });
   const rows =
-    values.part === 'links'
-      ? await linkNoteOnly({
-          links: Number(values.links),
-          keys: Number(values.keys),
-          style: values.wiki ? 'wiki' : 'markdown',
-        })
-      : await measureUi({ notes: Number(values.notes), log: (line) => process.stderr.write(`  ${line}\n`) });
+    values.part === 'big-note'
+      ? await bigNoteOnly()
+      : values.part === 'links'
+        ? await linkNoteOnly({
+            links: Number(values.links),
+            keys: Number(values.keys),
+            style: values.wiki ? 'wiki' : 'markdown',
+          })
+        : await measureUi({ notes: Number(values.notes), log: (line) => process.stderr.write(`  ${line}\n`) });
   console.log(markdownTable(rows));
 }
