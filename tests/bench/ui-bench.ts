@@ -25,6 +25,10 @@ const repo = resolve(import.meta.dirname, '../..');
 const CHROMIUM = '/usr/bin/chromium';
 const BIG_NOTE = 'Big note.md';
 
+/** How the big note is edited: Live Preview (the default) or Source mode, to compare. */
+type Editing = 'live' | 'source';
+const MODE: Record<Editing, string> = { live: 'Live Preview', source: 'Source mode' };
+
 type LongTask = { start: number; duration: number };
 type PageState = {
   tasks: LongTask[];
@@ -141,9 +145,16 @@ function bigNote(bytes: number): string {
 }
 
 /** A 1k-note vault with a ~1 MB note (~20k lines) open in the page, ready to type or scroll in. */
-async function openBigNote(browser: Browser): Promise<{ page: Page; close: () => Promise<void> }> {
+async function openBigNote(browser: Browser, editing: Editing): Promise<{ page: Page; close: () => Promise<void> }> {
   const scratch = scratchCopy(benchVault(1000));
   writeFileSync(join(scratch.root, BIG_NOTE), bigNote(1024 * 1024));
+  if (editing === 'source') {
+    mkdirSync(join(scratch.root, '.plexus'), { recursive: true });
+    writeFileSync(
+      join(scratch.root, '.plexus/settings.json'),
+      '{"newNotes":"beside-current","defaultEditing":"source"}',
+    );
+  }
   const dataDir = mkdtempSync(join(tmpdir(), 'plexus-ui-bench-data-'));
   const host = await launchBrowserHost(scratch.root, dataDir, HOST_START_MS);
   const close = async () => {
@@ -170,8 +181,8 @@ async function openBigNote(browser: Browser): Promise<{ page: Page; close: () =>
 }
 
 /** (b): types ~200 characters (with a `[[` completion) into a 1 MB note of a 1k-note vault, in Live Preview. */
-async function whileTyping(browser: Browser, label: string): Promise<BenchRow> {
-  const { page, close } = await openBigNote(browser);
+async function whileTyping(browser: Browser, label: string, editing: Editing = 'live'): Promise<BenchRow> {
+  const { page, close } = await openBigNote(browser, editing);
   try {
     const editor = page.locator('.cm-content');
     await editor.click();
@@ -198,7 +209,7 @@ async function whileTyping(browser: Browser, label: string): Promise<BenchRow> {
     const worst = longest(tasks);
     const worstAt = ((tasks.find((t) => t.duration === worst)?.start ?? t0) - t0) / 1000;
     const goal = goalTier(1000).goals.longTask;
-    return row(label, 'UI: longest task while typing in a 1 MB note (Live Preview)', ms(worst), {
+    return row(label, `UI: longest task while typing in a 1 MB note (${MODE[editing]})`, ms(worst), {
       goal,
       actual: worst,
       note:
@@ -213,8 +224,8 @@ async function whileTyping(browser: Browser, label: string): Promise<BenchRow> {
 }
 
 /** (d): scrolls down the same ~20k-line note in Live Preview (its widgets and marks drawn as lines come into view). */
-async function whileScrolling(browser: Browser, label: string): Promise<BenchRow> {
-  const { page, close } = await openBigNote(browser);
+async function whileScrolling(browser: Browser, label: string, editing: Editing = 'live'): Promise<BenchRow> {
+  const { page, close } = await openBigNote(browser, editing);
   try {
     await page.locator('.cm-content').click();
     await page.waitForTimeout(1500);
@@ -228,7 +239,7 @@ async function whileScrolling(browser: Browser, label: string): Promise<BenchRow
     const tasks = await page.evaluate(() => window.__bench.tasks);
     await page.close();
     const worst = longest(tasks);
-    return row(label, 'UI: longest task while scrolling a 1 MB note (Live Preview)', ms(worst), {
+    return row(label, `UI: longest task while scrolling a 1 MB note (${MODE[editing]})`, ms(worst), {
       goal: goalTier(1000).goals.longTask,
       actual: worst,
       note: `${steps} wheel steps of 900 px, 30 ms apart: ${over(tasks, 50)} tasks over 50 ms, ${tasks.length} long tasks in all`,
@@ -333,12 +344,16 @@ export async function measureUi(options: { notes: number; log?: (line: string) =
   }
 }
 
-/** (b) and (d) alone: typing and scrolling in the 1 MB note. */
+/** (b) and (d) alone: typing and scrolling in the 1 MB note, in Live Preview and in Source mode. */
 async function bigNoteOnly(): Promise<BenchRow[]> {
   ensureRendererBuilt(() => undefined);
   const browser = await launchChromium();
+  const label = 'renderer (Chromium)';
   try {
-    return [await whileTyping(browser, 'renderer (Chromium)'), await whileScrolling(browser, 'renderer (Chromium)')];
+    const rows: BenchRow[] = [];
+    for (const editing of ['live', 'source'] as const)
+      rows.push(await whileTyping(browser, label, editing), await whileScrolling(browser, label, editing));
+    return rows;
   } finally {
     await browser.close();
   }

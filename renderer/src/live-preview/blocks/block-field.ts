@@ -74,6 +74,20 @@ function build<B extends Block>(
   return { blocks, revealed, decorations: Decoration.set(ranges, true), cache };
 }
 
+/**
+ * Past this many characters a note's blocks stay source. Finding blocks walks the note's whole
+ * tree on each edit (and each kind builds keys from its blocks' text): on a 1 MB note that made
+ * every keystroke a 100–600 ms task (the UI bench). The inline part, which works on the lines in
+ * view only, still applies.
+ */
+export const MAX_BLOCK_NOTE_CHARS = 200_000;
+
+function tooLarge(state: EditorState): boolean {
+  return state.doc.length > MAX_BLOCK_NOTE_CHARS;
+}
+
+const NOTHING: BlockFieldValue<never> = { blocks: [], revealed: [], decorations: Decoration.none, cache: new Map() };
+
 /** Decorations kept beyond those drawn (see build). */
 const CACHE_SPARE = 100;
 
@@ -96,11 +110,13 @@ export function blockField<B extends Block>(
 ): { field: StateField<BlockFieldValue<B>>; extension: Extension } {
   const field = StateField.define<BlockFieldValue<B>>({
     create(state) {
+      if (tooLarge(state)) return NOTHING;
       const blocks = kind.find(state);
       return build(kind, state, blocks, revealedBy(state, blocks), new Map());
     },
     update(value, tr) {
       const { state } = tr;
+      if (tooLarge(state)) return NOTHING;
       if (tr.docChanged || syntaxTree(state) !== syntaxTree(tr.startState) || kind.changesKeys?.(tr)) {
         const blocks = kind.find(state);
         return build(kind, state, blocks, revealedBy(state, blocks), value.cache);
