@@ -1,6 +1,9 @@
 import type { NoteEditor } from '../editor/note-editor';
 import type { ReadingView } from './reading-view';
 
+export const LARGE_NOTE_NO_READING =
+  'Large note: the reading view is off for notes this large, so it stays in plain-text editing.';
+
 /**
  * Whether the open note shows as source (editing) or rendered (the reading view), toggled with
  * Ctrl/Cmd+E. A large note (plain-text mode) is never rendered.

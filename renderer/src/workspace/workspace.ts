@@ -27,7 +27,7 @@ import { NewNotes } from '../pickers/new-notes';
 import { OpenNote } from './open-note';
 import { isOwnSave, openNoteEffect, removedElsewhere } from './open-note-events';
 import { revealAnchor, type OpenOptions } from './open-options';
-import { ReadingMode } from '../reading/reading-mode';
+import { LARGE_NOTE_NO_READING, ReadingMode } from '../reading/reading-mode';
 import { notesRenamed, noteOpened } from './recent-notes';
 import { SavedTabs } from './saved-tabs';
 import { TabBar } from './tab-bar';
@@ -37,9 +37,6 @@ import { VaultFileList } from '../file-tree/vault-file-list';
 
 export type { OpenOptions, Reveal } from './open-options';
 export type { VaultChange } from './vault-change';
-
-const LARGE_NOTE_NO_READING =
-  'Large note: the reading view is off for notes this large, so it stays in plain-text editing.';
 
 export type WorkspaceElements = {
   tree: HTMLElement;
@@ -102,7 +99,9 @@ export class Workspace {
       currentPath: () => this.editor.currentPath,
       currentText: () => this.editor.text,
       recent: this.recent,
-      followWritten: (target, follow) => void this.followWritten(target, follow),
+      // A link clicked in rendered markdown, as written (`note`, `note#h`, `#^block`).
+      followWritten: (target, follow) =>
+        this.activePath && void this.followLink(writtenLinkRef(target, follow), this.activePath, follow.newTab),
       followEditorLink: (link, newTab) => {
         const from = this.editor.currentPath;
         if (from !== null) void this.followLink(editorLinkRef(link), from, newTab);
@@ -192,6 +191,7 @@ export class Workspace {
 
   /** Notes asked for since the window started: the first note waits for none of them. */
   private opening = 0;
+  private lastOpen: Promise<unknown> = Promise.resolve();
 
   async start(): Promise<void> {
     const info = await this.api.vaultInfo({});
@@ -283,7 +283,13 @@ export class Workspace {
   }
 
   /** Shows a note: in the active tab's place, or a new tab; optionally at a heading, block or match. */
-  async open(path: string, options: OpenOptions = {}): Promise<void> {
+  open(path: string, options: OpenOptions = {}): Promise<void> {
+    const opened = this.openNow(path, options);
+    this.lastOpen = opened.catch(() => undefined);
+    return opened;
+  }
+
+  private async openNow(path: string, options: OpenOptions): Promise<void> {
     if (!isNote(path)) {
       notify(`"${baseName(path)}" is not a note; Plexus opens .md files.`);
       return;
@@ -343,6 +349,7 @@ export class Workspace {
 
   /** Switches between editing the source and reading it rendered (Ctrl/Cmd+E). */
   async toggleReading(): Promise<void> {
+    await this.lastOpen; // a note still opening is the one the switch is for
     const path = this.activePath;
     if (!(await this.mode.toggle())) notify(LARGE_NOTE_NO_READING);
     if (path) this.view.readingChanged(path);
@@ -350,21 +357,13 @@ export class Workspace {
 
   /** Switches the note in front between Live Preview and Source mode (from reading, to editing). */
   toggleSource(): void {
-    const path = this.activePath;
-    if (path) this.view.toggleSource(path);
+    if (this.activePath) this.view.toggleSource(this.activePath);
   }
 
   /** Makes Live Preview or Source mode the way notes open from now on (a vault setting). */
   async setDefaultEditing(mode: EditingMode): Promise<void> {
     await this.noteCreation.setDefaultEditing(mode);
     this.view.defaultEditing = this.noteCreation.defaultEditing;
-  }
-
-  /** Follows a link clicked in rendered markdown, as written (`note`, `note#h`, `#^block`). */
-  private followWritten(target: string, follow: { heading: string | null; block: string | null; newTab: boolean }) {
-    const from = this.activePath;
-    if (from === null) return Promise.resolve();
-    return this.followLink(writtenLinkRef(target, follow), from, follow.newTab);
   }
 
   async back(): Promise<void> {
