@@ -1,5 +1,8 @@
+import { syntaxTree } from '@codemirror/language';
+import type { EditorState, Range } from '@codemirror/state';
+import type { SyntaxNodeRef } from '@lezer/common';
 import { Decoration, type DecorationSet } from '@codemirror/view';
-import type { Range } from '@codemirror/state';
+import type { Span } from './reveal';
 
 /** Markup hidden off the cursor: replaced by nothing. */
 export const hidden = Decoration.replace({});
@@ -19,4 +22,21 @@ export function decorationSet(found: Range<Decoration>[]): DecorationSet {
     return true;
   });
   return Decoration.set(unique, true);
+}
+
+/**
+ * Walks the syntax tree over each of `ranges` (the visible ones), letting `enter` push
+ * decorations for the nodes it meets (return false to skip a node's children), and returns them
+ * as one set. `range` is the range being walked.
+ */
+export function decorateTree(
+  state: EditorState,
+  ranges: readonly Span[],
+  enter: (node: SyntaxNodeRef, found: Range<Decoration>[], range: Span) => boolean | undefined,
+): DecorationSet {
+  const found: Range<Decoration>[] = [];
+  const tree = syntaxTree(state);
+  for (const range of ranges)
+    tree.iterate({ from: range.from, to: range.to, enter: (node) => enter(node, found, range) });
+  return decorationSet(found);
 }

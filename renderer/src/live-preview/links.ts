@@ -1,10 +1,9 @@
-import { syntaxTree } from '@codemirror/language';
 import { Prec, type EditorState, type Extension, type Range } from '@codemirror/state';
 import { Decoration, EditorView, WidgetType, type DecorationSet } from '@codemirror/view';
 import type { SyntaxNode } from '@lezer/common';
 import { externalLinkAt, linkAt, type EditorLink } from '../editor/editor-link';
 import { linkDecorations } from '../editor/link-decorations';
-import { decorationSet, hidden } from './decoration-list';
+import { decorateTree, hidden } from './decoration-list';
 import { revealed, type Span } from './reveal';
 import { visibleDecorations } from './visible-decorations';
 
@@ -47,28 +46,18 @@ const separator = Decoration.replace({ widget: new HeadingSeparator() });
  * alone.
  */
 export function linkDisplayDecorations(state: EditorState, ranges: readonly Span[]): DecorationSet {
-  const found: Range<Decoration>[] = [];
-  const tree = syntaxTree(state);
-  for (const { from, to } of ranges) {
-    tree.iterate({
-      from,
-      to,
-      enter: (node) => {
-        if (node.name === 'Frontmatter' || node.name === 'FencedCode' || node.name === 'CodeBlock') return false;
-        if (node.name !== 'WikiLink' && node.name !== 'Link') return undefined;
-        if (!revealed(state, node.from, node.to)) {
-          const shown =
-            node.name === 'WikiLink' ? wikiLinkParts(state, node.node) : markdownLinkParts(state, node.node);
-          // A view plugin may not hide a line break: a link split over lines keeps its source.
-          if (shown.length > 0 && !hidesLineBreak(state, node.from, node.to, shown)) {
-            display(found, node.from, node.to, shown);
-          }
-        }
-        return false;
-      },
-    });
-  }
-  return decorationSet(found);
+  return decorateTree(state, ranges, (node, found) => {
+    if (node.name === 'Frontmatter' || node.name === 'FencedCode' || node.name === 'CodeBlock') return false;
+    if (node.name !== 'WikiLink' && node.name !== 'Link') return undefined;
+    if (!revealed(state, node.from, node.to)) {
+      const shown = node.name === 'WikiLink' ? wikiLinkParts(state, node.node) : markdownLinkParts(state, node.node);
+      // A view plugin may not hide a line break: a link split over lines keeps its source.
+      if (shown.length > 0 && !hidesLineBreak(state, node.from, node.to, shown)) {
+        display(found, node.from, node.to, shown);
+      }
+    }
+    return false;
+  });
 }
 
 /** Hides `from`–`to` except the `shown` parts, with a separator between consecutive parts. */

@@ -1,7 +1,6 @@
-import { syntaxTree } from '@codemirror/language';
-import type { EditorState, Extension, Range } from '@codemirror/state';
+import type { EditorState, Extension } from '@codemirror/state';
 import { Decoration, type EditorView, WidgetType, type DecorationSet } from '@codemirror/view';
-import { decorationSet } from './decoration-list';
+import { decorateTree } from './decoration-list';
 import { touchesLine, type Span } from './reveal';
 import { visibleDecorations } from './visible-decorations';
 
@@ -79,40 +78,31 @@ const doneText = Decoration.mark({ class: 'cm-lp-task-done' });
  * they are. A done task's text is styled (struck through, muted) on and off the cursor.
  */
 export function listMarkerDecorations(state: EditorState, ranges: readonly Span[]): DecorationSet {
-  const found: Range<Decoration>[] = [];
-  const tree = syntaxTree(state);
-  for (const { from, to } of ranges) {
-    tree.iterate({
-      from,
-      to,
-      enter: (node) => {
-        if (node.name === 'Frontmatter' || node.name === 'FencedCode' || node.name === 'CodeBlock') return false;
-        if (node.name !== 'ListItem') return undefined;
-        const mark = node.node.getChild('ListMark');
-        if (!mark) return undefined;
-        const bulleted = node.node.parent?.name === 'BulletList';
-        const task = node.node.getChild('Task');
-        const marker = task?.getChild('TaskMarker');
-        const hide = !touchesLine(state, mark.from);
-        if (task && marker) {
-          const checked = state.sliceDoc(marker.from + 1, marker.to - 1) !== ' ';
-          if (checked) {
-            const text = skipSpaces(state, marker.to, task.to);
-            if (task.to > text) found.push(doneText.range(text, task.to));
-          }
-          if (hide) {
-            const start = bulleted ? mark.from : marker.from;
-            const widget = new CheckboxWidget(checked, marker.from - start);
-            found.push(Decoration.replace({ widget }).range(start, marker.to));
-          }
-        } else if (bulleted && hide) {
-          found.push(bullet.range(mark.from, mark.to));
-        }
-        return undefined;
-      },
-    });
-  }
-  return decorationSet(found);
+  return decorateTree(state, ranges, (node, found) => {
+    if (node.name === 'Frontmatter' || node.name === 'FencedCode' || node.name === 'CodeBlock') return false;
+    if (node.name !== 'ListItem') return undefined;
+    const mark = node.node.getChild('ListMark');
+    if (!mark) return undefined;
+    const bulleted = node.node.parent?.name === 'BulletList';
+    const task = node.node.getChild('Task');
+    const marker = task?.getChild('TaskMarker');
+    const hide = !touchesLine(state, mark.from);
+    if (task && marker) {
+      const checked = state.sliceDoc(marker.from + 1, marker.to - 1) !== ' ';
+      if (checked) {
+        const text = skipSpaces(state, marker.to, task.to);
+        if (task.to > text) found.push(doneText.range(text, task.to));
+      }
+      if (hide) {
+        const start = bulleted ? mark.from : marker.from;
+        const widget = new CheckboxWidget(checked, marker.from - start);
+        found.push(Decoration.replace({ widget }).range(start, marker.to));
+      }
+    } else if (bulleted && hide) {
+      found.push(bullet.range(mark.from, mark.to));
+    }
+    return undefined;
+  });
 }
 
 function skipSpaces(state: EditorState, pos: number, end: number): number {

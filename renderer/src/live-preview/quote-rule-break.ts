@@ -1,8 +1,7 @@
-import { syntaxTree } from '@codemirror/language';
-import type { EditorState, Extension, Range } from '@codemirror/state';
+import type { EditorState, Extension } from '@codemirror/state';
 import { Decoration, WidgetType, type DecorationSet } from '@codemirror/view';
 import type { SyntaxNode } from '@lezer/common';
-import { decorationSet } from './decoration-list';
+import { decorateTree } from './decoration-list';
 import { revealed, touchesLine, type Span } from './reveal';
 import { visibleDecorations } from './visible-decorations';
 
@@ -47,49 +46,40 @@ const lineBreak = Decoration.replace({ widget: new BreakWidget() });
  * selection touches it.
  */
 export function quoteRuleBreakDecorations(state: EditorState, ranges: readonly Span[]): DecorationSet {
-  const found: Range<Decoration>[] = [];
-  const tree = syntaxTree(state);
-  for (const { from, to } of ranges) {
-    tree.iterate({
-      from,
-      to,
-      enter: (node) => {
-        switch (node.name) {
-          case 'Frontmatter':
-          case 'FencedCode':
-          case 'CodeBlock':
-            return false;
-          case 'Blockquote': {
-            if (CALLOUT.test(state.sliceDoc(node.from, state.doc.lineAt(node.from).to))) return false;
-            if (hasQuoteAncestor(node.node)) return undefined;
-            // The quote's lines in view only: a quote can be long.
-            const last = state.doc.lineAt(Math.min(node.to, to)).number;
-            for (let n = state.doc.lineAt(Math.max(node.from, from)).number; n <= last; n++) {
-              found.push(quoteLine.range(state.doc.line(n).from));
-            }
-            return undefined;
-          }
-          case 'QuoteMark':
-            if (!touchesLine(state, node.from)) {
-              const spaced = state.sliceDoc(node.to, node.to + 1) === ' ';
-              found.push(quoteMark.range(node.from, node.to + (spaced ? 1 : 0)));
-            }
-            return undefined;
-          case 'HorizontalRule':
-            if (!touchesLine(state, node.from)) found.push(rule.range(node.from, node.to));
-            return false;
-          case 'HTMLTag':
-            if (BREAK.test(state.sliceDoc(node.from, node.to)) && !revealed(state, node.from, node.to)) {
-              found.push(lineBreak.range(node.from, node.to));
-            }
-            return false;
-          default:
-            return undefined;
+  return decorateTree(state, ranges, (node, found, { from, to }) => {
+    switch (node.name) {
+      case 'Frontmatter':
+      case 'FencedCode':
+      case 'CodeBlock':
+        return false;
+      case 'Blockquote': {
+        if (CALLOUT.test(state.sliceDoc(node.from, state.doc.lineAt(node.from).to))) return false;
+        if (hasQuoteAncestor(node.node)) return undefined;
+        // The quote's lines in view only: a quote can be long.
+        const last = state.doc.lineAt(Math.min(node.to, to)).number;
+        for (let n = state.doc.lineAt(Math.max(node.from, from)).number; n <= last; n++) {
+          found.push(quoteLine.range(state.doc.line(n).from));
         }
-      },
-    });
-  }
-  return decorationSet(found);
+        return undefined;
+      }
+      case 'QuoteMark':
+        if (!touchesLine(state, node.from)) {
+          const spaced = state.sliceDoc(node.to, node.to + 1) === ' ';
+          found.push(quoteMark.range(node.from, node.to + (spaced ? 1 : 0)));
+        }
+        return undefined;
+      case 'HorizontalRule':
+        if (!touchesLine(state, node.from)) found.push(rule.range(node.from, node.to));
+        return false;
+      case 'HTMLTag':
+        if (BREAK.test(state.sliceDoc(node.from, node.to)) && !revealed(state, node.from, node.to)) {
+          found.push(lineBreak.range(node.from, node.to));
+        }
+        return false;
+      default:
+        return undefined;
+    }
+  });
 }
 
 function hasQuoteAncestor(node: SyntaxNode): boolean {
