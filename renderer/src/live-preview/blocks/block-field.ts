@@ -3,6 +3,7 @@ import type { SyntaxNode } from '@lezer/common';
 import { StateField, type EditorState, type Extension, type Transaction } from '@codemirror/state';
 import { Decoration, EditorView, type DecorationSet } from '@codemirror/view';
 import { selectionTouches } from './reveal';
+import { topLevelChange, UNCHANGED, type TopLevelChange } from './top-level-change';
 
 /** A block of the note (whole lines) that shows rendered off the cursor. */
 export type Block = {
@@ -19,10 +20,18 @@ export type Block = {
   always?: boolean;
 };
 
+/** Part of a note, as whole lines: the top-level nodes starting in `[from, to)`. */
+export type LineRange = { from: number; to: number };
+
 /** What one kind of block needs to be shown: where the blocks are and how each is drawn. */
 export type BlockKind<B extends Block> = {
-  /** The blocks in the state's syntax tree, in document order (never parses further). */
-  find(state: EditorState): B[];
+  /**
+   * The blocks in the state's syntax tree, in document order (never parses further), from the
+   * top-level nodes starting in `range` (the whole note without one).
+   */
+  find(state: EditorState, range?: LineRange): B[];
+  /** The block moved by `by` characters, its text unchanged (default: from, to and widgetAt move). */
+  shift?: (block: B, by: number) => B;
   /** The decoration showing a block rendered (a block replace, usually); null leaves it as source. */
   decorate(block: B, state: EditorState): Decoration | null;
   /** A transaction that changes keys without changing the doc or tree (a fold toggled…). */
@@ -74,20 +83,6 @@ function build<B extends Block>(
   return { blocks, revealed, decorations: Decoration.set(ranges, true), cache };
 }
 
-/**
- * Past this many characters a note's blocks stay source. Finding blocks walks the note's whole
- * tree on each edit (and each kind builds keys from its blocks' text): on a 1 MB note that made
- * every keystroke a 100–600 ms task (the UI bench). The inline part, which works on the lines in
- * view only, still applies.
- */
-export const MAX_BLOCK_NOTE_CHARS = 200_000;
-
-function tooLarge(state: EditorState): boolean {
-  return state.doc.length > MAX_BLOCK_NOTE_CHARS;
-}
-
-const NOTHING: BlockFieldValue<never> = { blocks: [], revealed: [], decorations: Decoration.none, cache: new Map() };
-
 /** Decorations kept beyond those drawn (see build). */
 const CACHE_SPARE = 100;
 
@@ -99,26 +94,51 @@ function sameFlags(a: readonly boolean[], b: readonly boolean[]): boolean {
   return a.length === b.length && a.every((flag, index) => flag === b[index]);
 }
 
+function shiftPositions<B extends Block>(block: B, by: number): B {
+  const moved = { ...block, from: block.from + by, to: block.to + by };
+  if (block.widgetAt !== undefined) moved.widgetAt = block.widgetAt + by;
+  return moved;
+}
+
+/**
+ * The blocks after `change`: those before it kept, those in it found again, those after it
+ * moved. In document order, as `find` gives them.
+ */
+function refind<B extends Block>(
+  kind: BlockKind<B>,
+  state: EditorState,
+  blocks: readonly B[],
+  change: TopLevelChange,
+): B[] {
+  const shift = kind.shift ?? shiftPositions;
+  const kept = blocks.filter((block) => block.to < change.from);
+  const found = kind.find(state, { from: change.from, to: change.to });
+  const moved = blocks
+    .filter((block) => block.from >= change.toBefore)
+    .map((block) => (change.shift === 0 ? block : shift(block, change.shift)));
+  return [...kept, ...found, ...moved];
+}
+
 /**
  * A StateField holding one kind of block's decorations (block decorations must come from state,
- * not from a view plugin). The blocks are found again only when the doc, the syntax tree or a key
- * changes; a selection change redraws only when it crosses a block's edge; and an unchanged
- * block keeps its decoration (and so its widget and DOM).
+ * not from a view plugin). An edit finds blocks again only where the top-level syntax changed
+ * (see topLevelChange), so a keystroke in a long note costs the same as in a short one; a
+ * selection change redraws only when it crosses a block's edge; and an unchanged block keeps its
+ * decoration (and so its widget and DOM).
  */
 export function blockField<B extends Block>(
   kind: BlockKind<B>,
 ): { field: StateField<BlockFieldValue<B>>; extension: Extension } {
   const field = StateField.define<BlockFieldValue<B>>({
     create(state) {
-      if (tooLarge(state)) return NOTHING;
       const blocks = kind.find(state);
       return build(kind, state, blocks, revealedBy(state, blocks), new Map());
     },
     update(value, tr) {
       const { state } = tr;
-      if (tooLarge(state)) return NOTHING;
-      if (tr.docChanged || syntaxTree(state) !== syntaxTree(tr.startState) || kind.changesKeys?.(tr)) {
-        const blocks = kind.find(state);
+      const change = kind.changesKeys?.(tr) ? 'all' : topLevelChange(tr);
+      if (change !== UNCHANGED) {
+        const blocks = change === 'all' ? kind.find(state) : refind(kind, state, value.blocks, change);
         return build(kind, state, blocks, revealedBy(state, blocks), value.cache);
       }
       if (!tr.selection) return value;
@@ -131,15 +151,22 @@ export function blockField<B extends Block>(
 }
 
 /**
- * Calls `visit` for each top-level block node of the parsed tree (not their insides: cheap),
- * until it returns false.
+ * Calls `visit` for each top-level block node of the parsed tree (not their insides: cheap)
+ * that starts in `range` (anywhere without one), until it returns false.
  */
 export function eachTopLevelNode(
   state: EditorState,
   visit: (name: string, from: number, to: number, node: () => SyntaxNode) => boolean | void,
+  range?: LineRange,
 ): void {
+  const from = range?.from ?? 0;
+  const to = range?.to ?? Infinity;
   const cursor = syntaxTree(state).cursor();
-  if (!cursor.firstChild()) return;
-  do if (visit(cursor.name, cursor.from, cursor.to, () => cursor.node) === false) return;
-  while (cursor.nextSibling());
+  // childAfter: the first top-level node ending after `from` (a skip through the tree, not a walk).
+  if (from > 0 ? !cursor.childAfter(from) : !cursor.firstChild()) return;
+  do {
+    if (cursor.from < from) continue;
+    if (cursor.from >= to) return;
+    if (visit(cursor.name, cursor.from, cursor.to, () => cursor.node) === false) return;
+  } while (cursor.nextSibling());
 }

@@ -1,7 +1,7 @@
 import { StateEffect, StateField, type EditorState, type Extension } from '@codemirror/state';
 import { Decoration, EditorView, WidgetType } from '@codemirror/view';
 import { calloutFamily } from '../../render/render-callout';
-import { blockField, eachTopLevelNode, type Block } from './block-field';
+import { blockField, eachTopLevelNode, type Block, type LineRange } from './block-field';
 import { type RenderedMarkdown } from './rendered-html';
 import { revealOnClick } from './reveal';
 
@@ -39,26 +39,30 @@ function defaultTitle(type: string): string {
 }
 
 /** The callouts among the note's top-level blockquotes. */
-export function findCallouts(state: EditorState): CalloutBlock[] {
+export function findCallouts(state: EditorState, range?: LineRange): CalloutBlock[] {
   const toggled = state.field(foldToggles, false) ?? [];
   const found: CalloutBlock[] = [];
-  eachTopLevelNode(state, (name, from, to) => {
-    if (name !== 'Blockquote') return;
-    const first = state.doc.lineAt(from);
-    const match = MARKER.exec(first.text);
-    if (!match) return;
-    const [, rawType = '', sign, title = ''] = match;
-    const type = rawType.toLowerCase();
-    const fold = sign === '+' ? 'open' : sign === '-' ? 'closed' : null;
-    const body = state
-      .sliceDoc(Math.min(first.to + 1, to), to)
-      .split('\n')
-      .map((line) => line.replace(QUOTE, ''))
-      .join('\n');
-    const folded = fold !== null && (fold === 'closed') !== toggled.includes(from);
-    const text = state.sliceDoc(from, to);
-    found.push({ from, to, key: `callout:${folded}:${text}`, type, fold, title: title.trim(), body, folded });
-  });
+  eachTopLevelNode(
+    state,
+    (name, from, to) => {
+      if (name !== 'Blockquote') return;
+      const first = state.doc.lineAt(from);
+      const match = MARKER.exec(first.text);
+      if (!match) return;
+      const [, rawType = '', sign, title = ''] = match;
+      const type = rawType.toLowerCase();
+      const fold = sign === '+' ? 'open' : sign === '-' ? 'closed' : null;
+      const body = state
+        .sliceDoc(Math.min(first.to + 1, to), to)
+        .split('\n')
+        .map((line) => line.replace(QUOTE, ''))
+        .join('\n');
+      const folded = fold !== null && (fold === 'closed') !== toggled.includes(from);
+      const text = state.sliceDoc(from, to);
+      found.push({ from, to, key: `callout:${folded}:${text}`, type, fold, title: title.trim(), body, folded });
+    },
+    range,
+  );
   return found;
 }
 

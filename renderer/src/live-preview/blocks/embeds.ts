@@ -5,7 +5,7 @@ import type { SyntaxNode } from '@lezer/common';
 import { splitLinkDestination } from '../../../../shared/markdown/link-destination';
 import { listenToLinks } from '../../reading/rendered-links';
 import { isImageTarget } from '../../render/render-markdown';
-import { blockField, eachTopLevelNode, type Block } from './block-field';
+import { blockField, eachTopLevelNode, type Block, type LineRange } from './block-field';
 import type { EmbedTarget, LivePreviewBlockOptions } from './block-options';
 import { errorLine, RenderCache, showWhenRendered } from './render-cache';
 import { revealOnClick, selectionTouches } from './reveal';
@@ -72,17 +72,21 @@ function ownLineEmbed(state: EditorState, paragraph: SyntaxNode): SyntaxNode | n
 type EmbedBlock = Block & { embed: EmbedTarget; generation: number };
 
 /** Embeds standing alone on a top-level line. */
-function findBlockEmbeds(state: EditorState): EmbedBlock[] {
+function findBlockEmbeds(state: EditorState, range?: LineRange): EmbedBlock[] {
   const generation = state.field(embedGeneration, false) ?? 0;
   const found: EmbedBlock[] = [];
-  eachTopLevelNode(state, (name, from, _to, nodeOf) => {
-    if (name !== 'Paragraph' || state.sliceDoc(from, from + 1) !== '!') return;
-    const node = ownLineEmbed(state, nodeOf());
-    const embed = node && embedOf(state, node);
-    if (!embed) return;
-    const line = state.doc.lineAt(from);
-    found.push({ from: line.from, to: line.to, key: `${generation}\n${embed.source}`, embed, generation });
-  });
+  eachTopLevelNode(
+    state,
+    (name, from, _to, nodeOf) => {
+      if (name !== 'Paragraph' || state.sliceDoc(from, from + 1) !== '!') return;
+      const node = ownLineEmbed(state, nodeOf());
+      const embed = node && embedOf(state, node);
+      if (!embed) return;
+      const line = state.doc.lineAt(from);
+      found.push({ from: line.from, to: line.to, key: `${generation}\n${embed.source}`, embed, generation });
+    },
+    range,
+  );
   return found;
 }
 
@@ -206,7 +210,7 @@ const theme = EditorView.baseTheme({
 export function embeds(options: LivePreviewBlockOptions): Extension {
   const renderer = new EmbedRenderer(options);
   const { extension } = blockField<EmbedBlock>({
-    find: (state) => findBlockEmbeds(state).filter((block) => renderer.draws(block.embed)),
+    find: (state, range) => findBlockEmbeds(state, range).filter((block) => renderer.draws(block.embed)),
     decorate: (block) =>
       Decoration.replace({ block: true, widget: new EmbedWidget(block.embed, block.generation, false, renderer) }),
     changesKeys: (tr) => tr.effects.some((effect) => effect.is(refreshEmbeds)),

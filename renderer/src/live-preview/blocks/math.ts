@@ -3,7 +3,7 @@ import { syntaxTree } from '@codemirror/language';
 import type { EditorState, Extension, Range } from '@codemirror/state';
 import { Decoration, EditorView, ViewPlugin, WidgetType, type DecorationSet, type ViewUpdate } from '@codemirror/view';
 import katex from 'katex';
-import { blockField, eachTopLevelNode, type Block, type BlockFieldValue } from './block-field';
+import { blockField, eachTopLevelNode, type Block, type LineRange, type BlockFieldValue } from './block-field';
 import { findInlineMath, mathBlockTex } from './math-syntax';
 import { revealOnClick, selectionTouches } from './reveal';
 
@@ -64,16 +64,20 @@ class MathWidget extends WidgetType {
 type MathBlock = Block & { tex: string };
 
 /** Top-level paragraphs that are `$$…$$` blocks, as whole lines. */
-export function findMathBlocks(state: EditorState): MathBlock[] {
+export function findMathBlocks(state: EditorState, range?: LineRange): MathBlock[] {
   const found: MathBlock[] = [];
-  eachTopLevelNode(state, (name, from, to) => {
-    if (name !== 'Paragraph' || state.sliceDoc(from, from + 2) !== '$$') return;
-    const tex = mathBlockTex(state.sliceDoc(from, to));
-    if (tex === null) return;
-    const start = state.doc.lineAt(from).from;
-    const end = state.doc.lineAt(to).to;
-    found.push({ from: start, to: end, key: `math:${tex}`, tex });
-  });
+  eachTopLevelNode(
+    state,
+    (name, from, to) => {
+      if (name !== 'Paragraph' || state.sliceDoc(from, from + 2) !== '$$') return;
+      const tex = mathBlockTex(state.sliceDoc(from, to));
+      if (tex === null) return;
+      const start = state.doc.lineAt(from).from;
+      const end = state.doc.lineAt(to).to;
+      found.push({ from: start, to: end, key: `math:${tex}`, tex });
+    },
+    range,
+  );
   return found;
 }
 

@@ -1,7 +1,7 @@
 import type { EditorState, Extension } from '@codemirror/state';
 import { Decoration, EditorView, WidgetType } from '@codemirror/view';
 import type { LinkHandlers } from '../../reading/rendered-links';
-import { blockField, eachTopLevelNode, type Block } from './block-field';
+import { blockField, eachTopLevelNode, type Block, type LineRange } from './block-field';
 import { errorLine } from './render-cache';
 import { readProperties, writeProperty, type Property, type PropertyValue } from './properties-yaml';
 
@@ -23,25 +23,29 @@ function yamlError(yaml: string): string | null {
 }
 
 /** The closed frontmatter block at the top of the note, if the tree has one. */
-export function findFrontmatter(state: EditorState): FrontmatterBlock[] {
+export function findFrontmatter(state: EditorState, range?: LineRange): FrontmatterBlock[] {
   const found: FrontmatterBlock[] = [];
-  eachTopLevelNode(state, (name, from, to) => {
-    if (name !== 'Frontmatter' || from !== 0) return false;
-    const first = state.doc.lineAt(from);
-    const last = state.doc.lineAt(to);
-    // An unclosed block (running to the end of the note) stays as source.
-    if (last.number === first.number || !FENCE.test(last.text)) return;
-    const yamlFrom = first.to + 1;
-    const yaml = state.sliceDoc(yamlFrom, last.from);
-    const error = yamlError(yaml);
-    found.push(
-      error === null
-        ? { from, to, key: `properties:${yamlFrom}:${yaml}`, yamlFrom, yaml, error }
-        : // Bad YAML stays as source, with the problem in a line under it, cursor or not.
-          { from, to, key: `properties-error:${error}`, yamlFrom, yaml, error, widgetAt: to, always: true },
-    );
-    return false;
-  });
+  eachTopLevelNode(
+    state,
+    (name, from, to) => {
+      if (name !== 'Frontmatter' || from !== 0) return false;
+      const first = state.doc.lineAt(from);
+      const last = state.doc.lineAt(to);
+      // An unclosed block (running to the end of the note) stays as source.
+      if (last.number === first.number || !FENCE.test(last.text)) return;
+      const yamlFrom = first.to + 1;
+      const yaml = state.sliceDoc(yamlFrom, last.from);
+      const error = yamlError(yaml);
+      found.push(
+        error === null
+          ? { from, to, key: `properties:${yamlFrom}:${yaml}`, yamlFrom, yaml, error }
+          : // Bad YAML stays as source, with the problem in a line under it, cursor or not.
+            { from, to, key: `properties-error:${error}`, yamlFrom, yaml, error, widgetAt: to, always: true },
+      );
+      return false;
+    },
+    range,
+  );
   return found;
 }
 
@@ -266,6 +270,14 @@ const theme = EditorView.baseTheme({
 export function properties(links: LinkHandlers = {}): Extension {
   const { extension } = blockField<FrontmatterBlock>({
     find: findFrontmatter,
+    // Only ever at the note's start, so never after an edit: moved for completeness.
+    shift: (block, by) => ({
+      ...block,
+      from: block.from + by,
+      to: block.to + by,
+      yamlFrom: block.yamlFrom + by,
+      ...(block.widgetAt === undefined ? {} : { widgetAt: block.widgetAt + by }),
+    }),
     decorate: (block) =>
       block.error === null
         ? Decoration.replace({ block: true, widget: new PropertiesWidget(block, links) })

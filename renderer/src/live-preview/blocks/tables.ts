@@ -1,7 +1,7 @@
 import type { EditorState, Extension } from '@codemirror/state';
 import { Decoration, EditorView, WidgetType } from '@codemirror/view';
 import type { SyntaxNode } from '@lezer/common';
-import { blockField, eachTopLevelNode, type Block } from './block-field';
+import { blockField, eachTopLevelNode, type Block, type LineRange } from './block-field';
 import type { RenderedMarkdown } from './rendered-html';
 import { revealOnClick } from './reveal';
 
@@ -50,22 +50,26 @@ function rowCells(state: EditorState, row: SyntaxNode): string[] {
 }
 
 /** The note's top-level tables, read from the tree. */
-export function findTables(state: EditorState): TableBlock[] {
+export function findTables(state: EditorState, range?: LineRange): TableBlock[] {
   const found: TableBlock[] = [];
-  eachTopLevelNode(state, (name, from, to, nodeOf) => {
-    if (name !== 'Table') return;
-    const node = nodeOf();
-    let header: string[] = [];
-    let align: Alignment[] = [];
-    const rows: string[][] = [];
-    for (let child = node.firstChild; child; child = child.nextSibling) {
-      if (child.name === 'TableHeader') header = rowCells(state, child);
-      else if (child.name === 'TableDelimiter') align = alignments(state.sliceDoc(child.from, child.to));
-      else if (child.name === 'TableRow') rows.push(rowCells(state, child));
-    }
-    const source = state.sliceDoc(from, to);
-    found.push({ from, to, key: `table:${source}`, source, header, align, rows });
-  });
+  eachTopLevelNode(
+    state,
+    (name, from, to, nodeOf) => {
+      if (name !== 'Table') return;
+      const node = nodeOf();
+      let header: string[] = [];
+      let align: Alignment[] = [];
+      const rows: string[][] = [];
+      for (let child = node.firstChild; child; child = child.nextSibling) {
+        if (child.name === 'TableHeader') header = rowCells(state, child);
+        else if (child.name === 'TableDelimiter') align = alignments(state.sliceDoc(child.from, child.to));
+        else if (child.name === 'TableRow') rows.push(rowCells(state, child));
+      }
+      const source = state.sliceDoc(from, to);
+      found.push({ from, to, key: `table:${source}`, source, header, align, rows });
+    },
+    range,
+  );
   return found;
 }
 

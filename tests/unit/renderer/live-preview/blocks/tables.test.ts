@@ -5,7 +5,6 @@ import { EditorView, type Decoration } from '@codemirror/view';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { noteMarkdown } from '../../../../../renderer/src/editor/note-editor';
 import { RenderedMarkdown } from '../../../../../renderer/src/live-preview/blocks/rendered-html';
-import { MAX_BLOCK_NOTE_CHARS } from '../../../../../renderer/src/live-preview/blocks/block-field';
 import { alignments, findTables, tables } from '../../../../../renderer/src/live-preview/blocks/tables';
 import { renderMarkdown } from '../../../../../renderer/src/render/render-markdown';
 
@@ -147,16 +146,5 @@ describe('tables (in an editor)', () => {
     expect(view.state.selection.main.head).toBe(NOTE.indexOf('| Name'));
     expect(view.dom.querySelector('.cm-lp-table')).toBeNull();
     expect(view.contentDOM.textContent).toContain('|:-----|:---:|------:|');
-  });
-});
-
-describe('a note too large for block widgets', () => {
-  it('keeps its tables as source past MAX_BLOCK_NOTE_CHARS, and draws them again below it', () => {
-    const filler = 'Filler line of prose.\n'.repeat(Math.ceil(MAX_BLOCK_NOTE_CHARS / 22));
-    const large = stateOf(`${NOTE}\n\n${filler}`, 0);
-    expect(large.doc.length).toBeGreaterThan(MAX_BLOCK_NOTE_CHARS);
-    expect(decorations(large)).toEqual([]);
-    const shrunk = fullyParsed(large.update({ changes: { from: NOTE.length, to: large.doc.length } }).state);
-    expect(decorations(shrunk).map((d) => d.text)).toEqual([TABLE]);
   });
 });
