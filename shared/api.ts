@@ -163,6 +163,9 @@ export type SearchMatch = {
   offset: number;
   /** Matched spans of `text`, [start, end). */
   ranges: [number, number][];
+  /** Set when `text` starts after the line's start (or ends before its end): the pane shows "…". */
+  cutStart?: true;
+  cutEnd?: true;
 };
 
 /** A note that matched a search, with its best snippets. */

@@ -1,3 +1,5 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './browser-host';
 
@@ -38,3 +40,60 @@ test('an edited note is found by its new words', async ({ page }) => {
   await pane(page).locator('.search-input').fill('quixotic marm');
   await expect(pane(page).locator('.search-hit-title')).toHaveText(['Hostile']);
 });
+
+for (const editing of ['source', 'live'] as const) {
+  test.describe(`in ${editing === 'source' ? 'Source mode' : 'Live Preview'}`, () => {
+    test.use({ editing });
+
+    test('Enter opens the first result with its first match selected', async ({ page }) => {
+      await expect(page.locator('.tree-row[data-path="index.md"]')).toBeVisible();
+      await page.keyboard.press('ControlOrMeta+Shift+F');
+      await page.keyboard.type('descent ');
+      await expect(pane(page).locator('.search-summary')).toHaveText('1 note');
+      // No arrow key: the note's own row is selected, and Enter opens it at the match.
+      await page.keyboard.press('Enter');
+      await expect(page.locator('#note-title')).toHaveText('neural-nets');
+      await expect.poll(() => page.evaluate(() => window.getSelection()?.toString())).toBe('descent');
+      // Scrolled into view: the selection is inside the editor's visible box.
+      const inView = await page.evaluate(() => {
+        const range = window.getSelection()?.getRangeAt(0).getBoundingClientRect();
+        const scroller = document.querySelector('.cm-scroller')?.getBoundingClientRect();
+        return (
+          !!range && !!scroller && range.height > 0 && range.top >= scroller.top && range.bottom <= scroller.bottom
+        );
+      });
+      expect(inView).toBe(true);
+    });
+  });
+}
+
+for (const width of [1400, 900]) {
+  test(`a match near the end of a long line is visible in its row at ${width} px`, async ({ page, host }) => {
+    await page.setViewportSize({ width, height: 800 });
+    const lead = 'The quick brown fox jumps over the lazy dog while the band plays on. '.repeat(3);
+    await writeFile(join(host.vault, 'long-line.md'), `# Long line\n\n${lead}Zanzibar is where it ends.\n`);
+    await page.locator('#show-search').click();
+    const input = pane(page).locator('.search-input');
+    // The new note is indexed from the watcher: search until it is found.
+    await expect(async () => {
+      await input.fill('');
+      await input.fill('zanzibar');
+      await expect(pane(page).locator('.search-hit-title')).toHaveText(['Long line'], { timeout: 1000 });
+    }).toPass({ timeout: 10_000 });
+    const text = pane(page).locator('.search-snippet .search-text').first();
+    const mark = text.locator('mark');
+    await expect(mark).toHaveText('Zanzibar');
+    const box = await text.boundingBox();
+    const markBox = await mark.boundingBox();
+    if (!box || !markBox) throw new Error('snippet not laid out');
+    // The text element clips what it cannot show (overflow hidden): the mark must be inside it.
+    expect(markBox.x).toBeGreaterThanOrEqual(box.x - 0.5);
+    expect(markBox.x + markBox.width).toBeLessThanOrEqual(box.x + box.width + 0.5);
+    expect(markBox.y).toBeGreaterThanOrEqual(box.y - 0.5);
+    expect(markBox.y + markBox.height).toBeLessThanOrEqual(box.y + box.height + 0.5);
+    // And the row is on screen, inside the pane.
+    const paneBox = await pane(page).boundingBox();
+    if (!paneBox) throw new Error('pane not laid out');
+    expect(markBox.x + markBox.width).toBeLessThanOrEqual(paneBox.x + paneBox.width + 0.5);
+  });
+}

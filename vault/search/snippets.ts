@@ -8,10 +8,16 @@ import { fold } from './text';
  */
 export type Matcher = { pattern: RegExp; folded: boolean } | { regex: SearchRegex };
 
-/** Lines longer than this are cut to a window around their first match. */
-const MAX_LINE = 200;
-/** How much of the line the window keeps before the match. */
-const LEAD = 60;
+/** The most of a line a snippet keeps (UTF-16 units): the row shows two or three lines of it. */
+const MAX_LINE = 160;
+/**
+ * How much context a snippet keeps before its first match, in narrow-character widths (a CJK
+ * character or an emoji counts two): small enough that the match is on the row's first lines in
+ * a narrow side pane, where the row clamps the text (styles.css, .search-text).
+ */
+const LEAD = 32;
+/** Lines this wide or less are shown whole: three lines of the row hold them. */
+const SHORT_LINE = 80;
 /** The most matches of one pattern looked at in one note. */
 const MAX_RANGES = 200;
 
@@ -65,15 +71,11 @@ function lineMatch(
   absolute: [number, number][],
 ): SearchMatch {
   const ranges = mergeRanges(absolute.map(([s, e]) => [s - lineStart, Math.min(e, lineEnd) - lineStart]));
-  let from = 0;
-  let to = lineEnd - lineStart;
-  if (to > MAX_LINE) {
-    from = Math.max(0, (ranges[0]?.[0] ?? 0) - LEAD);
-    // Never start or end inside a surrogate pair.
-    if (isLowSurrogate(note.text.charCodeAt(lineStart + from))) from--;
-    to = Math.min(to, from + MAX_LINE);
-    if (isLowSurrogate(note.text.charCodeAt(lineStart + to))) to--;
-  }
+  const lineText = note.text.slice(lineStart, lineEnd);
+  const from = windowStart(lineText, ranges[0]?.[0] ?? 0);
+  let to = Math.min(lineText.length, from + MAX_LINE);
+  // Never end inside a surrogate pair.
+  if (to < lineText.length && isLowSurrogate(lineText.charCodeAt(to))) to--;
   const text = note.text.slice(lineStart + from, lineStart + to);
   const shown = ranges
     .filter(([s, e]) => e > from && s < to)
@@ -84,6 +86,8 @@ function lineMatch(
     text,
     offset: lineStart + from,
     ranges: shown,
+    ...(from > 0 ? { cutStart: true } : {}),
+    ...(to < lineText.length ? { cutEnd: true } : {}),
   };
 }
 
@@ -156,6 +160,45 @@ export function lineOf(starts: number[], offset: number): number {
     else high = mid - 1;
   }
   return low;
+}
+
+/**
+ * Where a snippet of `line` starts so that the match at `matchStart` is near its beginning: at
+ * most LEAD widths before it (a line of SHORT_LINE widths is kept whole), at a word's start when the lead holds a space, never inside a
+ * surrogate pair or before a combining mark (which belongs to the character before it).
+ */
+export function windowStart(line: string, matchStart: number): number {
+  if (line.length <= SHORT_LINE && textWidth(line) <= SHORT_LINE) return 0;
+  let from = matchStart;
+  let width = 0;
+  while (from > 0 && width < LEAD) {
+    from--;
+    if (isLowSurrogate(line.charCodeAt(from)) && from > 0) from--;
+    width += charWidth(line.codePointAt(from) as number);
+  }
+  if (from === 0) return 0;
+  const space = line.slice(from, matchStart).search(/\s\S/u);
+  if (space >= 0) return from + space + 1;
+  while (from > 0 && /\p{M}/u.test(line[from] as string)) from--;
+  return from;
+}
+
+function textWidth(text: string): number {
+  let total = 0;
+  for (const char of text) total += charWidth(char.codePointAt(0) as number);
+  return total;
+}
+
+/** 2 for characters drawn about twice as wide as a Latin letter (CJK, Hangul, emoji), else 1. */
+function charWidth(code: number): number {
+  return (code >= 0x1100 && code <= 0x115f) ||
+    (code >= 0x2e80 && code <= 0xa4cf) ||
+    (code >= 0xac00 && code <= 0xd7a3) ||
+    (code >= 0xf900 && code <= 0xfaff) ||
+    (code >= 0xff00 && code <= 0xff60) ||
+    code >= 0x1f000
+    ? 2
+    : 1;
 }
 
 function isLowSurrogate(code: number): boolean {

@@ -159,6 +159,8 @@ export class SearchPane {
     }
     li.append(head);
     const snippets = hit.matches.filter((m) => m.line > 0);
+    // The note's row opens it at its first match, selected (Enter on the first result does this).
+    if (snippets[0]) setMatch(head, snippets[0]);
     for (const match of snippets) li.append(this.renderMatch(hit.path, match));
     return li;
   }
@@ -168,13 +170,11 @@ export class SearchPane {
     row.className = 'search-item search-snippet';
     row.setAttribute('role', 'option');
     row.dataset.path = path;
-    const first = match.ranges[0];
-    row.dataset.offset = String(match.offset + (first?.[0] ?? 0));
-    row.dataset.length = String(first ? first[1] - first[0] : 0);
+    setMatch(row, match);
     const line = document.createElement('span');
     line.className = 'search-line';
     line.textContent = String(match.line);
-    row.append(line, highlighted(match.text, match.ranges));
+    row.append(line, highlighted(match));
     return row;
   }
 
@@ -232,11 +232,23 @@ export class SearchPane {
   }
 }
 
-/** `text` with the given spans wrapped in <mark>, built as DOM nodes (no HTML parsing). */
-function highlighted(text: string, ranges: [number, number][]): HTMLElement {
+/** Makes a row open its note with the snippet's first matched span selected. */
+function setMatch(row: HTMLElement, match: SearchMatch): void {
+  const first = match.ranges[0];
+  row.dataset.offset = String(match.offset + (first?.[0] ?? 0));
+  row.dataset.length = String(first ? first[1] - first[0] : 0);
+}
+
+/**
+ * The snippet with its matched spans wrapped in <mark>, built as DOM nodes (no HTML parsing), and
+ * "…" where the engine cut the line (the snippet starts a few words before the first match).
+ */
+function highlighted(match: SearchMatch): HTMLElement {
+  const { text, ranges } = match;
   const span = document.createElement('span');
   span.className = 'search-text';
   let at = 0;
+  if (match.cutStart) span.append('…');
   for (const [start, end] of [...ranges].sort((a, b) => a[0] - b[0])) {
     if (start < at) continue;
     span.append(text.slice(at, start));
@@ -246,5 +258,6 @@ function highlighted(text: string, ranges: [number, number][]): HTMLElement {
     at = end;
   }
   span.append(text.slice(at));
+  if (match.cutEnd) span.append('…');
   return span;
 }
