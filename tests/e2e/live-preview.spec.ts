@@ -67,13 +67,36 @@ test('a task checkbox click saves [x], and a property edit saves YAML that keeps
   await saved(page);
   expect(await onDisk(host.vault)).toContain('- [x] Book the train\n');
 
-  const status = page.locator('.cm-lp-property[data-key="status"] input');
+  const status = page.locator('.cm-lp-property[data-key="status"] .cm-lp-property-value input');
   await status.fill('booked');
   await status.press('Enter');
   await expect.poll(async () => (await onDisk(host.vault)).includes('status: booked')).toBe(true);
   const text = await onDisk(host.vault);
   const yaml = text.slice(4, text.indexOf('\n---\n', 4));
   expect(parse(yaml)).toEqual({ title: 'Trip planning', status: 'booked', tags: ['travel'], rating: 3 });
+  expect(yaml).toContain('# kept when a property changes');
+});
+
+test('properties are added, renamed and removed from the block, the YAML on disk following', async ({ page, host }) => {
+  await openTrip(page);
+  await page.locator('.cm-lp-property-add').click();
+  await page.locator('.cm-lp-property-new').fill('due');
+  await page.locator('.cm-lp-property-new').press('Enter');
+  // The new row's value has the focus: typing fills it.
+  await expect(page.locator('.cm-lp-property[data-key="due"] .cm-lp-property-value input')).toBeFocused();
+  await page.keyboard.type('2026-05-01');
+  await page.keyboard.press('Enter');
+  await expect.poll(async () => (await onDisk(host.vault)).includes('due: 2026-05-01')).toBe(true);
+
+  const name = page.locator('.cm-lp-property[data-key="rating"] .cm-lp-property-key');
+  await name.fill('stars');
+  await name.press('Enter');
+  await page.locator('.cm-lp-property[data-key="tags"]').hover();
+  await page.locator('.cm-lp-property[data-key="tags"] .cm-lp-property-remove').click();
+  await expect.poll(async () => (await onDisk(host.vault)).includes('tags:')).toBe(false);
+  const text = await onDisk(host.vault);
+  const yaml = text.slice(4, text.indexOf('\n---\n', 4));
+  expect(parse(yaml)).toEqual({ title: 'Trip planning', status: 'draft', stars: 3, due: '2026-05-01' });
   expect(yaml).toContain('# kept when a property changes');
 });
 

@@ -18,9 +18,12 @@ export type WriteResult = { ok: true; text: string } | { ok: false; error: strin
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const LINK = /^\[\[[^[\]]+\]\]$/;
 
-/** As yaml writes it, without folding long values or padding `[a, b]` (as people write them). */
+/**
+ * As yaml writes it, without folding long values or padding `[a, b]`, and a new empty value as
+ * `key:` (as people and Obsidian write them; a `null` or `~` already written stays so).
+ */
 function text(doc: Document): string {
-  return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
+  return doc.toString({ lineWidth: 0, flowCollectionPadding: false, nullStr: '' });
 }
 
 /** The type a value is shown as. */
@@ -92,5 +95,44 @@ export function writeProperty(yamlText: string, key: string, value: PropertyValu
   } else {
     pair.value = doc.createNode(value);
   }
+  return { ok: true, text: text(doc) };
+}
+
+/** Removes `key` from the frontmatter, keeping everything else as written. */
+export function removeProperty(yamlText: string, key: string): WriteResult {
+  const doc: Document = parseDocument(yamlText);
+  const problem = problemOf(doc);
+  if (problem !== null) return { ok: false, error: problem };
+  if (!isMap(doc.contents) || !doc.contents.items.some((item) => keyText(item) === key)) {
+    return { ok: true, text: yamlText };
+  }
+  doc.contents.items = doc.contents.items.filter((item) => keyText(item) !== key);
+  return { ok: true, text: text(doc) };
+}
+
+/**
+ * Renames `from` to `to` where it stands (its value, comment and place kept). Refused when `to`
+ * is empty or another key already has that name: YAML keys are unique.
+ */
+export function renameProperty(yamlText: string, from: string, to: string): WriteResult {
+  const name = to.trim();
+  if (name === '') return { ok: false, error: 'A property needs a name.' };
+  const doc: Document = parseDocument(yamlText);
+  const problem = problemOf(doc);
+  if (problem !== null) return { ok: false, error: problem };
+  if (name === from) return { ok: true, text: yamlText };
+  if (!isMap(doc.contents)) return { ok: false, error: `No property named “${from}”.` };
+  const items = doc.contents.items;
+  if (items.some((item) => keyText(item) === name))
+    return { ok: false, error: `A property named “${name}” exists already.` };
+  const pair = items.find((item) => keyText(item) === from);
+  if (!pair) return { ok: false, error: `No property named “${from}”.` };
+  const key = doc.createNode(name);
+  if (isScalar(pair.key)) {
+    key.comment = pair.key.comment;
+    key.commentBefore = pair.key.commentBefore;
+    key.spaceBefore = pair.key.spaceBefore;
+  }
+  pair.key = key;
   return { ok: true, text: text(doc) };
 }

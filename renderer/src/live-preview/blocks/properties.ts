@@ -3,7 +3,15 @@ import { Decoration, EditorView, WidgetType } from '@codemirror/view';
 import type { LinkHandlers } from '../../reading/rendered-links';
 import { blockField, eachTopLevelNode, type Block, type LineRange } from './block-field';
 import { errorLine } from './render-cache';
-import { readProperties, writeProperty, type Property, type PropertyValue } from './properties-yaml';
+import {
+  readProperties,
+  removeProperty,
+  renameProperty,
+  writeProperty,
+  type Property,
+  type PropertyValue,
+  type WriteResult,
+} from './properties-yaml';
 
 const FENCE = /^(---|\.\.\.)\s*$/;
 const LINK = /^\[\[([^[\]|#]*)[^[\]]*\]\]$/;
@@ -49,13 +57,27 @@ export function findFrontmatter(state: EditorState, range?: LineRange): Frontmat
   return found;
 }
 
-/** Writes `value` for `key` into the frontmatter the widget was drawn from, if it is still there. */
-function writeBack(view: EditorView, block: FrontmatterBlock, key: string, value: PropertyValue): void {
+/**
+ * Replaces the frontmatter the widget was drawn from by what `edit` makes of it, if that text is
+ * still there (a stale widget writes nothing: nothing typed since is lost). A refused edit (a
+ * duplicate key…) is reported and changes nothing.
+ */
+function rewrite(
+  view: EditorView,
+  block: FrontmatterBlock,
+  edit: (yaml: string) => WriteResult,
+  report?: (error: string) => void,
+): boolean {
   const to = block.yamlFrom + block.yaml.length;
-  if (view.state.sliceDoc(block.yamlFrom, to) !== block.yaml) return; // stale widget: the text moved on
-  const written = writeProperty(block.yaml, key, value);
-  if (!written.ok || written.text === block.yaml) return;
+  if (view.state.sliceDoc(block.yamlFrom, to) !== block.yaml) return false;
+  const written = edit(block.yaml);
+  if (!written.ok) {
+    report?.(written.error);
+    return false;
+  }
+  if (written.text === block.yaml) return true;
   view.dispatch({ changes: { from: block.yamlFrom, to, insert: written.text }, userEvent: 'input.property' });
+  return true;
 }
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string) {
@@ -177,20 +199,94 @@ class PropertiesWidget extends WidgetType {
       view.focus();
     });
     dom.append(heading);
+    const problem = element('div', 'cm-lp-property-error');
+    problem.setAttribute('role', 'alert');
+    problem.hidden = true;
+    const report = (error: string): void => {
+      problem.textContent = error;
+      problem.hidden = false;
+    };
     const read = readProperties(this.block.yaml);
     for (const property of read.ok ? read.properties : []) {
-      const row = element('div', 'cm-lp-property');
-      row.dataset.key = property.key;
-      row.dataset.type = property.type;
-      const key = element('div', 'cm-lp-property-key', property.key);
-      key.title = property.key;
-      row.append(
-        key,
-        valueEditor(property, (value) => writeBack(view, this.block, property.key, value), this.links),
-      );
-      dom.append(row);
+      dom.append(this.row(view, property, report));
     }
+    dom.append(this.adder(view, report), problem);
     return dom;
+  }
+
+  /** A property's row: its name (edited in place), its value, and a button removing it. */
+  private row(view: EditorView, property: Property, report: (error: string) => void): HTMLElement {
+    const row = element('div', 'cm-lp-property');
+    row.dataset.key = property.key;
+    row.dataset.type = property.type;
+    const name = element('input', 'cm-lp-property-key');
+    name.value = property.key;
+    name.title = property.key;
+    name.setAttribute('aria-label', 'Property name');
+    name.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter') name.blur();
+    });
+    name.addEventListener('change', () => {
+      if (!rewrite(view, this.block, (yaml) => renameProperty(yaml, property.key, name.value), report)) {
+        name.value = property.key;
+      }
+    });
+    const remove = element('button', 'cm-lp-property-remove', '×');
+    remove.type = 'button';
+    remove.title = 'Remove property';
+    remove.setAttribute('aria-label', `Remove property ${property.key}`);
+    remove.addEventListener('click', () =>
+      rewrite(view, this.block, (yaml) => removeProperty(yaml, property.key), report),
+    );
+    const write = (value: PropertyValue): void => {
+      rewrite(view, this.block, (yaml) => writeProperty(yaml, property.key, value), report);
+    };
+    row.append(name, valueEditor(property, write, this.links), remove);
+    return row;
+  }
+
+  /** "Add property": a name, then an empty value to fill (the new row's value gets the focus). */
+  private adder(view: EditorView, report: (error: string) => void): HTMLElement {
+    const add = element('button', 'cm-lp-property-add', '+ Add property');
+    add.type = 'button';
+    const name = element('input', 'cm-lp-property-input cm-lp-property-new');
+    name.placeholder = 'Property name';
+    name.setAttribute('aria-label', 'New property name');
+    name.hidden = true;
+    add.addEventListener('click', () => {
+      add.hidden = true;
+      name.hidden = false;
+      name.focus();
+    });
+    const commit = (): void => {
+      const key = name.value.trim();
+      if (key === '') return;
+      const exists = readProperties(this.block.yaml);
+      if (exists.ok && exists.properties.some((property) => property.key === key)) {
+        report(`A property named “${key}” exists already.`);
+        return;
+      }
+      if (!rewrite(view, this.block, (yaml) => writeProperty(yaml, key, null), report)) return;
+      // The block is drawn again with the new row: its value is what the user fills in next.
+      requestAnimationFrame(() => {
+        const rows = view.dom.querySelectorAll<HTMLElement>('.cm-lp-property');
+        const added = [...rows].find((row) => row.dataset.key === key);
+        added?.querySelector<HTMLElement>('.cm-lp-property-value input, .cm-lp-property-value button')?.focus();
+      });
+    };
+    name.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter') commit();
+      if (event.key === 'Escape') {
+        name.value = '';
+        name.hidden = true;
+        add.hidden = false;
+        view.focus();
+      }
+    });
+    name.addEventListener('change', commit);
+    const wrap = element('div', 'cm-lp-property-adder');
+    wrap.append(add, name);
+    return wrap;
   }
 
   /** The inputs handle their own events; the editor must not move its cursor for them. */
@@ -226,11 +322,35 @@ const theme = EditorView.baseTheme({
   '.cm-lp-property': { display: 'flex', alignItems: 'center', gap: '8px', minHeight: '28px' },
   '.cm-lp-property-key': {
     flex: '0 0 9em',
+    minWidth: '0',
+    font: 'inherit',
     color: 'var(--muted)',
+    background: 'transparent',
+    border: '1px solid transparent',
+    borderRadius: '4px',
+    padding: '1px 4px',
     overflow: 'hidden',
     textOverflow: 'ellipsis',
-    whiteSpace: 'nowrap',
   },
+  '.cm-lp-property-key:hover, .cm-lp-property-key:focus': { borderColor: 'var(--border)', color: 'inherit' },
+  '.cm-lp-property-remove, .cm-lp-property-add': {
+    font: 'inherit',
+    color: 'var(--muted)',
+    background: 'none',
+    border: 'none',
+    borderRadius: '4px',
+    cursor: 'pointer',
+    padding: '1px 6px',
+  },
+  '.cm-lp-property-remove': { opacity: '0' },
+  '.cm-lp-property:hover .cm-lp-property-remove, .cm-lp-property-remove:focus-visible': { opacity: '1' },
+  '.cm-lp-property-remove:hover, .cm-lp-property-add:hover': {
+    color: 'inherit',
+    background: 'var(--hover, rgba(127,127,127,0.12))',
+  },
+  '.cm-lp-property-adder': { paddingTop: '2px' },
+  '.cm-lp-property-error': { color: 'var(--error, #b42318)', paddingTop: '2px' },
+  '&dark .cm-lp-property-error': { color: 'var(--error, #ff8a80)' },
   '.cm-lp-property-value': { flex: '1', display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: '4px' },
   '.cm-lp-property-input': {
     font: 'inherit',

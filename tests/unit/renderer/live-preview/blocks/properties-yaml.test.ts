@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import {
   propertyType,
   readProperties,
+  removeProperty,
+  renameProperty,
   writeProperty,
 } from '../../../../../renderer/src/live-preview/blocks/properties-yaml';
 
@@ -116,5 +118,25 @@ describe('writeProperty', () => {
   it('keeps long values on one line', () => {
     const long = 'word '.repeat(40).trim();
     expect(written('title', long)).toContain(`title: ${long} #`);
+  });
+
+  it('removes a key and renames one where it stands, keeping comments and the other keys', () => {
+    const removed = removeProperty(YAML, 'tags');
+    expect(removed.ok && removed.text).toBe(YAML.replace('tags: [alpha, beta]\n', ''));
+    expect(removeProperty(YAML, 'missing')).toEqual({ ok: true, text: YAML });
+    const renamed = renameProperty(YAML, 'title', 'name');
+    expect(renamed.ok && renamed.text).toBe(YAML.replace('title: Hello', 'name: Hello'));
+    const aliased = renameProperty(YAML, 'aliases', 'also known as');
+    expect(aliased.ok && parse(aliased.text)).toMatchObject({ 'also known as': ['First', 'Second'] });
+  });
+
+  it('refuses a rename to an empty or taken name, and edits of a document with errors', () => {
+    expect(renameProperty(YAML, 'title', 'tags')).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('exists already'),
+    });
+    expect(renameProperty(YAML, 'title', '  ')).toMatchObject({ ok: false });
+    expect(renameProperty(YAML, 'nope', 'x')).toMatchObject({ ok: false });
+    expect(removeProperty('title: [unclosed\n', 'title').ok).toBe(false);
   });
 });

@@ -111,7 +111,7 @@ describe('properties (in an editor)', () => {
 
   it('writes an edited text value back as valid YAML that keeps the comment', () => {
     open(NOTE);
-    const input = row('title')?.querySelector('input');
+    const input = row('title')?.querySelector('.cm-lp-property-value input');
     if (!input) throw new Error('no input');
     input.value = 'Plan: phase #2';
     input.dispatchEvent(new Event('change'));
@@ -146,7 +146,7 @@ describe('properties (in an editor)', () => {
 
   it('does not write from a widget drawn for text that has changed since (nothing is lost)', () => {
     open(NOTE);
-    const stale = row('title')?.querySelector('input');
+    const stale = row('title')?.querySelector('.cm-lp-property-value input');
     if (!stale) throw new Error('no input');
     // Someone else changes the YAML (a merge from disk): the widget is redrawn, the old input is stale.
     view.dispatch({ changes: { from: NOTE.indexOf('Plan'), insert: 'Big ' } });
@@ -154,6 +154,45 @@ describe('properties (in an editor)', () => {
     stale.value = 'Overwritten';
     stale.dispatchEvent(new Event('change'));
     expect(view.state.doc.toString()).toBe(after);
-    expect(row('title')?.querySelector('input')?.value).toBe('Big Plan');
+    expect(row('title')?.querySelector('.cm-lp-property-value input')?.value).toBe('Big Plan');
+  });
+
+  it('renames a property in place, refusing a name another property has', () => {
+    open(NOTE);
+    const name = row('done')?.querySelector<HTMLInputElement>('.cm-lp-property-key');
+    if (!name) throw new Error('no name field');
+    name.value = 'finished';
+    name.dispatchEvent(new Event('change'));
+    expect(view.state.doc.toString()).toContain('tags: [work, q3]\nfinished: false\nparent:');
+    const again = row('finished')?.querySelector<HTMLInputElement>('.cm-lp-property-key');
+    if (!again) throw new Error('no renamed row');
+    const before = view.state.doc.toString();
+    again.value = 'title';
+    again.dispatchEvent(new Event('change'));
+    expect(view.state.doc.toString()).toBe(before);
+    expect(again.value).toBe('finished');
+    expect(view.dom.querySelector('.cm-lp-property-error')?.textContent).toContain('“title” exists already');
+  });
+
+  it('removes a property and adds one, keeping the comment and the body', () => {
+    open(NOTE);
+    row('tags')?.querySelector<HTMLButtonElement>('.cm-lp-property-remove')?.click();
+    expect(view.state.doc.toString()).not.toContain('tags:');
+    view.dom.querySelector<HTMLButtonElement>('.cm-lp-property-add')?.click();
+    const name = view.dom.querySelector<HTMLInputElement>('.cm-lp-property-new');
+    if (!name) throw new Error('no new-name field');
+    name.value = 'due';
+    name.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter' }));
+    const doc = view.state.doc.toString();
+    expect(parse(doc.slice(4, doc.indexOf('\n---\n')))).toEqual({
+      title: 'Plan',
+      done: false,
+      parent: '[[Home]]',
+      due: null,
+    });
+    expect(doc).toContain('parent: "[[Home]]"\ndue:\n---');
+    expect(doc).toContain('# the working title');
+    expect(doc.endsWith('---\n# Body\ntext')).toBe(true);
+    expect(row('due')).toBeTruthy();
   });
 });
