@@ -7,6 +7,7 @@ import { drawSelection, dropCursor, EditorView, highlightSpecialChars, keymap, s
 import { codeLanguages } from '../live-preview/blocks';
 import { editorTheme } from './editor-theme';
 import { frontmatter } from './frontmatter';
+import { headingFolds } from './heading-folds';
 import { linearLinkSyntax } from './linear-link-syntax';
 import { paragraphPieces } from './paragraph-pieces';
 import { lineChanges } from './text-changes';
@@ -111,7 +112,7 @@ export class NoteEditor {
       dropCursor(),
       ...(plain ? [] : [indentOnInput(), bracketMatching(), highlightSelectionMatches()]),
       search({ top: true }),
-      ...(plain ? [] : [EditorView.lineWrapping, noteMarkdown()]),
+      ...(plain ? [] : [EditorView.lineWrapping, noteMarkdown(), headingFolds()]),
       editorTheme(),
       keymap.of([...defaultKeymap, ...historyKeymap, ...searchKeymap, indentWithTab]),
       EditorView.contentAttributes.of({ spellcheck: plain ? 'false' : 'true', 'aria-label': 'Note text' }),
