@@ -72,6 +72,32 @@ test('a conflicting change shows both versions and nothing is saved over the dis
   await expect(saveState(page)).toHaveText('Saved');
 });
 
+test('a conflict on a paragraph line shows its lines as text between markers, not as a setext heading', async ({
+  page,
+  host,
+}) => {
+  await openBeta(page);
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('End');
+  await page.keyboard.type(' Mine.');
+  await writeFile(join(host.vault, 'beta.md'), BETA.replace('[[alpha]].', '[[alpha]]. Theirs.'));
+  await expect(page.locator('.cm-conflict-marker')).toHaveCount(3, { timeout: 8_000 });
+  // The largest text size in a line: a heading's is 1.6 times the body's.
+  const size = (line: string) =>
+    page
+      .locator(line)
+      .first()
+      .evaluate((el) =>
+        Math.max(...[el, ...el.querySelectorAll('*')].map((e) => parseFloat(getComputedStyle(e).fontSize))),
+      );
+  const body = await editor(page).evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  expect(await size('.cm-conflict-mine')).toBe(body);
+  // `=======` under "your" line is no heading underline, and the opening marker no heading either.
+  expect(await size('.cm-conflict-marker:has-text("=======")')).toBeLessThanOrEqual(body);
+  expect(await size('.cm-conflict-marker:has-text("<<<<<<<")')).toBeLessThanOrEqual(body);
+});
+
 test('"Keep my version" settles a conflict with the person\'s side of each block', async ({ page, host }) => {
   await conflictOnTitle(page, host.vault);
   await page.getByRole('button', { name: 'Keep my version' }).click();

@@ -5,6 +5,7 @@ import { highlightSelectionMatches, search, searchKeymap } from '@codemirror/sea
 import { Annotation, Compartment, EditorState, type Extension, type Text } from '@codemirror/state';
 import { drawSelection, dropCursor, EditorView, highlightSpecialChars, keymap, showPanel } from '@codemirror/view';
 import { codeLanguages } from '../live-preview/blocks';
+import { conflictMarkerSyntax } from './conflict-marker-syntax';
 import { editorTheme } from './editor-theme';
 import { frontmatter } from './frontmatter';
 import { headingFolds } from './heading-folds';
@@ -16,12 +17,12 @@ import { wikiLinkSyntax } from './wiki-link-syntax';
 /**
  * The editor's markdown: GFM with frontmatter and wiki links, parsed so that typing re-reads a
  * bounded part of the note however many links it holds (linear link parsing, long paragraphs in
- * pieces).
+ * pieces), and conflict markers kept out of the markdown around them.
  */
 export function noteMarkdown(): Extension {
   return markdown({
     base: markdownLanguage,
-    extensions: [frontmatter, wikiLinkSyntax, linearLinkSyntax, paragraphPieces],
+    extensions: [frontmatter, wikiLinkSyntax, linearLinkSyntax, paragraphPieces, conflictMarkerSyntax],
     // Fenced code is highlighted by its language, each language's parser loaded when first seen.
     codeLanguages,
   });
