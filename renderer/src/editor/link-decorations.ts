@@ -9,10 +9,14 @@ import {
   type ViewUpdate,
 } from '@codemirror/view';
 import { externalLinkAt, linkAt, linksIn, type EditorLink } from './editor-link';
+import { notePath, notePathOf, setNotePath } from './note-path';
 
 export type LinkDecorationOptions = {
-  /** Where each target leads from the open note (the API's resolveLinks), null when unresolved. */
-  resolve(targets: string[]): Promise<(string | null)[]>;
+  /**
+   * Where each target leads from the note at `from` (the API's resolveLinks), null when
+   * unresolved. `from` is the path the editor state holds (see note-path.ts).
+   */
+  resolve(targets: string[], from: string): Promise<(string | null)[]>;
   /** Follow a note link (Ctrl/Cmd+click, or the command); `newTab` with Shift or the middle button. */
   onFollow(link: EditorLink, newTab: boolean): void;
   /** Open an external URL (http:, mailto:…); without it external links are only styled. */
@@ -32,10 +36,12 @@ const options = Facet.define<LinkDecorationOptions, LinkDecorationOptions | null
 /**
  * Styles every note link in view as resolved (`cm-link-resolved`) or not (`cm-link-unresolved`),
  * external URLs as `cm-link-external`; Ctrl/Cmd+click follows a link. Targets are resolved in
- * batches through `resolve` and cached until `refreshLinks`.
+ * batches through `resolve`, from the note the state holds (`notePath`), and cached until
+ * `refreshLinks` or the note's path changes. A state that holds no note leaves its links unstyled
+ * (pending) rather than guess where they lead from.
  */
 export function linkDecorations(config: LinkDecorationOptions): Extension {
-  return [options.of(config), linkPlugin, clickToFollow, linkTheme];
+  return [options.of(config), notePath, linkPlugin, clickToFollow, linkTheme];
 }
 
 /** How links look: colours from the app's CSS variables, which follow the OS light/dark switch. */
@@ -135,7 +141,7 @@ const linkPlugin = ViewPlugin.fromClass(
     decorations: DecorationSet;
     private readonly cache: LinkCache = new Map();
     private readonly requested = new Set<string>();
-    /** Bumped by `refreshLinks`, so answers to requests sent before it are dropped. */
+    /** Bumped by `refreshLinks` and by a new note path, so answers to requests sent before are dropped. */
     private generation = 0;
     private destroyed = false;
 
@@ -148,7 +154,8 @@ const linkPlugin = ViewPlugin.fromClass(
       let answered = false;
       for (const tr of update.transactions) {
         for (const effect of tr.effects) {
-          if (effect.is(refreshLinks)) refresh = true;
+          // Renamed or moved: the same links may lead elsewhere from the new place.
+          if (effect.is(refreshLinks) || effect.is(setNotePath)) refresh = true;
           if (effect.is(resolvedTargets)) answered = true;
         }
       }
@@ -181,10 +188,11 @@ const linkPlugin = ViewPlugin.fromClass(
 
     private request(targets: string[]): void {
       const config = this.view.state.facet(options);
-      if (!config) return;
+      const from = notePathOf(this.view.state);
+      if (!config || from === null) return;
       for (const target of targets) this.requested.add(target);
       const generation = this.generation;
-      config.resolve(targets).then(
+      config.resolve(targets, from).then(
         (answers) => {
           if (this.destroyed || generation !== this.generation) return;
           targets.forEach((target, i) => this.cache.set(target, answers[i] ?? null));

@@ -8,8 +8,8 @@ import { codeLanguages } from '../live-preview/blocks';
 import { conflictMarkerSyntax } from './conflict-marker-syntax';
 import { editorTheme } from './editor-theme';
 import { frontmatter } from './frontmatter';
-import { headingFolds } from './heading-folds';
 import { linearLinkSyntax } from './linear-link-syntax';
+import { notePath, setNotePath } from './note-path';
 import { paragraphPieces } from './paragraph-pieces';
 import { lineChanges } from './text-changes';
 import { wikiLinkSyntax } from './wiki-link-syntax';
@@ -113,7 +113,7 @@ export class NoteEditor {
       dropCursor(),
       ...(plain ? [] : [indentOnInput(), bracketMatching(), highlightSelectionMatches()]),
       search({ top: true }),
-      ...(plain ? [] : [EditorView.lineWrapping, noteMarkdown(), headingFolds()]),
+      ...(plain ? [] : [EditorView.lineWrapping, noteMarkdown()]),
       editorTheme(),
       keymap.of([...defaultKeymap, ...historyKeymap, ...searchKeymap, indentWithTab]),
       EditorView.contentAttributes.of({ spellcheck: plain ? 'false' : 'true', 'aria-label': 'Note text' }),
@@ -155,11 +155,12 @@ export class NoteEditor {
         ? cached.state
         : EditorState.create({
             doc: text,
-            extensions: this.extensionsFor(mode),
+            // The state knows its note: its plugins resolve links from it as they start.
+            extensions: [this.extensionsFor(mode), notePath.init(() => path)],
             // In Live Preview a note opens below its properties, so they show rendered, not as YAML.
             selection: { anchor: this.live && !mode.plain ? afterFrontmatter(text) : 0 },
           });
-    // The path first: the new state's plugins (link styling) ask where its links lead as they start.
+    // The path first, for the app's hooks that ask the editor which note is open.
     this.path = path;
     this.mode = mode;
     this.view.setState(state);
@@ -208,11 +209,13 @@ export class NoteEditor {
       const moved = path === from ? to : path.startsWith(from + '/') ? to + path.slice(from.length) : null;
       if (moved) {
         this.states.delete(path);
-        this.states.set(moved, entry);
+        this.states.set(moved, { ...entry, state: entry.state.update({ effects: setNotePath.of(moved) }).state });
       }
     }
     if (this.path === from) this.path = to;
     else if (this.path?.startsWith(from + '/')) this.path = to + this.path.slice(from.length);
+    else return;
+    this.view.dispatch({ effects: setNotePath.of(this.path) });
   }
 
   focus(): void {

@@ -13,12 +13,12 @@ export type LivePreviewLinkOptions = {
   /** Open an external URL (a rendered `[text](https://…)`); without it, such a click places the cursor. */
   onExternal?(url: string): void;
   /**
-   * Where targets lead (the API's resolveLinks). Given, links are styled resolved/unresolved
+   * Where targets lead from the note at `from` (the API's resolveLinks). Given, links are styled resolved/unresolved
    * through `linkDecorations` (editor/link-decorations.ts), whose resolution cache is reused:
    * the app installs it already, and CodeMirror keeps one copy of its plugin. Omitted, the
    * styling is left to that extension as installed elsewhere.
    */
-  resolve?(targets: string[]): Promise<(string | null)[]>;
+  resolve?(targets: string[], from: string): Promise<(string | null)[]>;
 };
 
 /** The text of a rendered link (its markup hidden): clicking it follows the link. */
@@ -149,7 +149,7 @@ function clickToFollow(options: LivePreviewLinkOptions): Extension {
 export function links(options: LivePreviewLinkOptions): Extension {
   const resolution = options.resolve
     ? linkDecorations({
-        resolve: (targets) => options.resolve!(targets),
+        resolve: (targets, from) => options.resolve!(targets, from),
         onFollow: (link, newTab) => options.onFollow(link, newTab),
         ...(options.onExternal ? { onExternal: (url: string) => options.onExternal?.(url) } : {}),
       })

@@ -73,11 +73,8 @@ export function linkExtensions(host: LinkHost, render: PreviewOptions): Extensio
       currentPath: () => host.currentPath(),
     }),
     linkDecorations({
-      resolve: (targets) => {
-        const from = host.currentPath();
-        // No note known yet: "unknown" (asked again later), never a cached "unresolved".
-        return from ? api.resolveLinks({ from, targets }) : Promise.reject(new Error('No note is open.'));
-      },
+      // From the note the editor state holds, not whichever is open by the time this is asked.
+      resolve: (targets, from) => api.resolveLinks({ from, targets }),
       onFollow: (link, newTab) => host.followEditorLink(link, newTab),
       onExternal: openExternal,
     }),

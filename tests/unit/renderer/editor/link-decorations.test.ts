@@ -12,6 +12,7 @@ import {
   type LinkCache,
 } from '../../../../renderer/src/editor/link-decorations';
 import { noteMarkdown } from '../../../../renderer/src/editor/note-editor';
+import { notePath, setNotePath } from '../../../../renderer/src/editor/note-path';
 import { wikiLinkSyntax } from '../../../../renderer/src/editor/wiki-link-syntax';
 import { linkNote } from '../../../helpers/link-note';
 
@@ -59,12 +60,16 @@ describe('linkDecorations', () => {
       state: EditorState.create({
         doc: '[[a]] and [[b]]',
         selection: { anchor: 2 },
-        extensions: [lang, linkDecorations({ resolve, onFollow: (link, newTab) => followed.push([link, newTab]) })],
+        extensions: [
+          lang,
+          notePath.init(() => 'here.md'),
+          linkDecorations({ resolve, onFollow: (link, newTab) => followed.push([link, newTab]) }),
+        ],
       }),
     });
     await settle();
     expect(resolve).toHaveBeenCalledTimes(1);
-    expect(resolve).toHaveBeenCalledWith(['a', 'b']);
+    expect(resolve).toHaveBeenCalledWith(['a', 'b'], 'here.md');
     expect(view.contentDOM.querySelectorAll('.cm-link-resolved')).toHaveLength(2);
 
     answer = null;
@@ -76,6 +81,58 @@ describe('linkDecorations', () => {
     expect(followLinkAtCursor(view)).toBe(true);
     expect(followed[0]?.[0]).toMatchObject({ target: 'a', style: 'wiki' });
     expect(followed[0]?.[1]).toBe(false);
+    view.destroy();
+  });
+});
+
+describe('linkDecorations and the note the state holds', () => {
+  const settle = async () => {
+    for (let i = 0; i < 5; i++) await Promise.resolve();
+  };
+  /** Resolves from `from`: a target leads somewhere only from inside `docs/`. */
+  const fromDocs = vi.fn((targets: string[], from: string) =>
+    Promise.resolve(targets.map((t) => (from.startsWith('docs/') ? `docs/${t}.md` : null))),
+  );
+
+  it('resolves from the path the state was made with, however the app orders opening it', async () => {
+    fromDocs.mockClear();
+    // The state is made with its path and handed to the view: no window-wide "current note" is read.
+    const view = new EditorView({
+      parent: document.body,
+      state: EditorState.create({
+        doc: '[[guide]]',
+        extensions: [lang, notePath.init(() => 'docs/start.md'), linkDecorations({ resolve: fromDocs, onFollow() {} })],
+      }),
+    });
+    await settle();
+    expect(fromDocs).toHaveBeenCalledWith(['guide'], 'docs/start.md');
+    expect(view.contentDOM.querySelectorAll('.cm-link-resolved')).toHaveLength(1);
+
+    // Moved out of docs/: asked again from the new place; the old answer is not kept.
+    view.dispatch({ effects: setNotePath.of('elsewhere/start.md') });
+    await settle();
+    expect(fromDocs).toHaveBeenLastCalledWith(['guide'], 'elsewhere/start.md');
+    expect(view.contentDOM.querySelectorAll('.cm-link-unresolved')).toHaveLength(1);
+    view.destroy();
+  });
+
+  it('asks nothing for a state that holds no note, and marks nothing unresolved there', async () => {
+    fromDocs.mockClear();
+    const view = new EditorView({
+      parent: document.body,
+      state: EditorState.create({
+        doc: '[[guide]]',
+        extensions: [lang, linkDecorations({ resolve: fromDocs, onFollow() {} })],
+      }),
+    });
+    await settle();
+    expect(fromDocs).not.toHaveBeenCalled();
+    expect(view.contentDOM.querySelectorAll('.cm-link-unresolved')).toHaveLength(0);
+    // Given its note later, it resolves from it.
+    view.dispatch({ effects: setNotePath.of('docs/late.md') });
+    await settle();
+    expect(fromDocs).toHaveBeenCalledWith(['guide'], 'docs/late.md');
+    expect(view.contentDOM.querySelectorAll('.cm-link-resolved')).toHaveLength(1);
     view.destroy();
   });
 });
@@ -101,7 +158,7 @@ describe('linkDecorations in a note of 40k links', () => {
       parent: document.body,
       state: EditorState.create({
         doc: linkNote(links),
-        extensions: [noteMarkdown(), linkDecorations({ resolve, onFollow() {} })],
+        extensions: [noteMarkdown(), notePath.init(() => 'big.md'), linkDecorations({ resolve, onFollow() {} })],
       }),
     });
     await settle();
