@@ -30,6 +30,23 @@ test('a query that matches nothing says so and shows help; a bad one shows its e
   await expect(pane(page).locator('.search-summary.error')).toContainText('never closed');
 });
 
+test('task-todo: finds words in unticked tasks only, and a scope with nothing to find says so', async ({ page }) => {
+  await page.locator('#show-search').click();
+  const input = pane(page).locator('.search-input');
+  await expect(pane(page).locator('.search-summary')).toContainText('task-todo:');
+  await input.fill('task-todo:follow');
+  await expect(pane(page).locator('.search-hit-title')).toHaveText([/Roadmap/]);
+  await expect(pane(page).locator('.search-snippet mark')).toHaveText(['Follow']);
+  // "Write the plan" is a ticked task: not to do.
+  await input.fill('task-todo:write');
+  await expect(pane(page).locator('.search-summary')).toContainText('No notes match');
+  await input.fill('task-done:write');
+  await expect(pane(page).locator('.search-hit-title')).toHaveText([/Roadmap/]);
+  // Taken as words before: "section" and "plan" were found anywhere.
+  await input.fill('section:');
+  await expect(pane(page).locator('.search-summary.error')).toContainText('"section:" needs words');
+});
+
 test('an edited note is found by its new words', async ({ page }) => {
   await page.locator('.tree-row[data-path="hostile.md"]').click();
   await page.locator('.cm-content').click();

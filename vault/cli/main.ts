@@ -20,7 +20,8 @@ commands:
   unresolved         links no file answers to, grouped by target
   tags               every tag with its notes
   search QUERY       full-text search (words, "phrases", -not, OR, tag:#t, path:, file:,
-                     line:(a b), /regex/); --limit N hits (default 20)
+                     line:(a b), block:(a b), section:(a b), task:, task-todo:,
+                     task-done:, /regex/); --limit N hits (default 20)
   rename FROM TO     rename or move a note or folder, rewriting every link to it;
                      --dry-run lists the changes without writing
 

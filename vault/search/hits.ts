@@ -43,6 +43,13 @@ export function matchersOf(node: QueryNode): Matcher[] {
       // The tag as written in the text, and the tags under it (#a matches #a/b).
       const tag = escapeRegex(tagKey(leaf.tag));
       out.push({ pattern: new RegExp(`(?<![\\p{L}\\p{N}#])#${tag}(?![\\p{L}\\p{N}_-])`, 'gu'), folded: true });
+    } else if (leaf.kind === 'scope' && leaf.child === null) {
+      // "task-todo:" alone: the checkboxes of the tasks it looks for.
+      const mark = leaf.scope === 'task-todo' ? ' ' : leaf.scope === 'task-done' ? '[^ \\]\\n]' : '[^\\]\\n]';
+      out.push({
+        pattern: new RegExp(`(?<=^[ \\t>]*(?:[-*+]|\\d{1,9}[.)])[ \\t]+)\\[${mark}\\](?=[ \\t]|$)`, 'gm'),
+        folded: false,
+      });
     }
   }
   return out;

@@ -121,6 +121,9 @@ export function positiveLeaves(node: QueryNode): QueryNode[] {
       return [];
     case 'line':
       return positiveLeaves(node.child);
+    case 'scope':
+      // "task-todo:" alone is a leaf: the tasks it found are what matched.
+      return node.child ? positiveLeaves(node.child) : [node];
     default:
       return [node];
   }

@@ -1,4 +1,5 @@
 import type { StoredDoc } from './doc';
+import type { NoteUnits } from './matching/note-units';
 import { fold } from './text';
 
 /**
@@ -97,10 +98,16 @@ function textCost(text: string): number {
 /** A note's text, folded on first need (phrases and snippets want it, regexes do not). */
 export class NoteText {
   #folded: string | null = null;
+  #units: NoteUnits | null = null;
 
   constructor(readonly text: string) {}
 
   get folded(): string {
     return (this.#folded ??= fold(this.text));
+  }
+
+  /** Its blocks, sections and tasks (note-units.ts), read on first need and kept with the text. */
+  units(read: () => NoteUnits): NoteUnits {
+    return (this.#units ??= read());
   }
 }

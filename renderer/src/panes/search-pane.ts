@@ -19,7 +19,8 @@ const MAX_RESULTS = 500;
 
 const HELP =
   'Words must all match; the last one matches as a prefix. Also: "exact phrase", -word, a OR b, ' +
-  '(grouping), tag:#tag, path:folder/, file:name, line:(a b), /regex/.';
+  '(grouping), tag:#tag, path:folder/, file:name, line:(a b), block:(a b), section:(a b), ' +
+  'task:word, task-todo:, task-done:, /regex/.';
 
 /** The sidebar's search: live as you type, results with highlighted snippets, ↑/↓/Enter to open. */
 export class SearchPane {

@@ -1,6 +1,7 @@
 import { baseName } from '../../../shared/paths';
-import { anyLine, lineTerms } from './line-match';
-import { tagKey } from '../doc';
+import { anyLine, anyUnit, lineTerms } from './line-match';
+import { noteUnits } from './note-units';
+import { tagKey, type StoredDoc } from '../doc';
 import { difference, intersect, union, type Postings } from '../postings';
 import type { QueryNode } from './query';
 import { searchRegex, type RegexAnswer } from './regex';
@@ -83,6 +84,18 @@ export class Evaluation {
         const candidates = this.evaluate(lineTerms(node.child), within);
         return this.check(candidates, (note) => anyLine(node.child, note.text, note.folded, this.deadline));
       }
+      case 'scope': {
+        const candidates = node.child ? this.evaluate(lineTerms(node.child), within) : (within ?? store.all());
+        return this.check(candidates, (note, doc) =>
+          anyUnit(
+            node,
+            note.text,
+            note.folded,
+            () => note.units(() => noteUnits(note.text, new Set(doc.headingLines))),
+            this.deadline,
+          ),
+        );
+      }
       case 'regex': {
         const regex = searchRegex(node.source);
         const narrowed = this.regexCandidates(node.source);
@@ -137,7 +150,7 @@ export class Evaluation {
    * not finish (null: the deadline passed inside the note, or it would cost too much) leaves the
    * note out and marks the answer truncated: an unfinished check is never a "no".
    */
-  private check(candidates: ArrayLike<number>, test: (note: NoteText) => RegexAnswer): number[] {
+  private check(candidates: ArrayLike<number>, test: (note: NoteText, doc: StoredDoc) => RegexAnswer): number[] {
     const out: number[] = [];
     for (let i = 0; i < candidates.length; i++) {
       if (performance.now() > this.deadline) {
@@ -148,7 +161,7 @@ export class Evaluation {
       const doc = this.store.docs[id];
       const text = doc ? this.texts.get(doc.path) : null;
       if (!text) continue;
-      const passed = test(text);
+      const passed = test(text, doc as StoredDoc);
       if (passed === null) this.truncated = true;
       else if (passed) out.push(id);
     }
@@ -169,6 +182,9 @@ function cost(node: QueryNode): number {
     case 'phrase':
     case 'line':
       return 3;
+    case 'scope':
+      // With nothing to find, every note's text is read (for a task's checkbox).
+      return node.child ? 4 : 6;
     case 'regex':
       return 5;
     case 'not':

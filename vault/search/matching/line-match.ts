@@ -1,9 +1,13 @@
-import type { QueryNode } from './query';
+import { noteUnits, type NoteUnits, type Range } from './note-units';
+import type { QueryNode, Scope } from './query';
 import { searchRegex, type RegexAnswer } from './regex';
 import { lineStarts } from '../snippets';
 import { phrasePattern } from '../text';
 
-/** `line:` — a query that one line of a note must match on its own. */
+/**
+ * `line:`, `block:`, `section:` and `task:` — a query that one line, block, section or task of a
+ * note must match on its own.
+ */
 
 /** The doc-level query that narrows a line: query: its words and phrases must all be in the note. */
 export function lineTerms(node: QueryNode): QueryNode {
@@ -17,6 +21,8 @@ export function lineTerms(node: QueryNode): QueryNode {
       return { kind: 'and', children: [] };
     case 'line':
       return lineTerms(node.child);
+    case 'scope':
+      return node.child ? lineTerms(node.child) : { kind: 'and', children: [] };
     default:
       return node;
   }
@@ -46,6 +52,46 @@ export function anyLine(node: QueryNode, text: string, folded: string, deadline:
   return unfinished ? null : false;
 }
 
+/** A task's list marker and checkbox ("- [ ]", "1. [x]", "> - [-]"): a note without one has no task. */
+const TASK_LINE = /^[ \t>]*(?:[-*+]|\d{1,9}[.)])[ \t]+\[[^\]\n]\](?:[ \t]|$)/m;
+
+/**
+ * True when one of the note's blocks, sections or tasks (`node.scope`) matches `node.child` on
+ * its own (with no child: when there is such a task); null as anyLine says. `units` is asked
+ * only when the note may have one (reading it costs a pass over the text).
+ */
+export function anyUnit(
+  node: { scope: Scope; child: QueryNode | null },
+  text: string,
+  folded: string,
+  units: () => NoteUnits,
+  deadline: number,
+): RegexAnswer {
+  if (node.scope.startsWith('task') && !TASK_LINE.test(text)) return false;
+  const ranges = scopeRanges(units(), node.scope);
+  if (!node.child) return ranges.length > 0;
+  let unfinished = false;
+  for (let i = 0; i < ranges.length; i++) {
+    if (i % 64 === 63 && performance.now() > deadline) return null;
+    const [start, end] = ranges[i] as Range;
+    try {
+      if (lineMatches(node.child, text.slice(start, end), folded.slice(start, end), deadline)) return true;
+    } catch (error) {
+      if (error !== UNFINISHED) throw error;
+      unfinished = true;
+    }
+  }
+  return unfinished ? null : false;
+}
+
+/** The ranges a scope looks in: every block or section, or the tasks of that kind. */
+function scopeRanges(units: NoteUnits, scope: Scope): Range[] {
+  if (scope === 'block') return units.blocks;
+  if (scope === 'section') return units.sections;
+  const wanted = scope === 'task-done' ? true : scope === 'task-todo' ? false : null;
+  return units.tasks.filter((t) => wanted === null || t.done === wanted).map((t) => t.range);
+}
+
 function lineMatches(node: QueryNode, text: string, folded: string, deadline: number): boolean {
   switch (node.kind) {
     case 'and':
@@ -54,8 +100,18 @@ function lineMatches(node: QueryNode, text: string, folded: string, deadline: nu
       return node.children.some((c) => lineMatches(c, text, folded, deadline));
     case 'not':
       return !lineMatches(node.child, text, folded, deadline);
-    case 'line':
-      return lineMatches(node.child, text, folded, deadline);
+    case 'line': {
+      // Inside a block or section, one of its lines (a line's only line is itself).
+      const answer = anyLine(node.child, text, folded, deadline);
+      if (answer === null) throw UNFINISHED;
+      return answer;
+    }
+    case 'scope': {
+      // Nested in another unit: that unit's own blocks, sections or tasks (headings read here).
+      const answer = anyUnit(node, text, folded, () => noteUnits(text, null), deadline);
+      if (answer === null) throw UNFINISHED;
+      return answer;
+    }
     case 'word':
     case 'phrase': {
       const pattern = phrasePattern(node.text, node.kind === 'word' && node.prefix);

@@ -10,6 +10,10 @@
  *   path:folder/   the note's path contains this
  *   file:name      the note's file name contains this
  *   line:(a b)     all of these on one line
+ *   block:(a b)    all of these in one block (paragraph, list item, heading, code block, quote)
+ *   section:(a b)  all of these in one section (from a heading to the next)
+ *   task:call      in one task (a list item with a checkbox); task-todo: in an unticked one,
+ *                  task-done: in a ticked one; with nothing after the colon, any such task
  *   /regex/        a regular expression as JavaScript writes it, run by RE2 (regex.ts):
  *                  case-insensitive, ^ and $ at line ends; no backreferences or lookaround
  */
@@ -25,7 +29,13 @@ export type QueryNode =
   | { kind: 'path'; text: string }
   | { kind: 'file'; text: string }
   | { kind: 'line'; child: QueryNode }
+  | { kind: 'scope'; scope: Scope; child: QueryNode | null }
   | { kind: 'regex'; source: string };
+
+/** The parts of a note that block:, section: and task…: match within (note-units.ts). */
+export type Scope = 'block' | 'section' | 'task' | 'task-todo' | 'task-done';
+
+const SCOPES = new Set<string>(['block', 'section', 'task', 'task-todo', 'task-done']);
 
 /** A parsed query, or why it could not be parsed. A blank query parses to null. */
 export type ParsedQuery = { ok: true; node: QueryNode | null } | { ok: false; message: string };
@@ -36,7 +46,7 @@ export const REGEX_FLAGS = 'gim';
 /** How deeply groups may nest: the parser recurses once per level. */
 export const MAX_DEPTH = 100;
 
-const OPERATORS = new Set(['tag', 'path', 'file', 'line']);
+const OPERATORS = new Set(['tag', 'path', 'file', 'line', ...SCOPES]);
 
 class QueryError extends Error {}
 
@@ -119,7 +129,7 @@ class Parser {
     if (char === '"') return { kind: 'phrase', text: this.readQuoted() };
     if (char === '/') return this.parseRegex();
     const start = this.pos;
-    const colon = this.input.slice(start).match(/^([a-z]+):/i);
+    const colon = this.input.slice(start).match(/^([a-z]+(?:-[a-z]+)?):/i);
     const operator = colon?.[1]?.toLowerCase();
     if (colon && operator && OPERATORS.has(operator)) {
       this.pos += colon[0].length;
@@ -169,6 +179,17 @@ class Parser {
   }
 
   private parseOperator(operator: string): QueryNode {
+    if (SCOPES.has(operator)) {
+      const scope = operator as Scope;
+      const char = this.input[this.pos];
+      if (char === '(') return { kind: 'scope', scope, child: this.parseGroup() };
+      if (char === '"') return { kind: 'scope', scope, child: { kind: 'phrase', text: this.readQuoted() } };
+      if (!endsWord(char))
+        return { kind: 'scope', scope, child: { kind: 'word', text: this.readBare(), prefix: false } };
+      // "task:" alone: any task (of that kind); a block or section needs what to find in it.
+      if (scope.startsWith('task')) return { kind: 'scope', scope, child: null };
+      throw new QueryError(`"${scope}:" needs words, e.g. ${scope}:(first second)`);
+    }
     if (operator === 'line') {
       const char = this.input[this.pos];
       if (char === '(') return { kind: 'line', child: this.parseGroup() };
