@@ -109,8 +109,12 @@ test.describe('reading view as Obsidian renders', () => {
     // Tasks (tickable once the app passes onToggleTask: see the test below); tags are pills
     await expect(reading(page).locator('input[type="checkbox"]')).toHaveCount(2);
     await expect(reading(page).locator('a.tag')).toHaveText(['#reading/notes']);
-    // Mermaid stays code until ReadingView's `diagrams` option is turned on (see reading-view.ts)
-    await expect(reading(page).locator('pre code.language-mermaid')).toContainText('graph TD');
+    // Mermaid: drawn as an SVG diagram (labels as SVG text: no HTML labels), the code block gone
+    const diagram = reading(page).locator('.mermaid-diagram svg');
+    await expect(diagram).toBeVisible({ timeout: 15_000 });
+    for (const label of ['Start', 'Works?', 'Ship'])
+      await expect(diagram.locator('text', { hasText: label }).first()).toBeAttached();
+    await expect(reading(page).locator('pre code.language-mermaid')).toHaveCount(0);
     expect(errors).toEqual([]);
   });
 

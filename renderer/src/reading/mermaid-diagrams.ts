@@ -122,14 +122,17 @@ export function drawDiagrams(root: HTMLElement): () => void {
 }
 
 /**
- * The diagram's source without HTML tags (but `<br>`) or encoded angle brackets: Mermaid puts
- * label text into the page to measure it before its own sanitizer runs, so an `<img onerror>`
- * label would reach the live DOM (the CSP blocks the handler; this keeps it from getting there).
+ * The diagram's source without HTML tags (but `<br>`), encoded angle brackets, or sequence
+ * diagrams' actor menus: Mermaid puts label text into the page to measure it before its own
+ * sanitizer runs, so an `<img onerror>` label would reach the live DOM, and it draws actor menus
+ * (`link`/`links` lines) with an inline `onclick` even at `securityLevel: 'strict'`. The CSP
+ * blocks both; this keeps them from being attempted at all.
  */
 export function withoutMarkup(source: string): string {
   return source
     .replace(/<(?!br\s*\/?>)\/?[a-zA-Z][^>]*>/gi, '')
-    .replace(/&(?:lt|gt|#0*6[02]|#x0*3[ce]);?|#(?:lt|gt|0*6[02]);/gi, '');
+    .replace(/&(?:lt|gt|#0*6[02]|#x0*3[ce]);?|#(?:lt|gt|0*6[02]);/gi, '')
+    .replace(/^[ \t]*links?[ \t]+[^\n:]*:.*$/gim, '');
 }
 
 async function drawOne(code: HTMLElement, stopped: () => boolean): Promise<void> {

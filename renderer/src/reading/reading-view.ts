@@ -28,11 +28,7 @@ export type ReadingViewOptions = Omit<RenderOptions, 'path' | 'section'> & {
   onTag?(tag: string): void;
   /** A vault file's link card (a PDF) was clicked: its vault path, for the OS to open. */
   onOpenFile?(path: string): void;
-  /**
-   * Draw ` ```mermaid ` blocks as diagrams (mermaid-diagrams.ts; default false). Off for now: in
-   * the attack corpus (mermaid.md) Mermaid's render still makes the page try inline handlers,
-   * which the CSP blocks; until that is traced the blocks stay code.
-   */
+  /** Draw ` ```mermaid ` blocks as diagrams (mermaid-diagrams.ts; default true). */
   diagrams?: boolean;
 };
 
@@ -126,7 +122,7 @@ export class ReadingView {
       this.stopDiagrams();
       this.dom.innerHTML = html;
       this.dom.scrollTop = scrollTop;
-      if (this.options.diagrams) this.stopDiagrams = drawDiagrams(this.dom);
+      if (this.options.diagrams !== false) this.stopDiagrams = drawDiagrams(this.dom);
     }
     this.path = path;
     this.text = text;
