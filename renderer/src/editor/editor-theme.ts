@@ -57,6 +57,14 @@ export function editorTheme(): Extension {
       },
       '.cm-note-banner-warning': { borderLeftColor: 'var(--error)' },
       '.cm-textfield, .cm-button': { color: 'var(--text)', backgroundColor: 'var(--bg)', borderColor: 'var(--border)' },
+      // CodeMirror draws its buttons (the find panel's) on a gradient of its own; the app's colours instead.
+      '.cm-button': { backgroundImage: 'none' },
+      '.cm-button:hover': { backgroundColor: 'var(--bg-hover)' },
+      // The chosen completion as the app's pickers show theirs (CodeMirror's grey is 4.48:1 under white).
+      '.cm-tooltip-autocomplete ul li[aria-selected], .cm-tooltip-autocomplete-disabled ul li[aria-selected]': {
+        backgroundColor: 'var(--accent-soft)',
+        color: 'var(--text)',
+      },
     }),
     syntaxHighlighting(
       HighlightStyle.define([
@@ -67,7 +75,8 @@ export function editorTheme(): Extension {
         { tag: t.strong, fontWeight: '700' },
         { tag: t.emphasis, fontStyle: 'italic' },
         { tag: t.strikethrough, textDecoration: 'line-through' },
-        { tag: [t.link, t.url], color: 'var(--accent)' },
+        // Underlined as in the reading view: the accent alone is too close to the text's colour.
+        { tag: [t.link, t.url], color: 'var(--accent)', textDecoration: 'underline', textUnderlineOffset: '2px' },
         { tag: t.monospace, fontFamily: 'var(--font-mono)', color: 'var(--code)' },
         { tag: t.quote, color: 'var(--muted)' },
         { tag: [t.processingInstruction, t.contentSeparator], color: 'var(--muted)' },

@@ -47,9 +47,10 @@ export function linkDecorations(config: LinkDecorationOptions): Extension {
 /** How links look: colours from the app's CSS variables, which follow the OS light/dark switch. */
 const linkTheme = EditorView.baseTheme({
   '.cm-link-resolved': { color: 'var(--accent)' },
-  '.cm-link-unresolved': {
-    color: 'var(--accent)',
-    opacity: '0.6',
+  // Muted and dashed as in the reading view (faded accent was 2.9:1); its words too, over the
+  // syntax colour a link's words get.
+  '.cm-link-unresolved, .cm-link-unresolved span': {
+    color: 'var(--muted)',
     textDecoration: 'underline dashed',
     textUnderlineOffset: '3px',
   },

@@ -37,12 +37,12 @@ export const livePreviewTheme = EditorView.baseTheme({
 
   '.cm-lp-task-checkbox': { margin: '0 0.15em 0 0', verticalAlign: 'middle', cursor: 'pointer' },
   '.cm-lp-task-done': { textDecoration: 'line-through' },
-  '&light .cm-lp-task-done': { color: 'var(--muted, #6a717a)' },
+  '&light .cm-lp-task-done': { color: 'var(--muted, #5f6670)' },
   '&dark .cm-lp-task-done': { color: 'var(--muted, #9a9aa5)' },
   '.cm-lp-bullet': { display: 'inline-block', minWidth: '0.6em', textAlign: 'center', fontWeight: '700' },
 
   '.cm-line.cm-lp-quote': { borderLeft: '3px solid', paddingLeft: '12px' },
-  '&light .cm-line.cm-lp-quote': { borderLeftColor: 'var(--border, #dcdcd9)', color: 'var(--muted, #6a717a)' },
+  '&light .cm-line.cm-lp-quote': { borderLeftColor: 'var(--border, #dcdcd9)', color: 'var(--muted, #5f6670)' },
   '&dark .cm-line.cm-lp-quote': { borderLeftColor: 'var(--border, #3a3a42)', color: 'var(--muted, #9a9aa5)' },
   '.cm-lp-hr': { display: 'inline-block', width: '100%', verticalAlign: 'middle', borderTop: '1px solid' },
   '&light .cm-lp-hr': { borderTopColor: 'var(--border, #dcdcd9)' },
