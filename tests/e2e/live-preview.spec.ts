@@ -47,6 +47,11 @@ test('off the cursor the note shows rendered; on the cursor line its markup retu
   await expect(page.locator('.cm-lp-table')).toContainText('Lisbon');
   await expect(page.locator('.cm-lp-task-checkbox')).toHaveCount(2);
   await expect(page.locator('.cm-lp-embed')).toContainText('Two shirts and a jacket.');
+  // The Mermaid block is a diagram (drawn as the reading view draws it, once in view), its fence hidden.
+  await page.locator('.cm-lp-diagram').scrollIntoViewIfNeeded();
+  await expect(page.locator('.cm-lp-diagram .mermaid-diagram svg')).toBeVisible({ timeout: 15_000 });
+  await expect(page.locator('.cm-lp-diagram svg text', { hasText: 'Porto' }).first()).toBeAttached();
+  await expect(content(page)).not.toContainText('```mermaid');
 
   // The cursor in the bold words: their marks show again (Obsidian's rule: the element the
   // cursor touches), while the rest of the line and the other lines stay rendered.

@@ -89,15 +89,16 @@ export async function cleanSvg(svg: string): Promise<SVGSVGElement | null> {
  * Draws each ` ```mermaid ` block under `root` as a diagram when it scrolls into view. Mermaid
  * needs a DOM (it measures text), so it runs on the page, not in the render worker: lazily, one
  * diagram at a time, with `securityLevel: 'strict'`, its size limits and a time budget past which
- * the block stays code. The SVG is sanitized again (cleanSvg). Returns a function that stops.
+ * the block stays code. The SVG is sanitized again (cleanSvg). `onDrawn` is called after each
+ * block is done (drawn or left as code). Returns a function that stops.
  */
-export function drawDiagrams(root: HTMLElement): () => void {
+export function drawDiagrams(root: HTMLElement, onDrawn?: () => void): () => void {
   const blocks = [...root.querySelectorAll<HTMLElement>('pre > code.language-mermaid')];
   if (blocks.length === 0) return () => undefined;
   let stopped = false;
   let queue = Promise.resolve();
   const draw = (code: HTMLElement) => {
-    queue = queue.then(() => (stopped ? undefined : drawOne(code, () => stopped)));
+    queue = queue.then(() => (stopped ? undefined : drawOne(code, () => stopped).then(onDrawn)));
   };
   if (typeof IntersectionObserver === 'undefined') {
     blocks.forEach(draw);

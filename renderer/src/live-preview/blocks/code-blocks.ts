@@ -9,7 +9,7 @@ const PLAIN = new Set(['mermaid', 'dataview', 'dataviewjs', 'math']);
 /**
  * The language of a fenced block's info string (`js`, `python`, `rust`…), for markdown()'s
  * `codeLanguages`: each language's parser is loaded (a separate chunk) the first time a block
- * of it is seen. Mermaid diagrams stay as code.
+ * of it is seen. Mermaid blocks are drawn as diagrams (diagrams.ts), not highlighted.
  */
 export function codeLanguages(info: string): LanguageDescription | null {
   const name = info.trim().split(/\s/, 1)[0] ?? '';

@@ -2,6 +2,7 @@ import type { Extension } from '@codemirror/state';
 import type { LivePreviewBlockOptions } from './block-options';
 import { callouts } from './callouts';
 import { codeBlocks } from './code-blocks';
+import { diagrams } from './diagrams';
 import { embeds } from './embeds';
 import { math } from './math';
 import { properties } from './properties';
@@ -14,7 +15,8 @@ export { codeLanguages } from './code-blocks';
 export { refreshEmbeds } from './embeds';
 
 /**
- * Live Preview's blocks: the frontmatter as Properties, callouts, tables, embeds and math
+ * Live Preview's blocks: the frontmatter as Properties, callouts, tables, embeds, math and
+ * Mermaid diagrams
  * rendered off the cursor (their source returns while the selection touches them), and fenced
  * code drawn as blocks. Needs the editor's markdown (noteMarkdown) with `codeLanguages` for
  * highlighting inside fences.
@@ -22,5 +24,5 @@ export { refreshEmbeds } from './embeds';
 export function livePreviewBlocks(options: LivePreviewBlockOptions = {}): Extension {
   // Callouts and tables share one renderer cache: the same text renders once.
   const rendered = new RenderedMarkdown(options.renderMarkdown, options);
-  return [properties(options), callouts(rendered), tables(rendered), embeds(options), math(), codeBlocks()];
+  return [properties(options), callouts(rendered), tables(rendered), embeds(options), math(), diagrams(), codeBlocks()];
 }

@@ -66,6 +66,7 @@ const PIECES = [
   '![[Other note]]\n',
   '```js\nlet a = 1;\n```\n',
   '```\n',
+  '```mermaid\ngraph TD\n  A --> B\n```\n',
   'Plain paragraph text.\n',
   '---\n',
   '===\n',
