@@ -156,7 +156,31 @@ class EmbedWidget extends WidgetType {
     const dom = document.createElement(this.inline ? 'span' : 'div');
     dom.className = `cm-lp-embed cm-lp-embed-${this.embed.kind}${this.inline ? ' cm-lp-embed-inline' : ''}`;
     dom.dataset.target = this.embed.target;
-    this.renderer.fill(dom, this.embed, this.generation, view);
+    const { options } = this.renderer;
+    if (this.inline || this.embed.kind !== 'note' || !options.onFollow) {
+      this.renderer.fill(dom, this.embed, this.generation, view);
+    } else {
+      // As in Obsidian, a note embed opens its note from a button in its corner.
+      const body = document.createElement('div');
+      body.className = 'cm-lp-embed-body';
+      const open = document.createElement('button');
+      open.type = 'button';
+      open.className = 'cm-lp-embed-open';
+      open.textContent = '↗';
+      const { target, headings, block } = this.embed;
+      const name = target === '' ? 'this note' : target;
+      open.title = `Open ${name} (Ctrl/Cmd+click: in a new tab)`;
+      open.setAttribute('aria-label', `Open ${name}`);
+      open.addEventListener('click', (event) =>
+        options.onFollow?.(target, {
+          heading: headings.length ? headings.join('#') : null,
+          block,
+          newTab: event.ctrlKey || event.metaKey,
+        }),
+      );
+      dom.append(open, body);
+      this.renderer.fill(body, this.embed, this.generation, view);
+    }
     revealOnClick(dom, view);
     return dom;
   }
@@ -195,7 +219,21 @@ function inlineEmbeds(state: EditorState, view: EditorView, renderer: EmbedRende
 }
 
 const theme = EditorView.baseTheme({
-  '.cm-lp-embed': { cursor: 'text' },
+  '.cm-lp-embed': { cursor: 'text', position: 'relative' },
+  '.cm-lp-embed-open': {
+    position: 'absolute',
+    top: '4px',
+    right: '4px',
+    font: 'inherit',
+    color: 'var(--muted, #6b6b6b)',
+    background: 'var(--bg, transparent)',
+    border: '1px solid var(--border, #dcdcd9)',
+    borderRadius: '4px',
+    cursor: 'pointer',
+    padding: '0 6px',
+    opacity: '0',
+  },
+  '.cm-lp-embed:hover .cm-lp-embed-open, .cm-lp-embed-open:focus-visible': { opacity: '1' },
   // The rendered embed brings its own frame (reading.css's `.markdown-embed`).
   'div.cm-lp-embed-note': { margin: '4px 0', whiteSpace: 'normal' },
   '.cm-lp-embed img, .cm-lp-image': { maxWidth: '100%' },

@@ -4,7 +4,11 @@ import { EditorState } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { noteMarkdown } from '../../../../../renderer/src/editor/note-editor';
-import type { EmbedTarget, RenderEmbed } from '../../../../../renderer/src/live-preview/blocks/block-options';
+import type {
+  EmbedTarget,
+  LivePreviewBlockOptions,
+  RenderEmbed,
+} from '../../../../../renderer/src/live-preview/blocks/block-options';
 import { embedOf, embeds, refreshEmbeds } from '../../../../../renderer/src/live-preview/blocks/embeds';
 
 /** The state with its syntax tree parsed to the end (the first parse is time-boxed: a busy machine stops it early). */
@@ -60,14 +64,22 @@ describe('embeds (in an editor)', () => {
     'end',
   ].join('\n');
 
-  function open(renderEmbed: RenderEmbed, cursor = NOTE.length, imageUrl?: (target: string) => string | null) {
+  function open(
+    renderEmbed: RenderEmbed,
+    cursor = NOTE.length,
+    imageUrl?: (target: string) => string | null,
+    onFollow?: LivePreviewBlockOptions['onFollow'],
+  ) {
     view = new EditorView({
       parent: document.body,
       state: fullyParsed(
         EditorState.create({
           doc: NOTE,
           selection: { anchor: cursor },
-          extensions: [noteMarkdown(), embeds({ renderEmbed, ...(imageUrl ? { imageUrl } : {}) })],
+          extensions: [
+            noteMarkdown(),
+            embeds({ renderEmbed, ...(imageUrl ? { imageUrl } : {}), ...(onFollow ? { onFollow } : {}) }),
+          ],
         }),
       ),
     });
@@ -106,6 +118,20 @@ describe('embeds (in an editor)', () => {
     // Refreshing renders again.
     view.dispatch({ effects: refreshEmbeds.of(null) });
     expect(render).toHaveBeenCalledTimes(6);
+  });
+
+  it('opens a note embed’s note from its button (its section too; Ctrl/Cmd: a new tab)', async () => {
+    const onFollow = vi.fn();
+    open(fake(), NOTE.length, undefined, onFollow);
+    const button = view.dom.querySelector<HTMLButtonElement>(
+      'div.cm-lp-embed[data-target="Other note"] .cm-lp-embed-open',
+    );
+    expect(button?.getAttribute('aria-label')).toBe('Open Other note');
+    button?.dispatchEvent(new MouseEvent('click', { bubbles: true, ctrlKey: true }));
+    expect(onFollow).toHaveBeenCalledWith('Other note', { heading: 'Part', block: null, newTab: true });
+    // Rendering fills the embed's body and keeps the button.
+    await vi.waitFor(() => expect(button?.parentElement?.querySelector('.markdown-embed p')).not.toBeNull());
+    expect(button?.isConnected).toBe(true);
   });
 
   it('shows why an embed could not be rendered', async () => {
