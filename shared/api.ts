@@ -83,7 +83,19 @@ export function isMethod(name: unknown): name is Method {
 }
 
 /** The open vault. */
-export type VaultInfo = { name: string; root: string; host: 'electron' | 'browser' };
+export type VaultInfo = {
+  name: string;
+  root: string;
+  host: 'electron' | 'browser';
+  /** What Plexus takes from the vault's `.obsidian/app.json` (read only, never written). */
+  obsidian?: ObsidianAppSettings;
+};
+
+/**
+ * Obsidian's own settings that Plexus follows: `strictLineBreaks` (absent: Obsidian's default,
+ * single newlines are breaks). `problem`: why app.json could not be used, in plain words.
+ */
+export type ObsidianAppSettings = { strictLineBreaks?: boolean; problem?: string };
 
 /** One file or folder of the vault, as listed (dot-folders and dot-files are never listed). */
 export type FileEntry = {
@@ -222,8 +234,12 @@ export type NewNotesSetting =
 /** How notes are edited: Obsidian's Live Preview (markup hidden off the cursor) or the plain source. */
 export type EditingMode = 'live' | 'source';
 
-/** A vault's settings, kept in `<vault>/.plexus/settings.json`. `defaultEditing`: new tabs' mode (Live Preview). */
-export type VaultSettings = NewNotesSetting & { defaultEditing?: EditingMode };
+/**
+ * A vault's settings, kept in `<vault>/.plexus/settings.json`. `defaultEditing`: new tabs' mode
+ * (Live Preview). `strictLineBreaks`: single newlines join as CommonMark has it (absent: as the
+ * vault's `.obsidian/app.json` says, else breaks, Obsidian's default).
+ */
+export type VaultSettings = NewNotesSetting & { defaultEditing?: EditingMode; strictLineBreaks?: boolean };
 
 /** An earlier version of a note kept for file recovery (outside the vault), newest first in lists. */
 export type SnapshotInfo = { id: string; time: number; size: number };

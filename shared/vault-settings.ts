@@ -10,7 +10,10 @@ export const DEFAULT_SETTINGS: VaultSettings = Object.freeze({ newNotes: 'beside
  * "inbox/today"). Throws UNSAFE_PATH or INVALID_NAME for a folder the vault's path rules refuse.
  */
 export function checkSettings(settings: VaultSettings): VaultSettings {
-  const editing = settings.defaultEditing === 'source' ? { defaultEditing: 'source' as const } : {};
+  const editing = {
+    ...(settings.defaultEditing === 'source' ? { defaultEditing: 'source' as const } : {}),
+    ...lineBreaks(settings.strictLineBreaks),
+  };
   if (settings.newNotes !== 'folder') return { newNotes: settings.newNotes, ...editing };
   const folder = normalizeVaultPath(settings.newNotesFolder);
   if (folder === '') {
@@ -26,9 +29,12 @@ export function checkSettings(settings: VaultSettings): VaultSettings {
  */
 export function settingsFrom(value: unknown): VaultSettings {
   if (typeof value !== 'object' || value === null) return DEFAULT_SETTINGS;
-  const { newNotes, newNotesFolder, defaultEditing } = value as Record<string, unknown>;
+  const { newNotes, newNotesFolder, defaultEditing, strictLineBreaks } = value as Record<string, unknown>;
   // Live Preview is the default: only "source" is kept.
-  const editing = defaultEditing === 'source' ? { defaultEditing: 'source' as const } : {};
+  const editing = {
+    ...(defaultEditing === 'source' ? { defaultEditing: 'source' as const } : {}),
+    ...lineBreaks(strictLineBreaks),
+  };
   if (newNotes === 'beside-current' || newNotes === 'vault-root') return { newNotes, ...editing };
   if (newNotes !== 'folder' || typeof newNotesFolder !== 'string') return { ...DEFAULT_SETTINGS, ...editing };
   try {
@@ -36,4 +42,9 @@ export function settingsFrom(value: unknown): VaultSettings {
   } catch {
     return { ...DEFAULT_SETTINGS, ...editing };
   }
+}
+
+/** The line-break setting when it is one (true or false); absent, app.json or the default decides. */
+function lineBreaks(value: unknown): { strictLineBreaks?: boolean } {
+  return typeof value === 'boolean' ? { strictLineBreaks: value } : {};
 }

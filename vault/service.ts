@@ -21,7 +21,7 @@ import { cacheFileFor, sourceWorker, VaultIndex, type WorkerScript } from './ind
 import { findUnlinkedMentions, linkContext, suggestNotes } from './links';
 import { decodeNote, readVaultFile, type TrashFn, Vault, VaultWatcher } from './files';
 import { Renamer } from './rename';
-import { RecoveryStore, SettingsStore, WorkspaceStore } from './app-data';
+import { readObsidianAppSettings, RecoveryStore, SettingsStore, WorkspaceStore } from './app-data';
 
 /** Options a host gives the engine. */
 export type ServiceOptions = {
@@ -115,11 +115,13 @@ export class VaultService implements PlexusApi {
     await (await this.index).close();
   }
 
-  vaultInfo = (): Promise<VaultInfo> => {
+  vaultInfo = async (): Promise<VaultInfo> => {
     const host = this.options.host;
     // Only a page asks which host it talks to, and the command line serves none.
-    if (host === 'cli') return Promise.reject(new PlexusError('INVALID_ARGUMENT', 'The command line serves no page.'));
-    return Promise.resolve({ name: basename(this.vault.root), root: this.vault.root, host });
+    if (host === 'cli') throw new PlexusError('INVALID_ARGUMENT', 'The command line serves no page.');
+    // Read each time the page starts (read only): a change Obsidian made since shows on reload.
+    const obsidian = await readObsidianAppSettings(this.vault.root);
+    return { name: basename(this.vault.root), root: this.vault.root, host, obsidian };
   };
 
   /** What the first build did: notes scanned, notes taken from the index cache, milliseconds. */

@@ -134,6 +134,7 @@ async function boot(): Promise<void> {
     toggleReading: () => void workspace.toggleReading(),
     toggleSource: () => workspace.toggleSource(),
     defaultEditing: (mode) => void workspace.setDefaultEditing(mode),
+    toggleStrictLineBreaks: () => void workspace.toggleStrictLineBreaks(),
     back: () => void workspace.back(),
     forward: () => void workspace.forward(),
     closeTab: () => {

@@ -29,9 +29,10 @@ const none = z.object({}).strict();
 const linkTarget = z.string().max(MAX_PATH_LENGTH * 2);
 // The folder's path rules (no "..", portable names) are checked by the engine, as for every path.
 const defaultEditing = z.enum(['live', 'source']).optional();
+const strictLineBreaks = z.boolean({ error: 'strictLineBreaks must be true or false' }).optional();
 const vaultSettings = z.discriminatedUnion('newNotes', [
-  z.object({ newNotes: z.enum(['beside-current', 'vault-root']), defaultEditing }).strict(),
-  z.object({ newNotes: z.literal('folder'), newNotesFolder: vaultPath, defaultEditing }).strict(),
+  z.object({ newNotes: z.enum(['beside-current', 'vault-root']), defaultEditing, strictLineBreaks }).strict(),
+  z.object({ newNotes: z.literal('folder'), newNotesFolder: vaultPath, defaultEditing, strictLineBreaks }).strict(),
 ]);
 const tabViews = z
   .record(vaultPath, z.object({ source: z.boolean().optional(), reading: z.boolean().optional() }).strict())

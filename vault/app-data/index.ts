@@ -3,6 +3,7 @@
  * settings, the workspace (tabs, panes) and recovery snapshots.
  */
 export { defaultDataDir, ensureWelcomeVault } from './app-paths';
+export { readObsidianAppSettings } from './obsidian-app-settings';
 export { RecoveryStore } from './recovery-store';
 export { SettingsStore } from './settings-store';
 export { WorkspaceStore } from './workspace-store';

@@ -11,6 +11,7 @@ export type CommandTargets = {
   toggleReading: () => void;
   toggleSource: () => void;
   defaultEditing: (mode: 'live' | 'source') => void;
+  toggleStrictLineBreaks: () => void;
   back: () => void;
   forward: () => void;
   closeTab: () => void;
@@ -39,6 +40,11 @@ export function appCommands(t: CommandTargets): Command[] {
     { id: 'view:source', title: 'Toggle Live Preview/Source mode', run: t.toggleSource },
     { id: 'view:default-live', title: 'Open notes in Live Preview by default', run: () => t.defaultEditing('live') },
     { id: 'view:default-source', title: 'Open notes in Source mode by default', run: () => t.defaultEditing('source') },
+    {
+      id: 'view:strict-line-breaks',
+      title: 'Toggle strict line breaks (join single newlines)',
+      run: t.toggleStrictLineBreaks,
+    },
     { id: 'nav:back', title: 'Go back', shortcut: 'Alt-ArrowLeft', run: t.back },
     { id: 'nav:forward', title: 'Go forward', shortcut: 'Alt-ArrowRight', run: t.forward },
     { id: 'tab:close', title: 'Close tab', shortcut: 'Mod-w', run: t.closeTab },

@@ -46,6 +46,27 @@ export class NewNotes {
     return this.settings.defaultEditing ?? 'live';
   }
 
+  /** Whether single newlines join in rendered notes, when the vault's settings say (else app.json decides). */
+  get strictLineBreaks(): boolean | undefined {
+    return this.settings.strictLineBreaks;
+  }
+
+  /** Saves the line-break setting and says what it does now; false when it could not be saved. */
+  async setStrictLineBreaks(strict: boolean): Promise<boolean> {
+    try {
+      this.settings = await this.host.api.setSettings({ settings: { ...this.settings, strictLineBreaks: strict } });
+      notify(
+        strict
+          ? 'Strict line breaks: single newlines join, as in CommonMark.'
+          : 'Single newlines are now line breaks, as Obsidian shows them by default.',
+      );
+      return true;
+    } catch (error) {
+      notify(errorMessage(error), 'error');
+      return false;
+    }
+  }
+
   /** Saves how new tabs edit notes. */
   async setDefaultEditing(mode: EditingMode): Promise<void> {
     try {
@@ -59,7 +80,10 @@ export class NewNotes {
   /** Saves where new notes go, and says so. */
   async set(setting: NewNotesSetting): Promise<void> {
     try {
-      const editing = this.settings.defaultEditing ? { defaultEditing: this.settings.defaultEditing } : {};
+      const editing = {
+        ...(this.settings.defaultEditing ? { defaultEditing: this.settings.defaultEditing } : {}),
+        ...(this.settings.strictLineBreaks !== undefined ? { strictLineBreaks: this.settings.strictLineBreaks } : {}),
+      };
       this.settings = await this.host.api.setSettings({ settings: { ...setting, ...editing } });
       notify(newNotesNotice(this.settings));
     } catch (error) {

@@ -32,6 +32,8 @@ export type LinkHost = {
   currentText(): string;
   /** Recently opened notes, most recent first. */
   recent: string[];
+  /** Whether single newlines join (CommonMark) in rendered notes: the vault's setting, else app.json. */
+  strictLineBreaks(): boolean;
   /** A link in rendered markdown (a preview or the reading view) was clicked. */
   followWritten(target: string, follow: FollowOptions): void;
   /** A link in the editor was followed. */
@@ -50,7 +52,14 @@ export type AppRenderOptions = PreviewOptions & Required<Pick<PreviewOptions, 'o
 export function renderOptions(host: LinkHost): AppRenderOptions {
   const renderer = new RenderClient();
   return {
-    render: (text, options, signal) => renderer.render(text, options, signal),
+    // Every rendering (reading view, previews, embeds, Live Preview blocks) asks at render time,
+    // so the line-break setting changed from the palette applies to the next one drawn.
+    render: (text, options, signal) =>
+      renderer.render(
+        text,
+        { ...options, strictLineBreaks: options.strictLineBreaks ?? host.strictLineBreaks() },
+        signal,
+      ),
     resolve: (targets, from) => host.api.resolveLinks({ from, targets }),
     loadNote: (target, from) => loadLinked(host, target, from),
     imageUrl: (path) => vaultFileUrl(path, { host: host.host(), key: vaultFileKey() }),

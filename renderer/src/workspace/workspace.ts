@@ -1,4 +1,11 @@
-import type { AppCommand, EditingMode, FilesEvent, Mention, NewNotesSetting } from '../../../shared/api';
+import type {
+  AppCommand,
+  EditingMode,
+  FilesEvent,
+  Mention,
+  NewNotesSetting,
+  ObsidianAppSettings,
+} from '../../../shared/api';
 import type { PlexusClient } from '../../../shared/rpc/client';
 import { Emitter } from '../../../shared/events';
 import type { LinkRef } from '../../../shared/note-meta';
@@ -99,6 +106,7 @@ export class Workspace {
       currentPath: () => this.editor.currentPath,
       currentText: () => this.editor.text,
       recent: this.recent,
+      strictLineBreaks: () => this.noteCreation.strictLineBreaks ?? this.obsidian.strictLineBreaks ?? false,
       // A link clicked in rendered markdown, as written (`note`, `note#h`, `#^block`).
       followWritten: (target, follow) =>
         this.activePath && void this.followLink(writtenLinkRef(target, follow), this.activePath, follow.newTab),
@@ -192,6 +200,8 @@ export class Workspace {
   /** Notes asked for since the window started: the first note waits for none of them. */
   private opening = 0;
   private lastOpen: Promise<unknown> = Promise.resolve();
+  /** What the vault's .obsidian/app.json says (read by the engine at start). */
+  private obsidian: ObsidianAppSettings = {};
 
   async start(): Promise<void> {
     const info = await this.api.vaultInfo({});
@@ -200,6 +210,8 @@ export class Workspace {
     this.el.vaultName.title = info.root;
     document.title = `${info.name} — Plexus`;
     this.lastNoteKey = `plexus:last-note:${info.root}`;
+    this.obsidian = info.obsidian ?? {};
+    if (this.obsidian.problem) notify(this.obsidian.problem, 'error');
     // Asked together, so that nothing waits between the tree showing and the first note opening.
     const [, , saved] = await Promise.all([
       this.files.refresh(),
@@ -358,6 +370,16 @@ export class Workspace {
   /** Switches the note in front between Live Preview and Source mode (from reading, to editing). */
   toggleSource(): void {
     if (this.activePath) this.view.toggleSource(this.activePath);
+  }
+
+  /**
+   * Switches rendered notes between single newlines as breaks (Obsidian's default) and joined
+   * (CommonMark, "strict line breaks"): saved as the vault's setting, which outranks app.json.
+   */
+  async toggleStrictLineBreaks(): Promise<void> {
+    const strict = !(this.noteCreation.strictLineBreaks ?? this.obsidian.strictLineBreaks ?? false);
+    if (!(await this.noteCreation.setStrictLineBreaks(strict))) return;
+    if (this.mode.reads && this.activePath) await this.reading.show(this.activePath, this.editor.text);
   }
 
   /** Makes Live Preview or Source mode the way notes open from now on (a vault setting). */
