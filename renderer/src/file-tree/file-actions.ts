@@ -1,6 +1,7 @@
 import type { RenameReport } from '../../../shared/api';
 import type { PlexusClient } from '../../../shared/rpc/client';
 import { baseName, isWithin, joinPath, parentPath } from '../../../shared/paths';
+import { confirmDialog } from '../chrome/confirm-dialog';
 import { errorMessage, notify } from '../chrome/notices';
 import { displayName, isNote } from './file-tree-model';
 import type { Autosave } from '../saving/autosave';
@@ -32,11 +33,18 @@ export function newNoteIn(folder: string, name: string): string {
   return joinPath(folder, isNote(name) ? name : `${name}.md`);
 }
 
+/** "Moved" when the path changed folder (a drag onto another folder), else "Renamed". */
+export function moveVerb(from: string, to: string): 'Moved' | 'Renamed' {
+  return parentPath(from) === parentPath(to) ? 'Renamed' : 'Moved';
+}
+
 /** "Updated 37 links in 12 notes", or that no link needed updating. */
-export function renameReportMessage(report: Pick<RenameReport, 'from' | 'linksUpdated' | 'notesUpdated'>): string {
+export function renameReportMessage(
+  report: Pick<RenameReport, 'from' | 'to' | 'linksUpdated' | 'notesUpdated'>,
+): string {
   const { linksUpdated: links, notesUpdated: notes } = report;
   return links === 0
-    ? `Renamed "${baseName(report.from)}"; no links needed updating.`
+    ? `${moveVerb(report.from, report.to)} "${baseName(report.from)}"; no links needed updating.`
     : `Updated ${links} ${links === 1 ? 'link' : 'links'} in ${notes} ${notes === 1 ? 'note' : 'notes'}.`;
 }
 
@@ -103,7 +111,14 @@ export class FileActions {
                 async (undone) => {
                   this.host.followRename(undone.from, undone.to);
                   await this.host.files.refresh();
-                  notify(`Renamed back to "${baseName(undone.to)}".`);
+                  const folder = parentPath(undone.to);
+                  const place =
+                    moveVerb(undone.from, undone.to) === 'Renamed'
+                      ? `"${baseName(undone.to)}"`
+                      : folder
+                        ? `"${folder}"`
+                        : 'the vault’s top folder';
+                  notify(`${moveVerb(undone.from, undone.to)} back to ${place}.`);
                 },
                 (error: unknown) => notify(errorMessage(error), 'error'),
               ),
@@ -113,7 +128,8 @@ export class FileActions {
   }
 
   async trash(path: string): Promise<void> {
-    if (!confirm(trashQuestion(path, this.host.files.find(path)?.kind))) return;
+    const question = trashQuestion(path, this.host.files.find(path)?.kind);
+    if (!(await confirmDialog({ message: question, confirmLabel: 'Move to trash' }))) return;
     try {
       const open = this.host.autosave();
       const wasOpen = open !== null && isWithin(open.path, path);

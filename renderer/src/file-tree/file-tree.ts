@@ -310,6 +310,8 @@ export class FileTree {
       item.addEventListener('click', (e) => {
         e.stopPropagation();
         this.closeMenu();
+        // Back to the row the menu was for (a dialog the action opens returns focus there).
+        this.element.querySelector<HTMLElement>(`[data-path="${CSS.escape(node.path)}"]`)?.focus();
         action();
       });
       menu.append(item);

@@ -22,11 +22,17 @@ describe('file actions', () => {
   });
 
   it('reports how many links a rename rewrote, in plain words', () => {
-    expect(renameReportMessage({ from: 'a/old.md', linksUpdated: 0, notesUpdated: 0 })).toBe(
+    expect(renameReportMessage({ from: 'a/old.md', to: 'a/new.md', linksUpdated: 0, notesUpdated: 0 })).toBe(
       'Renamed "old.md"; no links needed updating.',
     );
-    expect(renameReportMessage({ from: 'old.md', linksUpdated: 1, notesUpdated: 1 })).toBe('Updated 1 link in 1 note.');
-    expect(renameReportMessage({ from: 'old.md', linksUpdated: 37, notesUpdated: 12 })).toBe(
+    // A drag into another folder is a move, and says so.
+    expect(renameReportMessage({ from: 'a/old.md', to: 'b/old.md', linksUpdated: 0, notesUpdated: 0 })).toBe(
+      'Moved "old.md"; no links needed updating.',
+    );
+    expect(renameReportMessage({ from: 'old.md', to: 'new.md', linksUpdated: 1, notesUpdated: 1 })).toBe(
+      'Updated 1 link in 1 note.',
+    );
+    expect(renameReportMessage({ from: 'old.md', to: 'new.md', linksUpdated: 37, notesUpdated: 12 })).toBe(
       'Updated 37 links in 12 notes.',
     );
   });
