@@ -222,7 +222,19 @@ export type TabView = { source?: boolean; reading?: boolean };
  * Which notes are open in tabs, the one in front, and how each tab shows its note where that is
  * not the default (`views`); kept in `<vault>/.plexus/workspace.json`.
  */
-export type WorkspaceState = { tabs: string[]; active: string | null; views?: Record<string, TabView> };
+export type WorkspaceState = {
+  tabs: string[];
+  active: string | null;
+  views?: Record<string, TabView>;
+  /** The side panes' widths and whether each is collapsed (absent: the defaults). */
+  panes?: PanesState;
+};
+
+/** One side pane as the person left it: its width in CSS px, and whether it is collapsed. */
+export type PaneSide = { width: number; collapsed: boolean };
+
+/** The file pane (left) and the links pane (right). */
+export type PanesState = { left: PaneSide; right: PaneSide };
 
 /**
  * Where a note created from a link or by name goes (Obsidian's "Default location for new notes"):

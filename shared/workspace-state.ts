@@ -1,4 +1,4 @@
-import type { TabView, WorkspaceState } from './api';
+import type { PaneSide, PanesState, TabView, WorkspaceState } from './api';
 
 /** True for a well-formed saved workspace (the file is hand-editable, so it is checked on load). */
 export function isWorkspaceState(value: unknown): value is WorkspaceState {
@@ -27,4 +27,21 @@ export function tabViewsFrom(views: unknown, tabs: readonly string[]): Record<st
     if (clean.source || clean.reading) kept[tab] = clean;
   }
   return kept;
+}
+
+/** A side pane's saved width and state, if well-formed (a finite width, 0–10,000 px). */
+function paneSideFrom(value: unknown): PaneSide | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const { width, collapsed } = value as Record<string, unknown>;
+  if (typeof width !== 'number' || !Number.isInteger(width) || width < 0 || width > 10_000) return null;
+  return { width, collapsed: collapsed === true };
+}
+
+/** The side panes from a hand-editable file: kept only when both sides are well-formed (else the defaults). */
+export function panesFrom(value: unknown): PanesState | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { left, right } = value as Record<string, unknown>;
+  const l = paneSideFrom(left);
+  const r = paneSideFrom(right);
+  return l && r ? { left: l, right: r } : undefined;
 }

@@ -14,6 +14,7 @@ import { OutgoingPane } from './panes/outgoing-pane';
 import { SearchPane } from './panes/search-pane';
 import { UnresolvedPane } from './panes/unresolved-pane';
 import { Sidebar } from './panes/sidebar';
+import { SidePanes } from './chrome/side-panes';
 import { StatusBar } from './chrome/status-bar';
 import { Workspace } from './workspace/workspace';
 
@@ -36,9 +37,20 @@ async function boot(): Promise<void> {
     },
     () => openNoteIn(workspace, byId('editor')),
   );
+  const panes = new SidePanes({
+    app: byId('app'),
+    left: byId('sidebar'),
+    right: byId('right-panel'),
+    editor: byId('editor-pane'),
+  });
+  void api.loadWorkspace({}).then(
+    (saved) => panes.restore(saved?.panes),
+    () => undefined,
+  );
   const workspace = new Workspace(
     api,
     {
+      panes,
       tree: byId('file-tree'),
       editor: byId('editor'),
       title: byId('note-title'),
@@ -128,6 +140,7 @@ async function boot(): Promise<void> {
     quickSwitcher: () => void switcher.open(),
     commandPalette: () => void palette.open(),
     search: () => {
+      panes.reveal('left');
       sidebar.show('search');
       search.focus();
     },
@@ -147,9 +160,11 @@ async function boot(): Promise<void> {
     followLink: (newTab) => workspace.followAtCursor(newTab),
     newNotesLocation: () => void newNotesPicker.open(),
     showLinks: (view) => {
+      panes.reveal('right');
       linkViews.show(view);
       if (view === 'unresolved') unresolved.refresh();
     },
+    toggleSidePane: (side) => panes.toggle(side),
   });
   const palette = createCommandPalette(() => commands);
   document.addEventListener('keydown', (e) => {

@@ -38,6 +38,9 @@ const tabViews = z
   .record(vaultPath, z.object({ source: z.boolean().optional(), reading: z.boolean().optional() }).strict())
   .refine((views) => Object.keys(views).length <= 200, 'at most 200 tabs');
 
+const paneSide = z.object({ width: z.number().int().min(0).max(10_000), collapsed: z.boolean() }).strict();
+const panes = z.object({ left: paneSide, right: paneSide }).strict();
+
 /** How each request's arguments are checked at the boundary, before the engine sees them. */
 export const requestSchemas: { [M in Method]: z.ZodType<RequestArgs[M]> } = {
   vaultInfo: none,
@@ -86,7 +89,12 @@ export const requestSchemas: { [M in Method]: z.ZodType<RequestArgs[M]> } = {
   saveWorkspace: z
     .object({
       state: z
-        .object({ tabs: z.array(vaultPath).max(200), active: vaultPath.nullable(), views: tabViews.optional() })
+        .object({
+          tabs: z.array(vaultPath).max(200),
+          active: vaultPath.nullable(),
+          views: tabViews.optional(),
+          panes: panes.optional(),
+        })
         .strict(),
     })
     .strict(),

@@ -1,6 +1,6 @@
 import type { WorkspaceState } from '../../shared/api';
 import { normalizeVaultPath } from '../../shared/paths';
-import { isWorkspaceState, tabViewsFrom } from '../../shared/workspace-state';
+import { isWorkspaceState, panesFrom, tabViewsFrom } from '../../shared/workspace-state';
 import type { SaveFs } from '../files';
 import { readStateFile, saveStateFile } from './state-file';
 
@@ -26,7 +26,8 @@ export class WorkspaceStore {
       const tabs = parsed.tabs.filter(isSafePath);
       const active = parsed.active !== null && tabs.includes(parsed.active) ? parsed.active : null;
       const views = tabViewsFrom(parsed.views, tabs);
-      return Object.keys(views).length > 0 ? { tabs, active, views } : { tabs, active };
+      const panes = panesFrom(parsed.panes);
+      return { tabs, active, ...(Object.keys(views).length > 0 && { views }), ...(panes && { panes }) };
     } catch {
       return null;
     }

@@ -22,6 +22,7 @@ export type CommandTargets = {
   followLink: (newTab: boolean) => void;
   newNotesLocation: () => void;
   showLinks: (view: 'backlinks' | 'outgoing' | 'unresolved') => void;
+  toggleSidePane: (side: 'left' | 'right') => void;
 };
 
 /** Every command of the app, with its shortcut: the palette lists them, the keydown handler binds them. */
@@ -68,5 +69,14 @@ export function appCommands(t: CommandTargets): Command[] {
     { id: 'links:backlinks', title: 'Show backlinks', run: () => t.showLinks('backlinks') },
     { id: 'links:outgoing', title: 'Show outgoing links', run: () => t.showLinks('outgoing') },
     { id: 'links:unresolved', title: 'Show unresolved links', run: () => t.showLinks('unresolved') },
+    // Obsidian's commands, which it leaves without keys: Mod-\ as editors with a sidebar toggle use,
+    // and Mod-Shift-b for the backlinks' side (CodeMirror binds Mod-Shift-\ to the matching bracket).
+    { id: 'pane:toggle-left', title: 'Toggle left sidebar', shortcut: 'Mod-\\', run: () => t.toggleSidePane('left') },
+    {
+      id: 'pane:toggle-right',
+      title: 'Toggle right sidebar',
+      shortcut: 'Mod-Shift-b',
+      run: () => t.toggleSidePane('right'),
+    },
   ];
 }

@@ -155,8 +155,10 @@ export class BacklinksPane {
   }
 
   private mentionRow(target: string, mention: Mention): HTMLElement {
-    const row = contextSnippet(mention.context);
-    row.classList.add('pane-item');
+    // The snippet beside its button, so a long paragraph never pushes the button out of the pane.
+    const row = document.createElement('div');
+    row.className = 'pane-item mention-row';
+    row.append(contextSnippet(mention.context));
     row.addEventListener('click', () => this.options.open(mention.source, mention.start, mention.end - mention.start));
     const link = document.createElement('button');
     link.type = 'button';

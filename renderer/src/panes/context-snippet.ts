@@ -13,8 +13,9 @@ export function groupHeader(name: string, count: number, title?: string): HTMLEl
   const head = document.createElement('div');
   head.className = 'pane-group-title';
   const label = document.createElement('span');
+  label.className = 'pane-group-name';
   label.textContent = name;
-  if (title) label.title = title;
+  label.title = title ?? name; // the full name, which may show ellipsized
   const badge = document.createElement('span');
   badge.className = 'pane-count';
   badge.textContent = String(count);

@@ -9,6 +9,8 @@ export class Sidebar<Name extends string> {
   ) {
     for (const [name, view] of Object.entries<View>(views)) {
       view.button.addEventListener('click', () => this.show(name as Name));
+      // A narrow pane ellipsizes its tabs: the full name shows on hover.
+      if (!view.button.title) view.button.title = view.button.textContent?.trim() ?? '';
     }
   }
 

@@ -54,7 +54,7 @@ export class UnresolvedPane {
         el.append(head);
         for (const source of group.sources) {
           const row = document.createElement('div');
-          row.className = 'pane-item';
+          row.className = 'pane-item pane-item-name';
           row.textContent = `${baseName(source.source).replace(/\.md$/i, '')} · line ${source.link.line}`;
           row.title = source.source;
           row.addEventListener('click', () => this.options.openSource(source));

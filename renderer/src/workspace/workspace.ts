@@ -36,7 +36,7 @@ import { isOwnSave, openNoteEffect, removedElsewhere } from './open-note-events'
 import { revealAnchor, type OpenOptions } from './open-options';
 import { LARGE_NOTE_NO_READING, ReadingMode } from '../reading/reading-mode';
 import { notesRenamed, noteOpened } from './recent-notes';
-import { SavedTabs } from './saved-tabs';
+import { SavedTabs, type SavedPanes } from './saved-tabs';
 import { TabBar } from './tab-bar';
 import { TabsModel } from './tabs-model';
 import { VaultChangeBurst, type VaultChange } from './vault-change';
@@ -55,6 +55,7 @@ export type WorkspaceElements = {
   reading: HTMLElement;
   /** Live Preview / Source, and Reading / Editing. */
   viewButtons: ViewButtons;
+  panes?: SavedPanes; // the side panes' widths, saved with the tabs
 };
 
 /**
@@ -135,7 +136,7 @@ export class Workspace {
     });
     this.mode = new ReadingMode(el, this.editor, this.reading, () => this.activePath);
     this.view = new ViewSwitch(this.editor, this.mode, el.viewButtons, () => this.savedTabs.saveSoon());
-    this.savedTabs = new SavedTabs(api, this.tabs, (tabs) => this.view.saved(tabs));
+    this.savedTabs = new SavedTabs(api, this.tabs, (tabs) => this.view.saved(tabs), el.panes);
     this.syncBanner = new SyncConflictBanner((path) => void this.open(path, { newTab: true }));
     el.editor.before(this.syncBanner.element);
     this.tabBar = new TabBar(el.tabs, {
