@@ -312,7 +312,7 @@ class YamlErrorWidget extends WidgetType {
 
 const theme = EditorView.baseTheme({
   '.cm-lp-properties': {
-    padding: '6px 0 10px',
+    padding: '6px 2px 10px 6px', // the lines' own padding: rows line up with the text
     borderBottom: '1px solid var(--border, #dcdcd9)',
     marginBottom: '6px',
     fontFamily: 'var(--font-ui, system-ui, sans-serif)',
