@@ -22,8 +22,12 @@ async function typeAtEnd(page: Page, path: string, text: string): Promise<void> 
   await page.keyboard.type(text);
 }
 
-test('typing [[neu offers a note by its title and inserts [[file|Title]]', async ({ page, host }) => {
-  await typeAtEnd(page, 'hostile.md', '\n[[neu');
+test('typing [[ and words of a title offers the note by its title and inserts [[file|Title]]', async ({
+  page,
+  host,
+}) => {
+  // Only the title holds "neural netw" (the file name is neural-nets): see link-completion.spec.ts for the file name.
+  await typeAtEnd(page, 'hostile.md', '\n[[Neural Netw');
   await expect(completions(page).first()).toContainText('Neural Networks');
   await acceptCompletion(page);
   await expect(editor(page)).toContainText('[[neural-nets|Neural Networks]]');
@@ -87,6 +91,27 @@ test('hovering a link with Ctrl/Cmd held previews the linked section, rendered',
   await expect(preview).toContainText('Gradient descent on a loss');
   await expect(preview).not.toContainText('A forward pass');
   await page.keyboard.up('ControlOrMeta');
+});
+
+test('the preview of a missing note says how to follow its link: Ctrl/Cmd+click in Source mode, a click in Live Preview', async ({
+  page,
+}) => {
+  await row(page, 'index.md').click();
+  const preview = page.locator('.cm-tooltip .hover-preview');
+  await page.keyboard.down('ControlOrMeta');
+  await page.locator('.cm-link-unresolved', { hasText: 'Ghost Note' }).hover();
+  await expect(preview).toContainText(/“Ghost Note” does not exist yet\. (Ctrl|Cmd)\+click the link to create it\./);
+  await page.keyboard.up('ControlOrMeta');
+  await page.mouse.move(0, 0);
+  await expect(preview).toHaveCount(0);
+
+  await page.locator('#toggle-source').click();
+  const rendered = page.locator('.cm-lp-link-rendered', { hasText: 'Ghost Note' });
+  await rendered.hover();
+  await expect(preview).toContainText('“Ghost Note” does not exist yet. Click the link to create it.');
+  // And a click is what follows it there: the note is created and opened.
+  await rendered.click();
+  await expect(page.locator('#note-title')).toHaveText('Ghost Note');
 });
 
 test('tooltips take the dark colours when the OS is dark, also after switching while open', async ({ page }) => {

@@ -1,5 +1,6 @@
 import { hoverTooltip, EditorView, type Tooltip } from '@codemirror/view';
 import type { Extension } from '@codemirror/state';
+import { isMac } from '../chrome/commands';
 import { linkAt } from './editor-link';
 import { listenToLinks, parseDataHref, type LinkHandlers } from '../reading/rendered-links';
 import { RenderTimeout, type Renderer } from '../reading/render-client';
@@ -23,12 +24,14 @@ export type PreviewLink = { target: string; heading: string | null; block: strin
  * The preview of a link: the note it points to (just the heading section or block when it names
  * one) rendered in a scrollable `div.hover-preview`, or a line saying the note does not exist (or
  * is too complex to render).
- * `from` is the note the link is written in (a same-note link `[[#h]]` previews it).
+ * `from` is the note the link is written in (a same-note link `[[#h]]` previews it); `follow` is
+ * how that link is followed where it is shown ("Click", or "Ctrl+click" in the editor's source).
  */
 export async function renderLinkPreview(
   link: PreviewLink,
   from: LoadedNote,
   options: PreviewOptions,
+  follow = 'Click',
 ): Promise<HTMLElement> {
   const dom = document.createElement('div');
   dom.className = 'hover-preview markdown-rendered';
@@ -61,7 +64,7 @@ export async function renderLinkPreview(
   } catch {
     return say(`“${link.target}” could not be read.`);
   }
-  if (!note) return say(`“${link.target}” does not exist yet. Click the link to create it.`);
+  if (!note) return say(`“${link.target}” does not exist yet. ${follow} the link to create it.`);
   const section = link.heading !== null || link.block !== null;
   await rendered(note.text, {
     path: note.path,
@@ -90,7 +93,7 @@ export function linkPreview(options: PreviewOptions & { path: (view: EditorView)
       const link = linkAt(view.state, pos);
       if (!link) return null;
       const from = { path: options.path(view), text: view.state.doc.toString() };
-      const dom = await renderLinkPreview(link, from, options);
+      const dom = await renderLinkPreview(link, from, options, followGesture(view, pos));
       return { pos: link.from, end: link.to, above: true, create: () => ({ dom }) };
     };
   return [
@@ -98,6 +101,17 @@ export function linkPreview(options: PreviewOptions & { path: (view: EditorView)
     hoverTooltip(source(true), { hoverTime: 50 }),
     hoverTooltip(source(false), { hoverTime: options.hoverTime ?? 600 }),
   ];
+}
+
+/**
+ * How the link at `pos` is followed: a plain click on a link Live Preview draws rendered
+ * (live-preview/links.ts), Ctrl/Cmd+click on link text in the source (link-decorations.ts).
+ */
+function followGesture(view: EditorView, pos: number): string {
+  const { node } = view.domAtPos(pos);
+  const element = node instanceof Element ? node : node.parentElement;
+  if (element?.closest('.cm-lp-link-rendered')) return 'Click';
+  return isMac() ? 'Cmd+click' : 'Ctrl+click';
 }
 
 /**
