@@ -11,6 +11,7 @@ import { EditorState, type Extension } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
 import type { SyntaxNode } from '@lezer/common';
 import type { NoteSuggestion } from '../../../shared/api';
+import { fuzzyScore, prepareKey, prepareQuery } from '../../../shared/fuzzy-match';
 import { wikiLinkBody } from '../../../shared/wiki-link-text';
 
 /** What `[[` completion asks of the app (implemented with the API client). */
@@ -55,6 +56,8 @@ export function linkCompletion(source: LinkCompletionSource): Extension {
 
 /** The icon of each kind of option; the "create" option stands apart. */
 const completionTheme = EditorView.baseTheme({
+  // Names read as the rest of the app's lists do (CodeMirror sets its list in monospace).
+  '.cm-tooltip.cm-tooltip-autocomplete > ul > li': { fontFamily: 'var(--font-ui)' },
   '.cm-tooltip-autocomplete .cm-completionIcon-create::after': { content: "'+'" },
   '.cm-tooltip-autocomplete .cm-completionIcon-note::after': { content: "'▫'" },
   '.cm-tooltip-autocomplete .cm-completionIcon-alias::after': { content: "'↪'" },
@@ -130,19 +133,20 @@ function noteResult(
   const matches = new Map<Completion, readonly number[]>();
   const options: Completion[] = suggestions.map((s, i) => {
     const target = source.linkTarget?.(s.path) ?? fileName(s.path);
-    const text = s.matched.text;
-    const withAlias = (s.matched.kind === 'title' || s.matched.kind === 'alias') && text !== target;
+    const { kind, text, ranges } = insertedName(s, at.query);
+    // A title or alias is written as the link's display text; the file name (or path) alone otherwise.
+    const shown = (kind === 'title' || kind === 'alias') && text !== target ? text : target;
     const option: Completion = {
       label: text,
-      detail: detailOf(s),
+      detail: detailOf(s, text),
       info: s.path,
-      type: s.matched.kind === 'alias' ? 'alias' : 'note',
+      type: kind === 'alias' ? 'alias' : 'note',
       // The same link text as the backlinks pane's "Link" writes, less the brackets.
-      apply: closeLink(wikiLinkBody(target, withAlias ? text : target, tableRow)),
+      apply: closeLink(wikiLinkBody(target, shown, tableRow)),
       // The engine's ranking; unfiltered options are otherwise sorted by label.
       boost: rankBoost(i),
     };
-    matches.set(option, s.ranges.flat());
+    matches.set(option, ranges.flat());
     return option;
   });
   const typed = at.query.trim();
@@ -159,15 +163,45 @@ function noteResult(
   return { from: at.from, options, filter: false, getMatch: (option) => matches.get(option) ?? [] };
 }
 
+/**
+ * Which of a note's names the typed text matched, so that picking it writes that name: the file
+ * name (`[[file]]`), the title (`[[file|Title]]`) or an alias (`[[file|alias]]`). The engine
+ * offers a title that matches in the same tier as the file name (it reads better in a list), and
+ * its matching treats `-`, `_` and space alike; here, when both match, the name holding the text
+ * as typed wins (`neural-n` the file `neural-nets`, `neural n` the title "Neural Networks"), else
+ * the better fuzzy match, the file name on a tie.
+ */
+export function insertedName(
+  s: NoteSuggestion,
+  query: string,
+): { kind: NoteSuggestion['matched']['kind']; text: string; ranges: readonly [number, number][] } {
+  const title = { ...s.matched, ranges: s.ranges };
+  if (s.matched.kind !== 'title') return title;
+  const name = fileName(s.path);
+  const typed = prepareQuery(query);
+  const nameRanges: [number, number][] = [];
+  const byName = fuzzyScore(typed, prepareKey(name), nameRanges);
+  if (byName < 0) return title;
+  const asTyped = query.trim().toLowerCase();
+  const inName = name.toLowerCase().includes(asTyped);
+  const inTitle = s.matched.text.toLowerCase().includes(asTyped);
+  const nameWins = inName !== inTitle ? inName : byName >= fuzzyScore(typed, prepareKey(s.matched.text));
+  return nameWins ? { kind: 'name', text: name, ranges: nameRanges } : title;
+}
+
 /** CodeMirror's boost (-99…99) that keeps options in the order given. */
 function rankBoost(index: number): number {
   return Math.max(-98, 99 - index);
 }
 
-/** The title (when another name matched) and the folder. */
-function detailOf(s: NoteSuggestion): string {
-  const folder = s.folder === '' ? '/' : s.folder;
-  return s.matched.text === s.title ? folder : `${s.title} · ${folder}`;
+/**
+ * The title (unless it reads as the label: `index` / "Index") and the folder; nothing for a root
+ * note named by its title.
+ */
+function detailOf(s: NoteSuggestion, label: string): string | undefined {
+  const sameName = prepareKey(label).key === prepareKey(s.title).key;
+  const parts = [sameName ? '' : s.title, s.folder].filter((part) => part !== '');
+  return parts.length > 0 ? parts.join(' · ') : undefined;
 }
 
 function fileName(path: string): string {

@@ -36,9 +36,11 @@ function fakeSource(more: Partial<LinkCompletionSource> = {}): LinkCompletionSou
   return {
     suggest: vi.fn(() =>
       Promise.resolve([
-        suggestion('people/ada-lovelace.md', 'title', 'Ada Lovelace', 'Ada Lovelace'),
+        suggestion('people/al-1815.md', 'title', 'Ada Lovelace', 'Ada Lovelace'),
         suggestion('people/ada.md', 'name', 'ada'),
         suggestion('notes/20240101.md', 'alias', 'Adages', 'Sayings'),
+        suggestion('adventures.md', 'name', 'adventures'),
+        suggestion('adamant.md', 'name', 'adamant', 'Adamant Facts'),
       ]),
     ),
     headings: vi.fn((target: string | null) => Promise.resolve(target ? ['Intro', 'Early life'] : ['This note'])),
@@ -109,13 +111,16 @@ describe('linkCompletionSource', () => {
     const { result } = await complete('[[Ad¦', source);
     expect(source.suggest).toHaveBeenCalledWith('Ad');
     expect(result?.filter).toBe(false);
+    // A note in the vault's root shows no folder (no stray "/").
     expect(result?.options.map((o) => [o.label, o.detail])).toEqual([
       ['Ada Lovelace', 'people'],
       ['ada', 'people'],
       ['Adages', 'Sayings · notes'],
+      ['adventures', undefined],
+      ['adamant', 'Adamant Facts'],
       ['Ad', undefined],
     ]);
-    expect(result?.options[3]?.displayLabel).toBe('Create link to new note ‘Ad’');
+    expect(result?.options[5]?.displayLabel).toBe('Create link to new note ‘Ad’');
     expect(result?.getMatch?.(result.options[0] as Completion)).toEqual([0, 1]);
   });
 
@@ -126,10 +131,13 @@ describe('linkCompletionSource', () => {
 
   it('inserts [[file-name|Title]] for a title or alias, [[file-name]] for a file name, and closes the link once', async () => {
     const { state, result } = await complete('See [[Ad¦ now');
-    const [title, name, alias, create] = result!.options as Completion[];
-    expect(pick(state, result!, title!)).toBe('See [[ada-lovelace|Ada Lovelace]]¦ now');
+    const [title, name, alias, rootName, titled, create] = result!.options as Completion[];
+    expect(pick(state, result!, title!)).toBe('See [[al-1815|Ada Lovelace]]¦ now');
     expect(pick(state, result!, name!)).toBe('See [[ada]]¦ now');
     expect(pick(state, result!, alias!)).toBe('See [[20240101|Adages]]¦ now');
+    expect(pick(state, result!, rootName!)).toBe('See [[adventures]]¦ now');
+    // Its title did not match: the file name alone, not [[adamant|Adamant Facts]].
+    expect(pick(state, result!, titled!)).toBe('See [[adamant]]¦ now');
     expect(pick(state, result!, create!)).toBe('See [[Ad]]¦ now');
 
     const closed = await complete('See [[Ad¦]] now');
@@ -138,10 +146,45 @@ describe('linkCompletionSource', () => {
     expect(pick(inside.state, inside.result!, inside.result!.options[1]!)).toBe('See [[ada]]¦ now');
   });
 
+  it('writes the name the typed text matched when the engine offers a title as good as the file name', async () => {
+    // The engine's answer for a note whose file name and title both match (it shows the title).
+    const nets = (query: string) =>
+      complete(
+        `[[${query}¦`,
+        fakeSource({
+          suggest: () =>
+            Promise.resolve([suggestion('ml/neural-nets.md', 'title', 'Neural Networks', 'Neural Networks')]),
+        }),
+      );
+    const picked = async (query: string) => {
+      const { state, result } = await nets(query);
+      const option = result!.options[0]!;
+      return { label: option.label, detail: option.detail, text: pick(state, result!, option) };
+    };
+    // Typed as the file name is written (the engine folds `-` to a space, so the title matched as well).
+    expect(await picked('neural-n')).toEqual({
+      label: 'neural-nets',
+      detail: 'Neural Networks · ml',
+      text: '[[neural-nets]]¦',
+    });
+    // In both names as typed: the file name, as Obsidian writes it, its title beside it.
+    expect((await picked('neu')).text).toBe('[[neural-nets]]¦');
+    // Only in the title as typed, or only the title matches: the title, as the link's text.
+    expect(await picked('Neural N')).toEqual({
+      label: 'Neural Networks',
+      detail: 'ml',
+      text: '[[neural-nets|Neural Networks]]¦',
+    });
+    expect((await picked('netw')).text).toBe('[[neural-nets|Neural Networks]]¦');
+    // The highlighted letters are those of the name shown.
+    const { result } = await nets('neural-n');
+    expect(result?.getMatch?.(result.options[0]!)).toEqual([0, 8]);
+  });
+
   it('escapes the alias pipe inside a table row, where a bare | would end the cell', async () => {
     const { state, result } = await complete('| who | note |\n| --- | --- |\n| x | [[Ad¦ |');
     expect(pick(state, result!, result!.options[0]!)).toBe(
-      '| who | note |\n| --- | --- |\n| x | [[ada-lovelace\\|Ada Lovelace]]¦ |',
+      '| who | note |\n| --- | --- |\n| x | [[al-1815\\|Ada Lovelace]]¦ |',
     );
     expect(pick(state, result!, result!.options[1]!)).toBe('| who | note |\n| --- | --- |\n| x | [[ada]]¦ |');
   });
