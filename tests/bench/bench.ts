@@ -1,11 +1,12 @@
-// `npm run bench [-- --notes N]… [--vault DIR]… [--json FILE] [--runs N] [--ui] [--no-ui]`
+// `npm run bench [-- --notes N]… [--vault DIR]… [--json FILE] [--runs N] [--ui] [--no-ui] [--part search]`
 //
 // Measures the engine on seeded synthetic vaults (generated once into the temp folder and reused)
 // and on real vaults, against the goals of issue 7, and prints a markdown table (and JSON with
 // --json). Timings are medians of --runs runs (3; 1 for vaults over 50k notes). With --ui (the
 // default when a vault of 10k notes or more is measured; --no-ui skips it) it also drives the
 // renderer in Chromium and reports the longest main-thread task while a big vault is indexed and
-// while typing in a 1 MB note. Nothing here is asserted.
+// while typing in a 1 MB note. `--part search` measures only the search rows (search-part.ts).
+// Nothing here is asserted.
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
@@ -15,6 +16,7 @@ import type { BenchRow } from './bench-row';
 import { markdownTable } from './bench-row';
 import { benchVault } from './bench-vault';
 import { measureEngine } from './engine-bench';
+import { measureSearchPart } from './search-part';
 import { measureUi } from './ui-bench';
 
 const { values } = parseArgs({
@@ -26,8 +28,12 @@ const { values } = parseArgs({
     ui: { type: 'boolean' },
     'no-ui': { type: 'boolean' },
     quiet: { type: 'boolean' },
+    part: { type: 'string' },
   },
 });
+if (values.part !== undefined && values.part !== 'search')
+  throw new Error(`--part wants "search" (the only part that runs alone), not "${values.part}".`);
+const searchOnly = values.part === 'search';
 
 const sizes = (values.notes ?? (values.vault ? [] : ['1000', '10000'])).map((n) => {
   const count = Number(n.replace(/k$/i, '000'));
@@ -50,15 +56,18 @@ const loadBefore = loadavg()[0] ?? 0;
 const rows: BenchRow[] = [];
 for (const n of sizes) {
   const label = `synthetic ${n.toLocaleString()}`;
-  rows.push(...(await measureEngine(label, benchVault(n), { runs: runsFor(n), log })));
+  if (searchOnly) rows.push(...(await measureSearchPart(label, benchVault(n), { log })));
+  else rows.push(...(await measureEngine(label, benchVault(n), { runs: runsFor(n), log })));
 }
 for (const dir of values.vault ?? []) {
-  rows.push(...(await measureEngine(basename(resolve(dir)), resolve(dir), { runs: runsFor(0), log })));
+  const label = basename(resolve(dir));
+  if (searchOnly) rows.push(...(await measureSearchPart(label, resolve(dir), { log })));
+  else rows.push(...(await measureEngine(label, resolve(dir), { runs: runsFor(0), log })));
 }
 
 // The UI bench indexes the biggest synthetic vault asked for (at least 10k notes).
 const biggest = Math.max(0, ...sizes);
-const ui = values['no-ui'] ? false : (values.ui ?? biggest >= 10_000);
+const ui = values['no-ui'] || searchOnly ? false : (values.ui ?? biggest >= 10_000);
 if (ui) rows.push(...(await measureUi({ notes: Math.max(biggest, 10_000), log })));
 
 const machine =

@@ -4,7 +4,7 @@ import { type StoredDoc, tagKey } from './doc';
 import type { QueryNode } from './matching/query';
 import { searchRegex } from './matching/regex';
 import { snippets, type Matcher } from './snippets';
-import { escapeRegex, phrasePattern } from './text';
+import { escapeRegex, phraseLiteral, phrasePattern } from './text';
 import { positiveLeaves } from './ranking';
 import type { NoteText } from './text-cache';
 
@@ -23,6 +23,7 @@ export function hit(
       text: text?.text ?? '',
       folded: text ? text.folded : '',
       headingLines: new Set(doc.headingLines),
+      unmarked: text?.unmarked ?? false,
     },
     matchers,
     3,
@@ -37,12 +38,14 @@ export function matchersOf(node: QueryNode): Matcher[] {
   for (const leaf of positiveLeaves(node)) {
     if (leaf.kind === 'word' || leaf.kind === 'phrase') {
       const pattern = phrasePattern(leaf.text, leaf.kind === 'word' && leaf.prefix);
-      if (pattern) out.push({ pattern, folded: true });
+      const literal = phraseLiteral(leaf.text);
+      if (pattern) out.push({ pattern, folded: true, ...(literal ? { literal: literalOf(literal, pattern) } : {}) });
     } else if (leaf.kind === 'regex') out.push({ regex: searchRegex(leaf.source) });
     else if (leaf.kind === 'tag') {
       // The tag as written in the text, and the tags under it (#a matches #a/b).
       const tag = escapeRegex(tagKey(leaf.tag));
-      out.push({ pattern: new RegExp(`(?<![\\p{L}\\p{N}#])#${tag}(?![\\p{L}\\p{N}_-])`, 'gu'), folded: true });
+      const pattern = new RegExp(`(?<![\\p{L}\\p{N}#])#${tag}(?![\\p{L}\\p{N}_-])`, 'gu');
+      out.push({ pattern, folded: true, literal: literalOf(`#${tagKey(leaf.tag)}`, pattern) });
     } else if (leaf.kind === 'scope' && leaf.child === null) {
       // "task-todo:" alone: the checkboxes of the tasks it looks for.
       const mark = leaf.scope === 'task-todo' ? ' ' : leaf.scope === 'task-done' ? '[^ \\]\\n]' : '[^\\]\\n]';
@@ -53,4 +56,9 @@ export function matchersOf(node: QueryNode): Matcher[] {
     }
   }
   return out;
+}
+
+/** A matcher's literal, with its pattern made sticky to try where the literal is. */
+function literalOf(text: string, pattern: RegExp): { text: string; at: RegExp } {
+  return { text, at: new RegExp(pattern.source, pattern.flags.replace('g', '') + 'y') };
 }

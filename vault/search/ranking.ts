@@ -3,6 +3,7 @@ import { contains } from './postings';
 import type { QueryNode } from './matching/query';
 import { queryTerms } from './text';
 import type { SearchStore } from './store';
+import { topK } from './top-k';
 
 /** A word found in the file name, title or aliases outranks one in a heading, a tag, the body. */
 const WEIGHT: Record<FieldName, number> = { names: 16, headings: 6, tags: 3, body: 1 };
@@ -79,36 +80,22 @@ function bonus(
   }
 }
 
-/** The `limit` best ids: highest score, then path order. */
+/**
+ * The `limit` best ids: highest score, then path order (then id, for a hole's empty path). Only
+ * the page is ordered (top-k.ts): a word in half of a 10k-note vault ties thousands of notes at
+ * one score, and sorting those by path was a tenth of the query.
+ */
 export function best(store: SearchStore, ids: ArrayLike<number>, scores: Uint32Array, limit: number): number[] {
   if (limit === 0 || ids.length === 0) return [];
-  // Scores are small integers: find the lowest score that still makes the cut, sort only those.
-  const counts = new Map<number, number>();
-  for (let i = 0; i < ids.length; i++) {
-    const score = scores[ids[i] as number] as number;
-    counts.set(score, (counts.get(score) ?? 0) + 1);
-  }
-  const levels = [...counts.keys()].sort((a, b) => b - a);
-  let taken = 0;
-  let floor = levels[levels.length - 1] ?? 0;
-  for (const level of levels) {
-    taken += counts.get(level) ?? 0;
-    if (taken >= limit) {
-      floor = level;
-      break;
-    }
-  }
-  const chosen: number[] = [];
-  for (let i = 0; i < ids.length; i++) if ((scores[ids[i] as number] as number) >= floor) chosen.push(ids[i] as number);
-  const path = (id: number) => store.docs[id]?.path ?? '';
-  chosen.sort((a, b) => {
-    const d = (scores[b] as number) - (scores[a] as number);
-    if (d !== 0) return d;
-    const pa = path(a);
-    const pb = path(b);
-    return pa < pb ? -1 : pa > pb ? 1 : 0;
+  const docs = store.docs;
+  return topK(ids, limit, (a, b) => {
+    const sa = scores[a] as number;
+    const sb = scores[b] as number;
+    if (sa !== sb) return sa > sb;
+    const pa = docs[a]?.path ?? '';
+    const pb = docs[b]?.path ?? '';
+    return pa !== pb ? pa < pb : a < b;
   });
-  return chosen.slice(0, limit);
 }
 
 /** The leaves that make a note match (not those under a "-"). */

@@ -5,8 +5,14 @@ import { fold } from './text';
 /**
  * Something to highlight: a pattern over the folded text (words, phrases, tags) or the text
  * itself, or a query regex (run by RE2 over the text, as far as the deadline allows).
+ *
+ * `literal`: text every match of the pattern starts with in a note without combining marks (the
+ * pattern allows marks between a word's letters), with `at`, the pattern made sticky, to try at
+ * each place the literal is found: `indexOf` finds a word ~10× faster than the pattern's scan,
+ * which stops at every letter the word starts with to check the look-behind.
  */
-export type Matcher = { pattern: RegExp; folded: boolean } | { regex: SearchRegex };
+export type Matcher =
+  { pattern: RegExp; folded: boolean; literal?: { text: string; at: RegExp } } | { regex: SearchRegex };
 
 /** The most of a line a snippet keeps (UTF-16 units): the row shows two or three lines of it. */
 const MAX_LINE = 160;
@@ -21,12 +27,26 @@ const SHORT_LINE = 80;
 /** The most matches of one pattern looked at in one note. */
 const MAX_RANGES = 200;
 
-/** A note as the snippets need it. */
-export type SnippetNote = { name: string; text: string; folded: string; headingLines: ReadonlySet<number> };
+/**
+ * A note as the snippets need it. `unmarked`: true when its text has no combining mark (then a
+ * matcher's literal may stand for its pattern).
+ */
+export type SnippetNote = {
+  name: string;
+  text: string;
+  folded: string;
+  headingLines: ReadonlySet<number>;
+  unmarked?: boolean;
+};
 
 /**
  * The best places a note matched: its file name (line 0) when that matched, then up to `max`
  * lines, those with the most different matches first, shown in line order.
+ *
+ * The matchers run from the note's start and stop as soon as the chosen lines are certain: once
+ * `max` lines hold every matcher (no later line can beat them, and earlier lines win ties), and
+ * the last of them has no more matches. For a word, that is its first lines with it, not every
+ * match in the whole text (a word query spent half its time here when each hit was read whole).
  */
 export function snippets(note: SnippetNote, matchers: Matcher[], max = 3, deadline = Infinity): SearchMatch[] {
   const out: SearchMatch[] = [];
@@ -39,28 +59,151 @@ export function snippets(note: SnippetNote, matchers: Matcher[], max = 3, deadli
   if (nameRanges.ranges.length > 0) {
     out.push({ field: 'name', line: 0, text: note.name, offset: 0, ranges: nameRanges.ranges });
   }
-  const starts = lineStarts(note.text);
-  const lines = new Map<number, { hits: Set<number>; ranges: [number, number][] }>();
-  matchers.forEach((matcher, m) => {
-    for (const [start, end] of findRanges(note.folded, note.text, [matcher], deadline).ranges) {
-      const line = lineOf(starts, start);
-      let entry = lines.get(line);
-      if (!entry) lines.set(line, (entry = { hits: new Set(), ranges: [] }));
-      entry.hits.add(m);
-      entry.ranges.push([start, end]);
-    }
-  });
-  const best = [...lines]
-    .sort(([la, a], [lb, b]) => b.hits.size - a.hits.size || la - lb)
-    .slice(0, Math.max(0, max - out.length))
-    .sort(([la], [lb]) => la - lb);
-  for (const [line, entry] of best) {
-    const lineStart = starts[line] as number;
-    const next = starts[line + 1];
-    const lineEnd = next === undefined ? note.text.length : next - 1;
-    out.push(lineMatch(note, line, lineStart, lineEnd, entry.ranges));
-  }
+  const wanted = Math.max(0, max - out.length);
+  if (wanted === 0 || matchers.length === 0) return out;
+  const best = bestLines(note, matchers, wanted, deadline);
+  for (const entry of best) out.push(lineMatch(note, entry.line, entry.start, entry.end, entry.ranges));
   return out;
+}
+
+/** A line with matches: its 0-based number, [start, end) without its "\n", which matchers hit it. */
+type LineEntry = { line: number; start: number; end: number; hits: Set<number>; ranges: [number, number][] };
+
+/** The `wanted` lines with the most different matchers (earliest first on ties), in line order. */
+function bestLines(note: SnippetNote, matchers: Matcher[], wanted: number, deadline: number): LineEntry[] {
+  const streams: RangeStream[] = [];
+  const heads: ([number, number] | null)[] = [];
+  for (const matcher of matchers) {
+    const stream = new RangeStream(matcher, note, deadline);
+    streams.push(stream);
+    heads.push(stream.next());
+  }
+  const text = note.text;
+  const entries: LineEntry[] = [];
+  let full = 0;
+  // The line the cursor is on: its number, start, and where the next one starts.
+  let line = 0;
+  let lineStart = 0;
+  let newline = text.indexOf('\n');
+  let entry: LineEntry | null = null;
+  for (;;) {
+    // The match that starts first, of any matcher.
+    let m = -1;
+    for (let i = 0; i < heads.length; i++) {
+      const head = heads[i];
+      if (head && (m < 0 || head[0] < (heads[m] as [number, number])[0])) m = i;
+    }
+    if (m < 0) break;
+    const range = heads[m] as [number, number];
+    const onLaterLine = newline >= 0 && range[0] > newline;
+    // Enough lines hold every matcher, and the last of them is done: no later line can be chosen.
+    if (onLaterLine && full >= wanted) break;
+    if (onLaterLine) {
+      entry = null;
+      do {
+        line++;
+        lineStart = newline + 1;
+        newline = text.indexOf('\n', lineStart);
+      } while (newline >= 0 && range[0] > newline);
+    }
+    if (!entry) {
+      entry = { line, start: lineStart, end: newline < 0 ? text.length : newline, hits: new Set(), ranges: [] };
+      entries.push(entry);
+    }
+    if (!entry.hits.has(m)) {
+      entry.hits.add(m);
+      if (entry.hits.size === matchers.length) full++;
+    }
+    entry.ranges.push(range);
+    heads[m] = (streams[m] as RangeStream).next();
+  }
+  return entries.sort(byHitsThenLine).slice(0, wanted).sort(byLine);
+}
+
+function byHitsThenLine(a: LineEntry, b: LineEntry): number {
+  return b.hits.size - a.hits.size || a.line - b.line;
+}
+
+function byLine(a: LineEntry, b: LineEntry): number {
+  return a.line - b.line;
+}
+
+/**
+ * A matcher's ranges in the note, in order, as findRanges gives them (at most MAX_RANGES matches,
+ * touching ones merged), one at a time: a pattern is run only as far as it is read. (A class, not
+ * closures: four closures made per hit cost more than a word's whole search of the note.)
+ */
+class RangeStream {
+  /** A regex matcher's ranges, found at once (RE2 runs over the text in slices). */
+  private readonly found: [number, number][] | null = null;
+  private readonly pattern: RegExp | null = null;
+  private readonly target: string = '';
+  private readonly literal: { text: string; at: RegExp } | null = null;
+  private lastIndex = 0;
+  private count = 0;
+  /** The next raw match, read ahead to merge it with the range before when they touch. */
+  private pending: [number, number] | null = null;
+
+  constructor(matcher: Matcher, note: SnippetNote, deadline: number) {
+    if ('regex' in matcher) {
+      this.found = findRanges(note.folded, note.text, [matcher], deadline).ranges;
+      return;
+    }
+    this.pattern = matcher.pattern;
+    this.target = matcher.folded ? note.folded : note.text;
+    if (matcher.folded && note.unmarked && matcher.literal) this.literal = matcher.literal;
+    this.pending = this.raw();
+  }
+
+  /** The next range, or null when there are no more. */
+  next(): [number, number] | null {
+    if (this.found) return this.found[this.count++] ?? null;
+    const merged = this.pending;
+    if (!merged) return null;
+    // Touching matches make one range, as mergeRanges makes them.
+    for (this.pending = this.raw(); this.pending && this.pending[0] <= merged[1]; this.pending = this.raw())
+      merged[1] = Math.max(merged[1], this.pending[1]);
+    return merged;
+  }
+
+  /** The next match, as findRanges's loop takes them. */
+  private raw(): [number, number] | null {
+    while (this.count < MAX_RANGES) {
+      const match = this.exec();
+      if (match === null) break;
+      if (match[0].length === 0) {
+        this.lastIndex++;
+        continue;
+      }
+      this.count++;
+      return [match.index, match.index + match[0].length];
+    }
+    this.count = MAX_RANGES;
+    return null;
+  }
+
+  /** The pattern's next match from `lastIndex` on: where the global pattern's exec finds it. */
+  private exec(): RegExpExecArray | null {
+    const { target, literal } = this;
+    if (!literal) {
+      const pattern = this.pattern as RegExp;
+      // The pattern may be shared (with the name's matchers, other notes): its position is ours.
+      pattern.lastIndex = this.lastIndex;
+      const match = pattern.exec(target);
+      this.lastIndex = pattern.lastIndex;
+      return match;
+    }
+    // Every match starts with the literal: try the pattern where it is, in order.
+    for (let at = target.indexOf(literal.text, this.lastIndex); at >= 0; at = target.indexOf(literal.text, at + 1)) {
+      literal.at.lastIndex = at;
+      const match = literal.at.exec(target);
+      if (match) {
+        this.lastIndex = literal.at.lastIndex;
+        return match;
+      }
+    }
+    return null;
+  }
 }
 
 function lineMatch(

@@ -99,11 +99,19 @@ function textCost(text: string): number {
 export class NoteText {
   #folded: string | null = null;
   #units: NoteUnits | null = null;
+  #unmarked: boolean | null = null;
 
   constructor(readonly text: string) {}
 
   get folded(): string {
     return (this.#folded ??= fold(this.text));
+  }
+
+  /** True when the folded text has no combining mark (snippets then find words with indexOf). */
+  get unmarked(): boolean {
+    // Marks start at U+0300: most notes are answered by the first, cheaper test.
+    // eslint-disable-next-line no-control-regex
+    return (this.#unmarked ??= !/[^\u0000-\u02ff]/.test(this.folded) || !/\p{M}/u.test(this.folded));
   }
 
   /** Its blocks, sections and tasks (note-units.ts), read on first need and kept with the text. */
