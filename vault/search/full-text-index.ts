@@ -152,6 +152,8 @@ export class SearchIndex {
    */
   prefetch(ms: number): boolean {
     this.store.fileBatches();
+    // Sorting the paths for ranking's ties (~5 ms at 10k notes) is done here, not in a query.
+    this.store.pathOrder();
     return this.texts.prefetch(this.store.docs, ms);
   }
 

@@ -1,5 +1,6 @@
 import { batchTerms, type SearchBatch } from './batch';
 import { FIELDS, fieldTerms, storedDoc, type FieldName, type SearchDoc, type StoredDoc } from './doc';
+import { PathOrder } from './path-order';
 import { PostingMap, union, Vocabulary, type Postings } from './postings';
 
 /**
@@ -19,6 +20,14 @@ export class SearchStore {
   dead = 0;
   /** Batches taken but not yet in the lists (see fileBatches). */
   private unfiled: { batch: SearchBatch; base: number }[] = [];
+  /** Path order by id, for ranking's ties (reset whenever the ids change). */
+  private readonly order = new PathOrder();
+
+  /** Ranks of the notes' paths (path-order.ts), ready for every id. */
+  pathOrder(): PathOrder {
+    this.order.prepare(this.docs);
+    return this.order;
+  }
 
   /** Adds a note, or replaces what the store knew of it. */
   set(doc: SearchDoc): void {
@@ -99,6 +108,7 @@ export class SearchStore {
   /** Forgets every note. */
   clear(): void {
     this.unfiled = [];
+    this.order.reset();
     this.docs = [];
     this.byPath.clear();
     this.fields = emptyFields();
@@ -116,6 +126,7 @@ export class SearchStore {
   /** Takes over notes and lists read from a snapshot (snapshot.ts), holes and all. */
   load(docs: (StoredDoc | null)[], fields: Record<FieldName, PostingMap>): void {
     this.unfiled = [];
+    this.order.reset();
     this.docs = docs;
     this.byPath.clear();
     this.docs.forEach((doc, id) => doc && this.byPath.set(doc.path, id));
@@ -179,6 +190,7 @@ export class SearchStore {
     });
     for (const field of FIELDS) this.fields[field].renumber(renumber);
     this.docs = docs;
+    this.order.reset();
     this.byPath.clear();
     docs.forEach((doc, id) => this.byPath.set(doc.path, id));
     this.dead = 0;

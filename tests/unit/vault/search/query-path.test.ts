@@ -105,18 +105,24 @@ const query: fc.Arbitrary<string> = fc
   )
   .map((parts) => parts.join(''));
 
+type Note = { path: string; text: string };
+
 /** Both indexes with the same notes; some set twice (holes: ids no longer in path order) or removed. */
-function indexes(notes: { path: string; text: string }[], removed: number[]) {
+function indexes(notes: Note[], removed: number[]) {
   const texts = new Map<string, string>();
   const options = { readText: (path: string) => texts.get(path) ?? null, budgetMs: 1e9 };
   const ours = new SearchIndex(options);
   const theirs = new ReferenceIndex(options);
-  for (const n of notes) {
-    texts.set(n.path, n.text);
-    const doc = searchDoc(scanBytes(n.path, new TextEncoder().encode(n.text)), indexTerms(n.text));
-    ours.set(doc);
-    theirs.set(doc);
-  }
+  /** Adds notes (or replaces them: edits) in both. */
+  const add = (more: Note[]) => {
+    for (const n of more) {
+      texts.set(n.path, n.text);
+      const doc = searchDoc(scanBytes(n.path, new TextEncoder().encode(n.text)), indexTerms(n.text));
+      ours.set(doc);
+      theirs.set(doc);
+    }
+  };
+  add(notes);
   for (const i of removed) {
     const path = notes[i % Math.max(1, notes.length)]?.path;
     if (!path) continue;
@@ -124,7 +130,7 @@ function indexes(notes: { path: string; text: string }[], removed: number[]) {
     ours.remove(path);
     theirs.remove(path);
   }
-  return { ours, theirs };
+  return { ours, theirs, add };
 }
 
 /** An answer without its timing; a refused query as its error. */
@@ -144,11 +150,18 @@ describe('the search query path', () => {
         fc.array(note, { minLength: 1, maxLength: 14 }),
         fc.array(fc.nat(20), { maxLength: 3 }),
         fc.array(query, { minLength: 1, maxLength: 6 }),
-        (notes, removed, queries) => {
-          const { ours, theirs } = indexes(notes, removed);
-          for (const q of queries) {
-            for (const limit of [0, 1, 2, 3, 7, 30, 130]) expect(ask(ours, q, limit)).toEqual(ask(theirs, q, limit));
-          }
+        fc.array(note, { maxLength: 6 }),
+        (notes, removed, queries, later) => {
+          const { ours, theirs, add } = indexes(notes, removed);
+          const compare = () => {
+            for (const q of queries) {
+              for (const limit of [0, 1, 2, 3, 7, 30, 130]) expect(ask(ours, q, limit)).toEqual(ask(theirs, q, limit));
+            }
+          };
+          compare();
+          // Notes added or edited after the paths were put in order (ranked where they fall).
+          add(later);
+          compare();
         },
       ),
       { numRuns: 300 },
