@@ -96,6 +96,9 @@ for (const theme of ['light', 'dark'] as const) {
       await row(page, 'loose.md').click({ button: 'right' });
       await expect(page.locator('.context-menu')).toBeVisible();
       await expectContrast(page, 'context menu', '.context-menu');
+      await page.getByRole('menuitem', { name: 'Delete' }).click();
+      await expectContrast(page, 'confirm dialog', '.confirm-dialog');
+      await page.keyboard.press('Escape');
     });
 
     test('Reading view and its hover preview', async ({ page }) => {
