@@ -82,6 +82,25 @@ test('a task checkbox click saves [x], and a property edit saves YAML that keeps
   expect(yaml).toContain('# kept when a property changes');
 });
 
+test('in a narrow window a table breaks its cells between words only, never inside a number', async ({ page }) => {
+  await page.setViewportSize({ width: 900, height: 800 });
+  await openTrip(page);
+  const cells = page.locator('.cm-lp-table td, .cm-lp-table th');
+  await expect(cells.first()).toBeVisible();
+  // Each one-word cell (a number, a name) takes one line: its text's boxes share one top.
+  const split = await cells.evaluateAll((all) =>
+    all
+      .filter((cell) => /^\S+$/.test(cell.textContent?.trim() ?? ''))
+      .filter((cell) => {
+        const range = document.createRange();
+        range.selectNodeContents(cell);
+        return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size > 1;
+      })
+      .map((cell) => cell.textContent),
+  );
+  expect(split).toEqual([]);
+});
+
 test('properties are added, renamed and removed from the block, the YAML on disk following', async ({ page, host }) => {
   await openTrip(page);
   await page.locator('.cm-lp-property-add').click();

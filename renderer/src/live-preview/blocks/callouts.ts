@@ -129,10 +129,15 @@ class CalloutWidget extends WidgetType {
 const theme = EditorView.baseTheme({
   '.cm-lp-callout': {
     // reading.css draws `.callout`; these keep it tidy inside the editor's lines.
-    margin: '4px 0',
+    margin: '4px 2px 4px 6px', // the lines' own padding: the box lines up with the text
     cursor: 'text',
     whiteSpace: 'normal',
+    // A long word or link breaks where it must, inside the box, never past its edge.
+    overflowWrap: 'break-word',
+    wordBreak: 'normal',
+    minWidth: '0',
   },
+  '.cm-lp-callout table': { display: 'block', overflowX: 'auto', overflowWrap: 'normal' },
   '.cm-lp-callout .callout-content': { whiteSpace: 'pre-wrap' },
   '.cm-lp-callout .callout-content:has(> *)': { whiteSpace: 'normal' },
   '.cm-lp-callout .callout-content > :first-child': { marginTop: '0' },

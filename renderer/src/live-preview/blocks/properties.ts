@@ -321,7 +321,7 @@ const theme = EditorView.baseTheme({
   '.cm-lp-properties-heading': { fontWeight: '600', color: 'var(--muted)', cursor: 'text', paddingBottom: '4px' },
   '.cm-lp-property': { display: 'flex', alignItems: 'center', gap: '8px', minHeight: '28px' },
   '.cm-lp-property-key': {
-    flex: '0 0 9em',
+    flex: '0 0 min(9em, 30%)',
     minWidth: '0',
     font: 'inherit',
     color: 'var(--muted)',

@@ -127,7 +127,16 @@ class TableWidget extends WidgetType {
 }
 
 const theme = EditorView.baseTheme({
-  '.cm-lp-table': { overflowX: 'auto', margin: '4px 0', cursor: 'text', whiteSpace: 'normal' },
+  // The editor's wrapping breaks anywhere, which lets a narrow table split numbers and words
+  // letter by letter; cells break only between words, and a table too wide scrolls.
+  '.cm-lp-table': {
+    overflowX: 'auto',
+    margin: '4px 2px 4px 6px', // the lines' own padding: the grid lines up with the text
+    cursor: 'text',
+    whiteSpace: 'normal',
+    overflowWrap: 'normal',
+    wordBreak: 'normal',
+  },
   '.cm-lp-table table': { borderCollapse: 'collapse' },
   '.cm-lp-table th, .cm-lp-table td': { border: '1px solid var(--border)', padding: '4px 10px', verticalAlign: 'top' },
   '.cm-lp-table th': { background: 'var(--bg-alt)', fontWeight: '600' },
