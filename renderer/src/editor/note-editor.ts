@@ -8,6 +8,7 @@ import { codeLanguages } from '../live-preview/blocks';
 import { conflictMarkerSyntax } from './conflict-marker-syntax';
 import { editorTheme } from './editor-theme';
 import { frontmatter } from './frontmatter';
+import { headingFolds } from './heading-folds';
 import { linearLinkSyntax } from './linear-link-syntax';
 import { notePath, setNotePath } from './note-path';
 import { paragraphPieces } from './paragraph-pieces';
@@ -113,7 +114,7 @@ export class NoteEditor {
       dropCursor(),
       ...(plain ? [] : [indentOnInput(), bracketMatching(), highlightSelectionMatches()]),
       search({ top: true }),
-      ...(plain ? [] : [EditorView.lineWrapping, noteMarkdown()]),
+      ...(plain ? [] : [EditorView.lineWrapping, noteMarkdown(), headingFolds()]),
       editorTheme(),
       keymap.of([...defaultKeymap, ...historyKeymap, ...searchKeymap, indentWithTab]),
       EditorView.contentAttributes.of({ spellcheck: plain ? 'false' : 'true', 'aria-label': 'Note text' }),

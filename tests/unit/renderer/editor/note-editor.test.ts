@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import { foldable } from '@codemirror/language';
 import { ViewPlugin } from '@codemirror/view';
 import { describe, expect, it } from 'vitest';
 import { NoteEditor } from '../../../../renderer/src/editor/note-editor';
@@ -37,5 +38,19 @@ describe('NoteEditor and the path its states hold', () => {
     editor.open('guides/a.md', '# A\n');
     expect(editor.cursor).toBe(2);
     expect(notePathOf(editor.view.state)).toBe('guides/a.md');
+  });
+});
+
+describe('NoteEditor features', () => {
+  it('folds a heading’s section in full mode (Obsidian’s folding), not in plain mode', () => {
+    const parent = document.createElement('div');
+    document.body.append(parent);
+    const editor = new NoteEditor(parent, () => undefined);
+    editor.open('a.md', '# One\ntext\n# Two\nmore\n');
+    expect(foldable(editor.view.state, 0, 5)).toEqual({ from: 5, to: 10 });
+    expect(editor.view.dom.querySelector('.cm-foldGutter')).not.toBeNull();
+    editor.open('big.md', '# One\ntext\n', { plain: true });
+    expect(editor.view.dom.querySelector('.cm-foldGutter')).toBeNull();
+    editor.view.destroy();
   });
 });
