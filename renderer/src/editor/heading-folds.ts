@@ -35,7 +35,8 @@ const theme = EditorView.baseTheme({
 /**
  * Folding as Obsidian has it: a heading folds its section, a list item its children, a fenced
  * block or a quote its lines (the markdown language says which ranges fold); arrows in a slim
- * gutter, Ctrl/Cmd+Shift+[ and ] on the cursor's section, Ctrl/Cmd+Alt+[ and ] for all.
+ * gutter, Ctrl+Shift+[ and ] (Cmd+Alt+[ and ] on macOS) on the cursor's section, Ctrl+Alt+[
+ * and ] for all.
  */
 export function headingFolds(): Extension {
   return [codeFolding({ placeholderText: '…' }), foldGutter({ markerDOM: marker }), keymap.of(foldKeymap), theme];
