@@ -25,6 +25,7 @@ export type RequestArgs = {
   noteMeta: { path: string };
   outgoingLinks: { path: string };
   backlinks: { path: string };
+  backlinkPage: { path: string; offset?: number; limit?: number };
   unlinkedMentions: { path: string };
   unresolvedLinks: NoArgs;
   tags: NoArgs;
@@ -57,6 +58,7 @@ const METHOD_SET: Record<Method, true> = {
   noteMeta: true,
   outgoingLinks: true,
   backlinks: true,
+  backlinkPage: true,
   unlinkedMentions: true,
   unresolvedLinks: true,
   tags: true,
@@ -117,6 +119,16 @@ export type LinkInfo = { source: string; link: LinkRef; resolved: string | null 
 
 /** A link to a note, with the text around it in its source (the link at `start`–`end`). */
 export type Backlink = LinkInfo & { context: { text: string; start: number; end: number } };
+
+/** Most source notes one backlinks page may ask for. */
+export const MAX_BACKLINK_PAGE = 200;
+
+/**
+ * A page of a note's backlinks from other notes, a few source notes at a time (a hub note has
+ * thousands): `total` links in `notes` notes in all; `next` is the offset of the next page (null:
+ * the last).
+ */
+export type BacklinkPage = { total: number; notes: number; links: Backlink[]; next: number | null };
 
 /** A plain-text mention of a note's names (file name, title, aliases) in another note. */
 export type Mention = {
@@ -272,6 +284,7 @@ export type RequestResults = {
   noteMeta: NoteMeta | null;
   outgoingLinks: LinkInfo[];
   backlinks: Backlink[];
+  backlinkPage: BacklinkPage;
   unlinkedMentions: Mention[];
   unresolvedLinks: UnresolvedGroup[];
   tags: { tag: string; notes: string[] }[];

@@ -3,6 +3,7 @@ import { basename, join } from 'node:path';
 import {
   MAX_NOTE_BYTES,
   type Backlink,
+  type BacklinkPage,
   type FilesEvent,
   type IndexReport,
   type LinkInfo,
@@ -18,7 +19,7 @@ import { PlexusError } from '../shared/errors';
 import { Emitter, type Disposable } from '../shared/events';
 import { baseName, checkNewNotePath, normalizeVaultPath } from '../shared/paths';
 import { cacheFileFor, sourceWorker, VaultIndex, type WorkerScript } from './index';
-import { findUnlinkedMentions, linkContext, suggestNotes } from './links';
+import { backlinkPage, findUnlinkedMentions, linkContext, suggestNotes } from './links';
 import { decodeNote, readVaultFile, type TrashFn, Vault, VaultWatcher } from './files';
 import { Renamer } from './rename';
 import { readObsidianAppSettings, RecoveryStore, SettingsStore, WorkspaceStore } from './app-data';
@@ -168,6 +169,23 @@ export class VaultService implements PlexusApi {
       result.push({ ...link, context: linkContext(text, link.link) });
     }
     return result;
+  };
+
+  /** A page of the backlinks from other notes, by source note (see backlinkPage); only its notes are read. */
+  backlinkPage = async ({ path, offset = 0, limit = 50 }: RequestArgs['backlinkPage']): Promise<BacklinkPage> => {
+    const target = normalizeVaultPath(path);
+    const page = backlinkPage((await this.current()).links.backlinks(target), target, offset, limit);
+    const links: Backlink[] = [];
+    let source: string | null = null;
+    let text = '';
+    for (const link of page.links) {
+      if (link.source !== source) {
+        source = link.source;
+        text = await this.readText(source);
+      }
+      links.push({ ...link, context: linkContext(text, link.link) });
+    }
+    return { ...page, links };
   };
 
   /** Plain-text mentions of the note's names in every other note (reads each note: O(vault)). */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_NOTE_BYTES, type Method, type RequestArgs } from '../api';
+import { MAX_BACKLINK_PAGE, MAX_NOTE_BYTES, type Method, type RequestArgs } from '../api';
 import { PlexusError, type ErrorCode } from '../errors';
 import { MAX_PATH_LENGTH, normalizeVaultPath } from '../paths';
 
@@ -54,6 +54,13 @@ export const requestSchemas: { [M in Method]: z.ZodType<RequestArgs[M]> } = {
   noteMeta: z.object({ path: vaultPath }).strict(),
   outgoingLinks: z.object({ path: vaultPath }).strict(),
   backlinks: z.object({ path: vaultPath }).strict(),
+  backlinkPage: z
+    .object({
+      path: vaultPath,
+      offset: z.number().int().min(0).max(10_000_000).optional(),
+      limit: z.number().int().min(1).max(MAX_BACKLINK_PAGE).optional(),
+    })
+    .strict(),
   unlinkedMentions: z.object({ path: vaultPath }).strict(),
   unresolvedLinks: none,
   tags: none,

@@ -4,7 +4,8 @@
 // scrolled; (c) each keystroke's time to the next frame in a note
 // of 40k markdown links, one per line (one paragraph). Goal: no task over 50 ms. Reported by
 // tests/bench/bench.ts (--ui); `node --import tsx tests/bench/ui-bench.ts [--notes N]` runs it alone,
-// `--part links [--links N] [--keys N]` only (c), `--part big-note` only (b) and (d).
+// `--part links [--links N] [--keys N]` only (c), `--part big-note` only (b) and (d);
+// (e) opening a note with 11k backlinks, `--part backlinks [--backlinks N]` alone.
 // Needs the built renderer (out/renderer; built here when missing) and /usr/bin/chromium.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,6 +15,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { launchBrowserHost } from '../helpers/browser-host-process';
+import { HUB, writeBacklinkVault } from '../helpers/backlink-vault';
 import { linkedNoteNames, linkNote } from '../helpers/link-note';
 import { generateVault } from '../helpers/synthetic-vault';
 import { goalTier } from './bench-goals';
@@ -322,6 +324,57 @@ export async function inLinkNote(
   }
 }
 
+/**
+ * (e): opens a note that `notes` other notes link to (issue 16: 11k backlinks blocked the window
+ * 1.4 s), from the tree, and waits until its backlinks pane shows them.
+ */
+async function openHubNote(browser: Browser, label: string, notes: number): Promise<BenchRow> {
+  const dir = mkdtempSync(join(tmpdir(), 'plexus-ui-bench-backlinks-'));
+  const vault = join(dir, 'vault');
+  mkdirSync(vault);
+  await writeBacklinkVault(vault, notes);
+  const host = await launchBrowserHost(vault, join(dir, 'data'), HOST_START_MS);
+  try {
+    const page = await openPage(browser, host.url);
+    const hub = page.locator(`.tree-row[data-path="${HUB}"]`);
+    await hub.waitFor();
+    await page.waitForFunction(() => document.querySelector('#status-index')?.textContent === '', null, {
+      timeout: 120_000,
+    });
+    await page.waitForTimeout(1000);
+    await page.evaluate(() => (window.__bench.tasks = []));
+    const opening = Date.now();
+    await hub.click();
+    await page.locator('#backlinks-pane .backlinks-total', { hasText: String(notes) }).waitFor({ timeout: 120_000 });
+    await page.evaluate(nextFrame);
+    const shownMs = Date.now() - opening;
+    await page.waitForTimeout(1000);
+    const tasks = await page.evaluate(() => window.__bench.tasks);
+    await page.close();
+    const worst = longest(tasks);
+    return row(label, `UI: longest task opening a note with ${notes.toLocaleString()} backlinks`, ms(worst), {
+      goal: goalTier(1000).goals.longTask,
+      actual: worst,
+      note: `click to the pane showing the count: ${ms(shownMs)}; ${over(tasks, 50)} tasks over 50 ms, ${tasks.length} long tasks in all`,
+      data: { longestMs: worst, over50: over(tasks, 50), longTasks: tasks.length, shownMs },
+    });
+  } finally {
+    await host.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** (e) alone, in its own browser. */
+async function backlinksOnly(notes: number): Promise<BenchRow[]> {
+  ensureRendererBuilt(() => undefined);
+  const browser = await launchChromium();
+  try {
+    return [await openHubNote(browser, 'renderer (Chromium)', notes)];
+  } finally {
+    await browser.close();
+  }
+}
+
 /** Both UI measures: (a) on the `notes`-note synthetic vault, (b) on a 1 MB note. */
 export async function measureUi(options: { notes: number; log?: (line: string) => void }): Promise<BenchRow[]> {
   const log = options.log ?? (() => undefined);
@@ -338,7 +391,9 @@ export async function measureUi(options: { notes: number; log?: (line: string) =
     log(`UI: ${scrolling.value}`);
     const links = await inLinkNote(browser, label, { links: 40_000, keys: 30 });
     log(`UI: ${links.value}`);
-    return [indexing, typing, scrolling, links];
+    const backlinks = await openHubNote(browser, label, 11_000);
+    log(`UI: ${backlinks.value}`);
+    return [indexing, typing, scrolling, links, backlinks];
   } finally {
     await browser.close();
   }
@@ -385,17 +440,20 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
       links: { type: 'string', default: '40000' },
       keys: { type: 'string', default: '30' },
       wiki: { type: 'boolean' },
+      backlinks: { type: 'string', default: '11000' },
     },
   });
   const rows =
     values.part === 'big-note'
       ? await bigNoteOnly()
-      : values.part === 'links'
-        ? await linkNoteOnly({
-            links: Number(values.links),
-            keys: Number(values.keys),
-            style: values.wiki ? 'wiki' : 'markdown',
-          })
-        : await measureUi({ notes: Number(values.notes), log: (line) => process.stderr.write(`  ${line}\n`) });
+      : values.part === 'backlinks'
+        ? await backlinksOnly(Number(values.backlinks))
+        : values.part === 'links'
+          ? await linkNoteOnly({
+              links: Number(values.links),
+              keys: Number(values.keys),
+              style: values.wiki ? 'wiki' : 'markdown',
+            })
+          : await measureUi({ notes: Number(values.notes), log: (line) => process.stderr.write(`  ${line}\n`) });
   console.log(markdownTable(rows));
 }

@@ -136,9 +136,9 @@ test.describe('unlinked mentions (a scan of every note)', () => {
     // Hidden behind the outgoing view: not looked for until the backlinks come back.
     await page.locator('#show-outgoing').click();
     const hidden = unlinked();
-    const linked = counts.get('backlinks') ?? 0;
+    const linked = counts.get('backlinkPage') ?? 0;
     await writeFile(join(host.vault, 'projects/roadmap.md'), 'No mention any more.\n');
-    await expect.poll(() => counts.get('backlinks') ?? 0).toBeGreaterThan(linked); // the change reached the pane
+    await expect.poll(() => counts.get('backlinkPage') ?? 0).toBeGreaterThan(linked); // the change reached the pane
     await page.waitForTimeout(500);
     expect(unlinked()).toBe(hidden);
     await page.locator('#show-backlinks').click();

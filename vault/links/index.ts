@@ -3,6 +3,7 @@
  * unresolved links, tags), its saved form, and what panes ask of it (contexts, unlinked mentions,
  * note suggestions).
  */
+export { backlinkPage, type SourcePage } from './backlink-page';
 export { packLinks, unpackLinks, type PackedLinks, type SavedLinks } from './index-links';
 export { linkContext } from './link-context';
 export { LinkIndex, type KnownResolutions } from './link-index';

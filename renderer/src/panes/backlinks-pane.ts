@@ -1,10 +1,10 @@
-import type { Backlink, Mention } from '../../../shared/api';
+import { MAX_BACKLINK_PAGE, type Backlink, type BacklinkPage, type Mention } from '../../../shared/api';
 import type { PlexusClient } from '../../../shared/rpc/client';
 import { baseName } from '../../../shared/paths';
 import { contextSnippet, groupHeader } from './context-snippet';
 
 export type BacklinksPaneOptions = {
-  api: Pick<PlexusClient, 'backlinks' | 'unlinkedMentions'>;
+  api: Pick<PlexusClient, 'backlinkPage' | 'unlinkedMentions'>;
   /** Opens a note with `offset`–`offset + length` selected. */
   open(path: string, offset: number, length: number): void;
   /** Turns a plain-text mention of `target` into a link; resolves once written. */
@@ -20,6 +20,30 @@ function bySource<T extends { source: string }>(items: T[]): Map<string, T[]> {
     else groups.set(item.source, [item]);
   }
   return groups;
+}
+
+/** Source notes per page of linked mentions: a first page draws in a few milliseconds. */
+const PAGE_NOTES = 50;
+
+/** Calls back once when a "Show more" button scrolls near the bottom of the pane. */
+class NearBottom {
+  private observer: IntersectionObserver | null = null;
+
+  constructor(private readonly root: HTMLElement) {}
+
+  watch(target: HTMLElement, near: () => void): void {
+    this.disconnect();
+    this.observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && near(), {
+      root: this.root,
+      rootMargin: '0px 0px 300px 0px',
+    });
+    this.observer.observe(target);
+  }
+
+  disconnect(): void {
+    this.observer?.disconnect();
+    this.observer = null;
+  }
 }
 
 function noteName(path: string): string {
@@ -38,6 +62,9 @@ export class BacklinksPane {
   private readonly unlinkedList: HTMLElement;
   /** Unlinked mentions were not looked for again when they might have changed (hidden, or closed). */
   private unlinkedStale = false;
+  /** Source notes whose linked mentions show (pages loaded so far). */
+  private shownNotes = 0;
+  private readonly more: NearBottom;
 
   constructor(
     private readonly el: HTMLElement,
@@ -58,10 +85,12 @@ export class BacklinksPane {
       }
     });
     el.append(this.linked, this.unlinked);
+    this.more = new NearBottom(el);
   }
 
   /** Shows the backlinks of `path` (null: no note open). */
   show(path: string | null): void {
+    if (path !== this.path) this.shownNotes = 0;
     this.path = path;
     this.refresh();
   }
@@ -75,6 +104,7 @@ export class BacklinksPane {
   refresh({ unlinked = true }: { unlinked?: boolean } = {}): void {
     const generation = ++this.generation;
     if (this.path === null) {
+      this.more.disconnect();
       this.linked.replaceChildren(this.empty('No note is open.'));
       this.unlinkedList.replaceChildren();
       return;
@@ -98,24 +128,60 @@ export class BacklinksPane {
   private async loadLinked(generation: number): Promise<void> {
     const path = this.path;
     if (path === null) return;
-    const links = await this.options.api.backlinks({ path }).catch(() => null);
+    // As many notes as showed before (up to a page's most), so a refresh keeps the place scrolled to.
+    const limit = Math.min(MAX_BACKLINK_PAGE, Math.max(PAGE_NOTES, this.shownNotes));
+    const page = await this.options.api.backlinkPage({ path, limit }).catch(() => null);
     if (generation !== this.generation) return;
-    if (!links) return this.linked.replaceChildren(this.empty('Backlinks could not be loaded.'));
-    const others = links.filter((l) => l.source !== path);
-    const groups = bySource(others);
+    this.more.disconnect();
+    if (!page) return this.linked.replaceChildren(this.empty('Backlinks could not be loaded.'));
     const header = document.createElement('h3');
     header.className = 'pane-title';
     header.textContent = `Linked mentions`;
     const total = document.createElement('span');
     total.className = 'pane-count backlinks-total';
-    total.textContent = String(others.length);
+    total.textContent = String(page.total);
+    total.title = `${page.total} ${page.total === 1 ? 'link' : 'links'} in ${page.notes} ${page.notes === 1 ? 'note' : 'notes'}`;
     header.append(' ', total);
-    this.linked.replaceChildren(
-      header,
-      ...(groups.size === 0
-        ? [this.empty('No other note links here yet.')]
-        : [...groups].map(([source, items]) => this.linkedGroup(source, items))),
-    );
+    this.shownNotes = 0;
+    this.linked.replaceChildren(header, ...(page.total === 0 ? [this.empty('No other note links here yet.')] : []));
+    this.append(path, page, generation);
+  }
+
+  /**
+   * Adds a page's groups, and a "Show more" button that also loads the next page by itself when
+   * scrolled near: the DOM grows a page at a time, however many notes link here.
+   */
+  private append(path: string, page: BacklinkPage, generation: number): void {
+    const groups = [...bySource(page.links)].map(([source, items]) => this.linkedGroup(source, items));
+    this.shownNotes += groups.length;
+    this.linked.append(...groups);
+    if (page.next === null) return;
+    const more = document.createElement('button');
+    more.type = 'button';
+    more.className = 'backlinks-more';
+    more.textContent = `Show more (${page.notes - this.shownNotes} more notes)`;
+    const next = page.next;
+    let asked = false;
+    const load = () => {
+      if (asked) return;
+      asked = true;
+      more.disabled = true;
+      this.more.disconnect();
+      void this.options.api.backlinkPage({ path, offset: next, limit: PAGE_NOTES }).then(
+        (nextPage) => {
+          if (generation !== this.generation) return;
+          more.remove();
+          this.append(path, nextPage, generation);
+        },
+        () => {
+          asked = false;
+          more.disabled = false;
+        },
+      );
+    };
+    more.addEventListener('click', load);
+    this.linked.append(more);
+    this.more.watch(more, load);
   }
 
   private linkedGroup(source: string, items: Backlink[]): HTMLElement {

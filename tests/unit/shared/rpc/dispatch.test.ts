@@ -18,6 +18,7 @@ function fakeService(): PlexusApi {
     noteMeta: vi.fn(() => Promise.resolve(null)),
     outgoingLinks: vi.fn(() => Promise.resolve([])),
     backlinks: vi.fn(() => Promise.resolve([])),
+    backlinkPage: vi.fn(() => Promise.resolve({ total: 0, notes: 0, links: [], next: null })),
     unlinkedMentions: vi.fn(() => Promise.resolve([])),
     unresolvedLinks: vi.fn(() => Promise.resolve([])),
     tags: vi.fn(() => Promise.resolve([])),

@@ -84,6 +84,7 @@ const ATTACKS: [Method, Record<string, unknown>][] = [
   ['noteMeta', { path: '.obsidian/secret.md' }],
   ['outgoingLinks', { path: '.obsidian/secret.md' }],
   ['backlinks', { path: '.git/config' }],
+  ['backlinkPage', { path: '.git/config' }],
   ['unlinkedMentions', { path: '.obsidian/secret.md' }],
   ['resolveLinks', { from: '.obsidian/secret.md', targets: ['alpha'] }],
   ['listSnapshots', { path: '.git/config' }],
