@@ -120,24 +120,27 @@ export function intersect(a: ArrayLike<number>, b: ArrayLike<number>): number[] 
   return out;
 }
 
-/** The ids in `a` or `b` (both ascending). */
-export function union(a: ArrayLike<number>, b: ArrayLike<number>): number[] {
-  const out: number[] = [];
+/** The ids in `a` or `b` (both ascending); a typed array, filled without growing (a word's ids). */
+export function union(a: ArrayLike<number>, b: ArrayLike<number>): Int32Array {
+  const out = new Int32Array(a.length + b.length);
+  let n = 0;
   let i = 0;
   let j = 0;
-  while (i < a.length || j < b.length) {
-    const x = i < a.length ? (a[i] as number) : Infinity;
-    const y = j < b.length ? (b[j] as number) : Infinity;
+  while (i < a.length && j < b.length) {
+    const x = a[i] as number;
+    const y = b[j] as number;
     if (x <= y) {
-      out.push(x);
+      out[n++] = x;
       i++;
       if (x === y) j++;
     } else {
-      out.push(y);
+      out[n++] = y;
       j++;
     }
   }
-  return out;
+  while (i < a.length) out[n++] = a[i++] as number;
+  while (j < b.length) out[n++] = b[j++] as number;
+  return out.subarray(0, n);
 }
 
 /** The ids of `a` not in `b` (both ascending). */

@@ -1,18 +1,14 @@
 import type { SearchMatch } from '../../shared/api';
 import type { SearchRegex } from './matching/regex';
+import { unmarked, type Literal } from './literal';
 import { fold } from './text';
 
 /**
  * Something to highlight: a pattern over the folded text (words, phrases, tags) or the text
- * itself, or a query regex (run by RE2 over the text, as far as the deadline allows).
- *
- * `literal`: text every match of the pattern starts with in a note without combining marks (the
- * pattern allows marks between a word's letters), with `at`, the pattern made sticky, to try at
- * each place the literal is found: `indexOf` finds a word ~10× faster than the pattern's scan,
- * which stops at every letter the word starts with to check the look-behind.
+ * itself, or a query regex (run by RE2 over the text, as far as the deadline allows). `literal`
+ * (literal.ts): how to find the pattern's matches with indexOf, in folded text without marks.
  */
-export type Matcher =
-  { pattern: RegExp; folded: boolean; literal?: { text: string; at: RegExp } } | { regex: SearchRegex };
+export type Matcher = { pattern: RegExp; folded: boolean; literal?: Literal } | { regex: SearchRegex };
 
 /** The most of a line a snippet keeps (UTF-16 units): the row shows two or three lines of it. */
 const MAX_LINE = 160;
@@ -138,7 +134,7 @@ class RangeStream {
   private readonly found: [number, number][] | null = null;
   private readonly pattern: RegExp | null = null;
   private readonly target: string = '';
-  private readonly literal: { text: string; at: RegExp } | null = null;
+  private readonly literal: Literal | null = null;
   private lastIndex = 0;
   private count = 0;
   /** The next raw match, read ahead to merge it with the range before when they touch. */
@@ -149,9 +145,9 @@ class RangeStream {
       this.found = findRanges(note.folded, note.text, [matcher], deadline).ranges;
       return;
     }
-    this.pattern = matcher.pattern;
     this.target = matcher.folded ? note.folded : note.text;
     if (matcher.folded && note.unmarked && matcher.literal) this.literal = matcher.literal;
+    else this.pattern = matcher.pattern;
     this.pending = this.raw();
   }
 
@@ -171,38 +167,30 @@ class RangeStream {
     while (this.count < MAX_RANGES) {
       const match = this.exec();
       if (match === null) break;
-      if (match[0].length === 0) {
+      if (match[0] === match[1]) {
         this.lastIndex++;
         continue;
       }
       this.count++;
-      return [match.index, match.index + match[0].length];
+      return match;
     }
     this.count = MAX_RANGES;
     return null;
   }
 
   /** The pattern's next match from `lastIndex` on: where the global pattern's exec finds it. */
-  private exec(): RegExpExecArray | null {
-    const { target, literal } = this;
-    if (!literal) {
-      const pattern = this.pattern as RegExp;
-      // The pattern may be shared (with the name's matchers, other notes): its position is ours.
-      pattern.lastIndex = this.lastIndex;
-      const match = pattern.exec(target);
-      this.lastIndex = pattern.lastIndex;
-      return match;
+  private exec(): [number, number] | null {
+    if (this.literal) {
+      const found = this.literal.next(this.target, this.lastIndex);
+      if (found) this.lastIndex = found[1];
+      return found;
     }
-    // Every match starts with the literal: try the pattern where it is, in order.
-    for (let at = target.indexOf(literal.text, this.lastIndex); at >= 0; at = target.indexOf(literal.text, at + 1)) {
-      literal.at.lastIndex = at;
-      const match = literal.at.exec(target);
-      if (match) {
-        this.lastIndex = literal.at.lastIndex;
-        return match;
-      }
-    }
-    return null;
+    const pattern = this.pattern as RegExp;
+    // The pattern may be shared (with the name's matchers, other notes): its position is ours.
+    pattern.lastIndex = this.lastIndex;
+    const match = pattern.exec(this.target);
+    this.lastIndex = pattern.lastIndex;
+    return match && [match.index, match.index + match[0].length];
   }
 }
 
@@ -254,15 +242,27 @@ function findRanges(
   deadline: number,
 ): { ranges: [number, number][] } {
   const ranges: [number, number][] = [];
+  let plain: boolean | undefined;
   for (const matcher of matchers) {
     if ('regex' in matcher) {
       ranges.push(...matcher.regex.ranges(text, deadline, MAX_RANGES, folded));
       continue;
     }
-    const pattern = matcher.pattern;
-    pattern.lastIndex = 0;
     const target = matcher.folded ? folded : text;
     let count = 0;
+    if (matcher.folded && matcher.literal && (plain ??= unmarked(folded))) {
+      for (
+        let at = matcher.literal.next(target, 0);
+        at && count < MAX_RANGES;
+        at = matcher.literal.next(target, at[1])
+      ) {
+        ranges.push(at);
+        count++;
+      }
+      continue;
+    }
+    const pattern = matcher.pattern;
+    pattern.lastIndex = 0;
     for (let match = pattern.exec(target); match !== null && count < MAX_RANGES; match = pattern.exec(target)) {
       if (match[0].length === 0) {
         pattern.lastIndex++;

@@ -249,12 +249,21 @@ export class SearchStore {
   }
 
   /** The live ids in any of `lists`, ascending. */
-  marked(lists: ArrayLike<number>[]): number[] {
+  marked(lists: ArrayLike<number>[]): Int32Array {
     const marks = new Uint8Array(this.docs.length);
-    for (const list of lists) for (let i = 0; i < list.length; i++) marks[list[i] as number] = 1;
-    const out: number[] = [];
-    for (let id = 0; id < marks.length; id++) if (marks[id] && this.docs[id]) out.push(id);
-    return out;
+    let count = 0;
+    for (const list of lists) {
+      for (let i = 0; i < list.length; i++) {
+        const id = list[i] as number;
+        count += 1 - (marks[id] as number);
+        marks[id] = 1;
+      }
+    }
+    const out = new Int32Array(count);
+    let n = 0;
+    const holes = this.dead > 0;
+    for (let id = 0; id < marks.length && n < count; id++) if (marks[id] && (!holes || this.docs[id])) out[n++] = id;
+    return n === count ? out : out.subarray(0, n);
   }
 
   /** The ids (of `within`, or every live one) whose note `keep` accepts. */

@@ -1,5 +1,6 @@
 import type { StoredDoc } from './doc';
 import type { NoteUnits } from './matching/note-units';
+import { unmarked } from './literal';
 import { fold } from './text';
 
 /**
@@ -109,9 +110,7 @@ export class NoteText {
 
   /** True when the folded text has no combining mark (snippets then find words with indexOf). */
   get unmarked(): boolean {
-    // Marks start at U+0300: most notes are answered by the first, cheaper test.
-    // eslint-disable-next-line no-control-regex
-    return (this.#unmarked ??= !/[^\u0000-\u02ff]/.test(this.folded) || !/\p{M}/u.test(this.folded));
+    return (this.#unmarked ??= unmarked(this.folded));
   }
 
   /** Its blocks, sections and tasks (note-units.ts), read on first need and kept with the text. */

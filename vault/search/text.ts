@@ -183,14 +183,6 @@ export function escapeRegex(text: string): string {
 }
 
 /**
- * What every match of phrasePattern(text) starts with in folded text without combining marks:
- * its first word (or run of dense-script characters). Null when the text has no words.
- */
-export function phraseLiteral(text: string): string | null {
-  return runs(fold(text))[0]?.text || null;
-}
-
-/**
  * A pattern that finds `text` (a word or a phrase) in folded note text: its words in order,
  * separated by anything that is not a letter or digit, whole words only unless `prefix` (then
  * the last word may continue). Null when the text has no words.

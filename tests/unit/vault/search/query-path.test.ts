@@ -68,7 +68,17 @@ const separator = fc.constantFrom(' ', ' ', ' ', ', ', '\n', '\n\n', ' — ', '-
 const line = fc.oneof(
   fc.array(fc.tuple(word, separator), { minLength: 1, maxLength: 12 }).map((parts) => parts.flat().join('')),
   word.map((w) => `# ${w} heading`),
-  fc.constantFrom('#proj', '#proj/sub', '#Proj/Other', '#gamma', 'text #alpha/beta end').map((t) => `tagged ${t}`),
+  fc
+    .constantFrom(
+      '#proj',
+      '#proj/sub',
+      '#Proj/Other',
+      '#gamma',
+      'text #alpha/beta end',
+      '#proj-plan, #proj_b and #proj.',
+      '##gamma a#proj #gammas #gamma1 #gamma',
+    )
+    .map((t) => `tagged ${t}`),
   fc.tuple(fc.constantFrom('- [ ] ', '- [x] ', '* [-] ', '1. [ ] '), word).map(([box, w]) => `${box}${w} task`),
   fc
     .tuple(word, fc.integer({ min: 0, max: 30 }))
