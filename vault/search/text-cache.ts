@@ -62,7 +62,9 @@ export class TextCache {
       if (this.bytes >= this.maxBytes * 0.9) return false;
       if (performance.now() > until) return true;
       const doc = docs[this.prefetched];
-      if (doc && !this.texts.has(doc.path)) this.load(doc.path);
+      // Folded too (and checked for marks): a query's first snippets of a note spent most of
+      // their time folding it. The cache's budget counts the folded copy already.
+      if (doc && !this.texts.has(doc.path)) void this.load(doc.path)?.unmarked;
     }
     return false;
   }
