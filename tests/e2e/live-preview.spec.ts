@@ -82,7 +82,9 @@ test('a task checkbox click saves [x], and a property edit saves YAML that keeps
   expect(yaml).toContain('# kept when a property changes');
 });
 
-test('in a narrow window a table breaks its cells between words only, never inside a number', async ({ page }) => {
+test('in a narrow window nothing is wider than the editor, and a table breaks its cells between words only', async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 900, height: 800 });
   await openTrip(page);
   const cells = page.locator('.cm-lp-table td, .cm-lp-table th');
@@ -99,6 +101,11 @@ test('in a narrow window a table breaks its cells between words only, never insi
       .map((cell) => cell.textContent),
   );
   expect(split).toEqual([]);
+  // Nothing (properties' inputs, the table, the callout) makes the note wider than the editor.
+  const overflow = await page
+    .locator('.cm-scroller')
+    .evaluate((scroller) => scroller.scrollWidth - scroller.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
 });
 
 test('properties are added, renamed and removed from the block, the YAML on disk following', async ({ page, host }) => {

@@ -1,4 +1,5 @@
 import type { Extension } from '@codemirror/state';
+import { EditorView } from '@codemirror/view';
 import type { LivePreviewBlockOptions } from './block-options';
 import { callouts } from './callouts';
 import { codeBlocks } from './code-blocks';
@@ -15,6 +16,17 @@ export { codeLanguages } from './code-blocks';
 export { refreshEmbeds } from './embeds';
 
 /**
+ * A block never widens the note: the editor's content is as wide as its widest minimum, so a
+ * table's longest words or an input's own width would push every line past a narrow editor.
+ * Contained, a block takes the editor's width and its content wraps or scrolls inside it.
+ */
+const blockWidth = EditorView.baseTheme({
+  '.cm-lp-properties, .cm-lp-callout, .cm-lp-table, .cm-lp-math-block, .cm-lp-diagram, div.cm-lp-embed': {
+    contain: 'inline-size',
+  },
+});
+
+/**
  * Live Preview's blocks: the frontmatter as Properties, callouts, tables, embeds, math and
  * Mermaid diagrams
  * rendered off the cursor (their source returns while the selection touches them), and fenced
@@ -24,5 +36,14 @@ export { refreshEmbeds } from './embeds';
 export function livePreviewBlocks(options: LivePreviewBlockOptions = {}): Extension {
   // Callouts and tables share one renderer cache: the same text renders once.
   const rendered = new RenderedMarkdown(options.renderMarkdown, options);
-  return [properties(options), callouts(rendered), tables(rendered), embeds(options), math(), diagrams(), codeBlocks()];
+  return [
+    properties(options),
+    callouts(rendered),
+    tables(rendered),
+    embeds(options),
+    math(),
+    diagrams(),
+    codeBlocks(),
+    blockWidth,
+  ];
 }

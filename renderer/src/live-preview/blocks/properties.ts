@@ -351,7 +351,16 @@ const theme = EditorView.baseTheme({
   '.cm-lp-property-adder': { paddingTop: '2px' },
   '.cm-lp-property-error': { color: 'var(--error, #b42318)', paddingTop: '2px' },
   '&dark .cm-lp-property-error': { color: 'var(--error, #ff8a80)' },
-  '.cm-lp-property-value': { flex: '1', display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: '4px' },
+  // minWidth 0 and the inputs' width 0: an input's own width (about 20 characters) would
+  // otherwise widen the block past a narrow editor.
+  '.cm-lp-property-value': {
+    flex: '1',
+    minWidth: '0',
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: '4px',
+  },
   '.cm-lp-property-input': {
     font: 'inherit',
     color: 'inherit',
@@ -361,7 +370,7 @@ const theme = EditorView.baseTheme({
     padding: '1px 4px',
   },
   '.cm-lp-property-input:hover, .cm-lp-property-input:focus': { borderColor: 'var(--border)' },
-  '.cm-lp-property-text, .cm-lp-chip-input': { flex: '1', minWidth: '6em' },
+  '.cm-lp-property-text, .cm-lp-chip-input': { flex: '1', width: '0', minWidth: '6em' },
   '.cm-lp-chip': {
     display: 'inline-flex',
     alignItems: 'center',
