@@ -133,7 +133,7 @@ describe('writeProperty', () => {
   it('refuses a rename to an empty or taken name, and edits of a document with errors', () => {
     expect(renameProperty(YAML, 'title', 'tags')).toMatchObject({
       ok: false,
-      error: expect.stringContaining('exists already'),
+      error: expect.stringContaining('exists already') as unknown as string,
     });
     expect(renameProperty(YAML, 'title', '  ')).toMatchObject({ ok: false });
     expect(renameProperty(YAML, 'nope', 'x')).toMatchObject({ ok: false });

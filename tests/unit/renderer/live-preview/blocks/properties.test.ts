@@ -111,7 +111,7 @@ describe('properties (in an editor)', () => {
 
   it('writes an edited text value back as valid YAML that keeps the comment', () => {
     open(NOTE);
-    const input = row('title')?.querySelector('.cm-lp-property-value input');
+    const input = row('title')?.querySelector<HTMLInputElement>('.cm-lp-property-value input');
     if (!input) throw new Error('no input');
     input.value = 'Plan: phase #2';
     input.dispatchEvent(new Event('change'));
@@ -146,7 +146,7 @@ describe('properties (in an editor)', () => {
 
   it('does not write from a widget drawn for text that has changed since (nothing is lost)', () => {
     open(NOTE);
-    const stale = row('title')?.querySelector('.cm-lp-property-value input');
+    const stale = row('title')?.querySelector<HTMLInputElement>('.cm-lp-property-value input');
     if (!stale) throw new Error('no input');
     // Someone else changes the YAML (a merge from disk): the widget is redrawn, the old input is stale.
     view.dispatch({ changes: { from: NOTE.indexOf('Plan'), insert: 'Big ' } });
@@ -154,7 +154,7 @@ describe('properties (in an editor)', () => {
     stale.value = 'Overwritten';
     stale.dispatchEvent(new Event('change'));
     expect(view.state.doc.toString()).toBe(after);
-    expect(row('title')?.querySelector('.cm-lp-property-value input')?.value).toBe('Big Plan');
+    expect(row('title')?.querySelector<HTMLInputElement>('.cm-lp-property-value input')?.value).toBe('Big Plan');
   });
 
   it('renames a property in place, refusing a name another property has', () => {
