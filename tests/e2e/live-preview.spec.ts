@@ -191,3 +191,29 @@ for (const editing of ['live', 'source'] as Editing[]) {
     });
   });
 }
+
+test.describe('a vault whose notes open in Source mode', () => {
+  test.use({ editing: 'source' });
+  test('a note clicked before the vault’s settings arrive still opens in Source mode', async ({ page, host }) => {
+    // A second window whose settings answer comes 2 s late (the socket's messages relayed by hand).
+    const late = await page.context().newPage();
+    await late.routeWebSocket(/\/api/, (ws) => {
+      const server = ws.connectToServer();
+      const asked = new Set<number>();
+      ws.onMessage((message) => {
+        const request = JSON.parse(String(message)) as { id?: number; method?: string };
+        if (request.method === 'getSettings' && request.id !== undefined) asked.add(request.id);
+        server.send(message);
+      });
+      server.onMessage((message) => {
+        const reply = JSON.parse(String(message)) as { id?: number };
+        if (reply.id !== undefined && asked.has(reply.id)) setTimeout(() => ws.send(message), 2000);
+        else ws.send(message);
+      });
+    });
+    await late.goto(host.url);
+    await row(late, 'trip.md').click();
+    await expect(late.locator('#toggle-source')).toHaveText('Source');
+    await expect(content(late)).toContainText('[[packing-list | Packing List]]');
+  });
+});

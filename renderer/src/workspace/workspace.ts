@@ -201,6 +201,7 @@ export class Workspace {
   /** Notes asked for since the window started: the first note waits for none of them. */
   private opening = 0;
   private lastOpen: Promise<unknown> = Promise.resolve();
+  private settingsLoaded: Promise<void> = Promise.resolve();
   /** What the vault's .obsidian/app.json says (read by the engine at start). */
   private obsidian: ObsidianAppSettings = {};
 
@@ -213,17 +214,21 @@ export class Workspace {
     this.lastNoteKey = `plexus:last-note:${info.root}`;
     this.obsidian = info.obsidian ?? {};
     if (this.obsidian.problem) notify(this.obsidian.problem, 'error');
+    // The settings say how a note opens (Live Preview or Source): a note clicked in the tree
+    // before they arrive waits for them (openNow).
+    this.settingsLoaded = this.noteCreation.load().then(() => {
+      this.view.defaultEditing = this.noteCreation.defaultEditing;
+    });
     // Asked together, so that nothing waits between the tree showing and the first note opening.
     const [, , saved] = await Promise.all([
       this.files.refresh(),
-      this.noteCreation.load(),
+      this.settingsLoaded,
       this.api.loadWorkspace({}).catch(() => null),
     ]);
     void this.api.indexStatus({}).then(
       (report) => this.status.showIndex(report),
       () => undefined,
     );
-    this.view.defaultEditing = this.noteCreation.defaultEditing;
     // A note opened from the tree while the app started (even one still loading) is the one in front.
     if (this.activePath !== null || this.opening > 0) return;
     const notes = this.files.notes;
@@ -308,6 +313,7 @@ export class Workspace {
       return;
     }
     this.opening++;
+    await this.settingsLoaded; // how it opens (Live Preview or Source) is a setting
     const leaving = this.note.here();
     if (path !== this.editor.currentPath) {
       if (!(await this.note.leave())) return;
