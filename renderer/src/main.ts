@@ -130,8 +130,8 @@ async function boot(): Promise<void> {
   });
   const newNotesPicker = createNewNotesPicker({
     folders: () => workspace.folders,
-    current: () => workspace.newNotes,
-    choose: (setting) => void workspace.setNewNotes(setting),
+    current: () => workspace.preferences.newNotes,
+    choose: (setting) => void workspace.preferences.setNewNotes(setting),
   });
   const commands = appCommands({
     newNote: () => workspace.run('new-note'),
@@ -146,8 +146,8 @@ async function boot(): Promise<void> {
     },
     toggleReading: () => void workspace.toggleReading(),
     toggleSource: () => workspace.toggleSource(),
-    defaultEditing: (mode) => void workspace.setDefaultEditing(mode),
-    toggleStrictLineBreaks: () => void workspace.toggleStrictLineBreaks(),
+    defaultEditing: (mode) => void workspace.preferences.setDefaultEditing(mode),
+    toggleStrictLineBreaks: () => void workspace.preferences.toggleStrictLineBreaks(),
     back: () => void workspace.back(),
     forward: () => void workspace.forward(),
     closeTab: () => {

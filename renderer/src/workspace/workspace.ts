@@ -1,11 +1,4 @@
-import type {
-  AppCommand,
-  EditingMode,
-  FilesEvent,
-  Mention,
-  NewNotesSetting,
-  ObsidianAppSettings,
-} from '../../../shared/api';
+import type { AppCommand, FilesEvent, Mention } from '../../../shared/api';
 import type { PlexusClient } from '../../../shared/rpc/client';
 import { Emitter } from '../../../shared/events';
 import type { LinkRef } from '../../../shared/note-meta';
@@ -40,6 +33,7 @@ import { SavedTabs, type SavedPanes } from './saved-tabs';
 import { TabBar } from './tab-bar';
 import { TabsModel } from './tabs-model';
 import { VaultChangeBurst, type VaultChange } from './vault-change';
+import { VaultPreferences } from './vault-preferences';
 import { VaultFileList } from '../file-tree/vault-file-list';
 
 export type { OpenOptions, Reveal } from './open-options';
@@ -71,6 +65,8 @@ export class Workspace {
   private readonly files: VaultFileList;
   private readonly actions: FileActions;
   private readonly noteCreation: NewNotes;
+  /** The vault's settings over app.json's: line breaks, how notes open, where new notes go. */
+  readonly preferences: VaultPreferences;
   private readonly links: LinkFollower;
   private readonly disk: DiskSync;
   private readonly changes: VaultChangeBurst;
@@ -107,7 +103,7 @@ export class Workspace {
       currentPath: () => this.editor.currentPath,
       currentText: () => this.editor.text,
       recent: this.recent,
-      strictLineBreaks: () => this.noteCreation.strictLineBreaks ?? this.obsidian.strictLineBreaks ?? false,
+      strictLineBreaks: () => this.preferences.strictLineBreaks,
       // A link clicked in rendered markdown, as written (`note`, `note#h`, `#^block`).
       followWritten: (target, follow) =>
         this.activePath && void this.followLink(writtenLinkRef(target, follow), this.activePath, follow.newTab),
@@ -173,6 +169,12 @@ export class Workspace {
       activePath: () => this.activePath,
       open: (path, options) => this.open(path, options),
     });
+    this.preferences = new VaultPreferences(this.noteCreation, {
+      setDefaultEditing: (mode) => (this.view.defaultEditing = mode),
+      redraw: async () => {
+        if (this.mode.reads && this.activePath) await this.reading.show(this.activePath, this.editor.text);
+      },
+    });
     this.links = new LinkFollower({
       api,
       files: this.files,
@@ -201,9 +203,6 @@ export class Workspace {
   /** Notes asked for since the window started: the first note waits for none of them. */
   private opening = 0;
   private lastOpen: Promise<unknown> = Promise.resolve();
-  private settingsLoaded: Promise<void> = Promise.resolve();
-  /** What the vault's .obsidian/app.json says (read by the engine at start). */
-  private obsidian: ObsidianAppSettings = {};
 
   async start(): Promise<void> {
     const info = await this.api.vaultInfo({});
@@ -212,17 +211,10 @@ export class Workspace {
     this.el.vaultName.title = info.root;
     document.title = `${info.name} — Plexus`;
     this.lastNoteKey = `plexus:last-note:${info.root}`;
-    this.obsidian = info.obsidian ?? {};
-    if (this.obsidian.problem) notify(this.obsidian.problem, 'error');
-    // The settings say how a note opens (Live Preview or Source): a note clicked in the tree
-    // before they arrive waits for them (openNow).
-    this.settingsLoaded = this.noteCreation.load().then(() => {
-      this.view.defaultEditing = this.noteCreation.defaultEditing;
-    });
     // Asked together, so that nothing waits between the tree showing and the first note opening.
     const [, , saved] = await Promise.all([
       this.files.refresh(),
-      this.settingsLoaded,
+      this.preferences.load(info.obsidian ?? {}),
       this.api.loadWorkspace({}).catch(() => null),
     ]);
     void this.api.indexStatus({}).then(
@@ -265,16 +257,6 @@ export class Workspace {
     return this.files.folders;
   }
 
-  /** Where new notes go now. */
-  get newNotes(): NewNotesSetting {
-    return this.noteCreation.setting;
-  }
-
-  /** Saves where new notes go, and says so. */
-  setNewNotes(setting: NewNotesSetting): Promise<void> {
-    return this.noteCreation.set(setting);
-  }
-
   /** Starts renaming the open note in the file tree (F2 there, or the command palette). */
   renameActive(): void {
     const path = this.activePath;
@@ -313,7 +295,7 @@ export class Workspace {
       return;
     }
     this.opening++;
-    await this.settingsLoaded; // how it opens (Live Preview or Source) is a setting
+    await this.preferences.ready; // how it opens (Live Preview or Source) is a setting
     const leaving = this.note.here();
     if (path !== this.editor.currentPath) {
       if (!(await this.note.leave())) return;
@@ -377,22 +359,6 @@ export class Workspace {
   /** Switches the note in front between Live Preview and Source mode (from reading, to editing). */
   toggleSource(): void {
     if (this.activePath) this.view.toggleSource(this.activePath);
-  }
-
-  /**
-   * Switches rendered notes between single newlines as breaks (Obsidian's default) and joined
-   * (CommonMark, "strict line breaks"): saved as the vault's setting, which outranks app.json.
-   */
-  async toggleStrictLineBreaks(): Promise<void> {
-    const strict = !(this.noteCreation.strictLineBreaks ?? this.obsidian.strictLineBreaks ?? false);
-    if (!(await this.noteCreation.setStrictLineBreaks(strict))) return;
-    if (this.mode.reads && this.activePath) await this.reading.show(this.activePath, this.editor.text);
-  }
-
-  /** Makes Live Preview or Source mode the way notes open from now on (a vault setting). */
-  async setDefaultEditing(mode: EditingMode): Promise<void> {
-    await this.noteCreation.setDefaultEditing(mode);
-    this.view.defaultEditing = this.noteCreation.defaultEditing;
   }
 
   async back(): Promise<void> {
