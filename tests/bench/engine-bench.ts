@@ -15,7 +15,7 @@ import { ms, row, type BenchRow } from './bench-row';
 import { heapAfterGc, median, percentile, timed } from './bench-stats';
 import { scratchCopy } from './bench-vault';
 import { addRenameTarget, timeRename } from './rename-bench';
-import { searchLatency } from './search-latency';
+import { searchRows } from './search-latency';
 import { suggestLatencyOn } from './suggest-bench';
 
 export type EngineBenchOptions = { runs: number; backlinks?: number; log?: (line: string) => void };
@@ -165,21 +165,7 @@ async function measureIn(
 
   const lowered = notes.map((n) => readFileSync(join(root, n.path), 'utf8').toLowerCase());
   // Fewer queries on big vaults: each also runs a linear scan over every note.
-  for (const s of searchLatency(index, lowered, notes.length > 50_000 ? 40 : 100)) {
-    const met = goals.searchP99 ? Math.max(s.p50 / goals.searchP50!.max, s.p99 / goals.searchP99.max) : s.p50;
-    rows.push(
-      row(label, `search: ${s.kind}`, `${ms(s.p50)} p50 / ${ms(s.p99)} p99`, {
-        goal: goals.searchP99
-          ? { ...goals.searchP50!, max: 1, label: `${goals.searchP50!.label}, ${goals.searchP99.label}` }
-          : goals.searchP50,
-        actual: met,
-        note:
-          `linear scan ${ms(s.scanP50)} p50 (${versus(s.scanP50, s.p50)}); repeated query ${ms(s.repeatP50)}; ` +
-          `${s.queries} queries, ${s.hitsAvg.toFixed(0)} hits avg${s.truncated ? `, ${s.truncated} cut short` : ''}`,
-        data: { p50: s.p50, p99: s.p99, repeatP50: s.repeatP50, scanP50: s.scanP50, queries: s.queries },
-      }),
-    );
-  }
+  rows.push(...searchRows(label, index, lowered, notes.length > 50_000 ? 40 : 100, goals));
   log(`${label}: search done`);
 
   const suggest = suggestLatencyOn(index.links);
@@ -289,11 +275,6 @@ function editRow(label: string, times: number[], goal: ReturnType<typeof goalTie
     note: `${times.length} saves: write, re-scan, re-link, re-file for search, query finds the new word`,
     data: { p50, max: percentile(times, 99) },
   });
-}
-
-/** How the index compares with the linear scan, as a ratio of medians. */
-function versus(scan: number, index: number): string {
-  return scan >= index ? `index ${(scan / index).toFixed(1)}× faster` : `index ${(index / scan).toFixed(1)}× slower`;
 }
 
 /** CPU milliseconds this process (every thread) used since `since`. */

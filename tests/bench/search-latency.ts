@@ -5,6 +5,8 @@
 import { SEARCH_PAGE } from '../../renderer/src/panes/search-pane';
 import { REGEX_FLAGS } from '../../vault/search/matching/query';
 import type { VaultIndex } from '../../vault/index/vault-index';
+import type { goalTier } from './bench-goals';
+import { ms, row, type BenchRow } from './bench-row';
 import { percentile } from './bench-stats';
 
 export const SEARCH_KINDS = ['word', 'prefix', 'phrase', 'tag', 'regex'] as const;
@@ -109,5 +111,33 @@ export function searchLatency(index: VaultIndex, lowered: readonly string[], que
       hitsAvg: hits / Math.max(1, sets[kind].length),
       truncated,
     };
+  });
+}
+
+/** How the index compares with the linear scan, as a ratio of medians. */
+function versus(scan: number, index: number): string {
+  return scan >= index ? `index ${(scan / index).toFixed(1)}× faster` : `index ${(index / scan).toFixed(1)}× slower`;
+}
+
+/** The bench's rows for each kind of query: p50/p99 against the tier's goals, beside a linear scan. */
+export function searchRows(
+  label: string,
+  index: VaultIndex,
+  lowered: readonly string[],
+  queriesPerKind: number,
+  goals: ReturnType<typeof goalTier>['goals'],
+): BenchRow[] {
+  return searchLatency(index, lowered, queriesPerKind).map((s) => {
+    const met = goals.searchP99 ? Math.max(s.p50 / goals.searchP50!.max, s.p99 / goals.searchP99.max) : s.p50;
+    return row(label, `search: ${s.kind}`, `${ms(s.p50)} p50 / ${ms(s.p99)} p99`, {
+      goal: goals.searchP99
+        ? { ...goals.searchP50!, max: 1, label: `${goals.searchP50!.label}, ${goals.searchP99.label}` }
+        : goals.searchP50,
+      actual: met,
+      note:
+        `linear scan ${ms(s.scanP50)} p50 (${versus(s.scanP50, s.p50)}); repeated query ${ms(s.repeatP50)}; ` +
+        `${s.queries} queries, ${s.hitsAvg.toFixed(0)} hits avg${s.truncated ? `, ${s.truncated} cut short` : ''}`,
+      data: { p50: s.p50, p99: s.p99, repeatP50: s.repeatP50, scanP50: s.scanP50, queries: s.queries },
+    });
   });
 }

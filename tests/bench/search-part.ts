@@ -8,8 +8,8 @@ import { Vault } from '../../vault/files/vault';
 import { VaultIndex } from '../../vault/index/vault-index';
 import { sourceWorker } from '../../vault/index/worker-pool';
 import { goalTier } from './bench-goals';
-import { ms, row, type BenchRow } from './bench-row';
-import { searchLatency } from './search-latency';
+import type { BenchRow } from './bench-row';
+import { searchRows } from './search-latency';
 
 export async function measureSearchPart(
   label: string,
@@ -29,21 +29,7 @@ export async function measureSearchPart(
   const lowered = notes.map((n) => readFileSync(join(root, n.path), 'utf8').toLowerCase());
   const queries = options.queries ?? (notes.length > 50_000 ? 40 : 100);
   const rows: BenchRow[] = [];
-  for (const s of searchLatency(index, lowered, queries)) {
-    const met = goals.searchP99 ? Math.max(s.p50 / goals.searchP50!.max, s.p99 / goals.searchP99.max) : s.p50;
-    rows.push(
-      row(label, `search: ${s.kind}`, `${ms(s.p50)} p50 / ${ms(s.p99)} p99`, {
-        goal: goals.searchP99
-          ? { ...goals.searchP50!, max: 1, label: `${goals.searchP50!.label}, ${goals.searchP99.label}` }
-          : goals.searchP50,
-        actual: met,
-        note:
-          `linear scan ${ms(s.scanP50)} p50 (${(s.scanP50 / s.p50).toFixed(1)}×); repeated query ${ms(s.repeatP50)}; ` +
-          `${s.queries} queries, ${s.hitsAvg.toFixed(0)} hits avg${s.truncated ? `, ${s.truncated} cut short` : ''}`,
-        data: { p50: s.p50, p99: s.p99, repeatP50: s.repeatP50, scanP50: s.scanP50, queries: s.queries },
-      }),
-    );
-  }
+  rows.push(...searchRows(label, index, lowered, queries, goals));
   await index.close();
   return rows;
 }
