@@ -1,26 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
 import { expect, test } from './browser-host';
+import { acceptCompletion, completions, editor, row, typeAtEnd } from './editor-typing';
 
 test.use({ fixture: 'editor' });
-
-const row = (page: Page, path: string) => page.locator(`.tree-row[data-path="${path}"]`);
-const editor = (page: Page) => page.locator('.cm-content');
-const completions = (page: Page) => page.locator('.cm-tooltip-autocomplete li');
-
-/** CodeMirror ignores Enter for 75 ms after the list opens (so fast typists don't pick by accident). */
-async function acceptCompletion(page: Page): Promise<void> {
-  await page.waitForTimeout(150);
-  await page.keyboard.press('Enter');
-}
-
-async function typeAtEnd(page: Page, path: string, text: string): Promise<void> {
-  await row(page, path).click();
-  await editor(page).click();
-  await page.keyboard.press('ControlOrMeta+End');
-  await page.keyboard.type(text);
-}
 
 test('typing [[ and words of a title offers the note by its title and inserts [[file|Title]]', async ({
   page,

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './browser-host';
+import { acceptCompletion, completions, editor, typeAtEnd } from './editor-typing';
 
 /**
  * `[[` completion writes the name that was typed and picked: the file name as `[[file]]`, a title
@@ -11,28 +12,12 @@ import { expect, test } from './browser-host';
 
 test.use({ fixture: 'editor' });
 
-const row = (page: Page, path: string) => page.locator(`.tree-row[data-path="${path}"]`);
-const editor = (page: Page) => page.locator('.cm-content');
-const options = (page: Page) => page.locator('.cm-tooltip-autocomplete li');
 const onDisk = (vault: string) => readFile(join(vault, 'hostile.md'), 'utf8');
-
-/** CodeMirror ignores Enter for 75 ms after the list opens (so fast typists don't pick by accident). */
-async function acceptCompletion(page: Page): Promise<void> {
-  await page.waitForTimeout(150);
-  await page.keyboard.press('Enter');
-}
-
-async function typeAtEnd(page: Page, path: string, text: string): Promise<void> {
-  await row(page, path).click();
-  await editor(page).click();
-  await page.keyboard.press('ControlOrMeta+End');
-  await page.keyboard.type(text);
-}
 
 test('typing a file name and picking it writes [[file]], even when the note has a title', async ({ page, host }) => {
   // neural-nets.md has `title: Neural Networks`, which "neural-n" matches as well once `-` is folded.
   await typeAtEnd(page, 'hostile.md', '\n[[neural-n');
-  const first = options(page).first();
+  const first = completions(page).first();
   await expect(first.locator('.cm-completionLabel')).toHaveText('neural-nets');
   await expect(first.locator('.cm-completionDetail')).toHaveText('Neural Networks');
   await acceptCompletion(page);
@@ -42,7 +27,7 @@ test('typing a file name and picking it writes [[file]], even when the note has 
 
 test('picking an alias writes [[file|alias]]', async ({ page, host }) => {
   await typeAtEnd(page, 'hostile.md', '\n[[deep lea');
-  await expect(options(page).first().locator('.cm-completionLabel')).toHaveText('Deep Learning');
+  await expect(completions(page).first().locator('.cm-completionLabel')).toHaveText('Deep Learning');
   await acceptCompletion(page);
   await expect.poll(() => onDisk(host.vault), { timeout: 8_000 }).toMatch(/\n\[\[neural-nets\|Deep Learning\]\]$/);
 });
@@ -90,10 +75,10 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     await typeAtEnd(page, 'hostile.md', '\n[[in');
     const list = page.locator('.cm-tooltip-autocomplete');
-    await expect(options(page).filter({ hasText: 'index' })).toHaveCount(1);
-    await expect(options(page).last()).toContainText('Create link to new note ‘in’');
+    await expect(completions(page).filter({ hasText: 'index' })).toHaveCount(1);
+    await expect(completions(page).last()).toContainText('Create link to new note ‘in’');
 
-    const font = await options(page)
+    const font = await completions(page)
       .first()
       .evaluate((el) => getComputedStyle(el).fontFamily);
     const uiFont = await page.evaluate(() => getComputedStyle(document.body).fontFamily);
@@ -101,9 +86,9 @@ for (const scheme of ['light', 'dark'] as const) {
     expect(font).not.toMatch(/monospace/);
 
     // index.md is in the vault's root: nothing after its name (no "/").
-    const index = options(page).filter({ hasText: 'index' });
+    const index = completions(page).filter({ hasText: 'index' });
     await expect(index.locator('.cm-completionDetail')).toHaveCount(0);
-    expect(await options(page).locator('.cm-completionDetail').allTextContents()).not.toContain('/');
+    expect(await completions(page).locator('.cm-completionDetail').allTextContents()).not.toContain('/');
 
     await page.screenshot({ path: `/tmp/plexus-completion-${scheme}.png` });
     // Every row's text, and the "create" row's (not selected, then selected), against the list.
@@ -116,9 +101,9 @@ for (const scheme of ['light', 'dark'] as const) {
     expect(await contrastOf(page, '.cm-tooltip-autocomplete li:last-child .cm-completionLabel')).toBeGreaterThanOrEqual(
       4.5,
     );
-    const count = await options(page).count();
+    const count = await completions(page).count();
     for (let i = 1; i < count; i++) await page.keyboard.press('ArrowDown');
-    await expect(options(page).last()).toHaveAttribute('aria-selected', 'true');
+    await expect(completions(page).last()).toHaveAttribute('aria-selected', 'true');
     await page.screenshot({ path: `/tmp/plexus-completion-create-${scheme}.png` });
     expect(await contrastOf(page, '.cm-tooltip-autocomplete li:last-child .cm-completionLabel')).toBeGreaterThanOrEqual(
       4.5,
